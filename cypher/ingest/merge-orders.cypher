@@ -1,0 +1,20 @@
+// Creates or updates orders together with their lines, so an order and its lines are written in one transaction.
+// The customer and products must already exist (the importer writes them first).
+// Parameters: $rows = [{orderId, customerId (null for anonymous), properties: {orderDate, status, total},
+//                       lines: [{lineId, productId, quantity, unitPrice, discount}]}].
+// Index: constraints order_id, customer_id, product_id; index order_line_id.
+UNWIND $rows AS row
+MERGE (o:Order {orderId: row.orderId})
+SET o += row.properties
+WITH o, row
+CALL (o, row) {
+  WITH o, row WHERE row.customerId IS NOT NULL
+  MATCH (c:Customer {customerId: row.customerId})
+  MERGE (c)-[:PLACED]->(o)
+}
+CALL (o, row) {
+  UNWIND row.lines AS line
+  MATCH (p:Product {productId: line.productId})
+  MERGE (o)-[l:CONTAINS {lineId: line.lineId}]->(p)
+  SET l.quantity = line.quantity, l.unitPrice = line.unitPrice, l.discount = line.discount
+}

@@ -1,0 +1,66 @@
+package dev.custograph;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.custograph.graph.Graph;
+import dev.custograph.graph.SchemaMigrator;
+import dev.custograph.ingest.DemoDataGenerator;
+import dev.custograph.ingest.ImportReport;
+import dev.custograph.ingest.Importer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+/**
+ * What {@code serve} does to the database before it accepts requests: check that it answers, bring the schema up
+ * to date, and with {@code --demo} load the demo data set once. It runs after all beans exist but before the web
+ * server opens its port, so no request ever sees a half-loaded graph.
+ *
+ * <p>The demo load is marked in the graph ({@code :CustographDemo}): started, then complete. A finished load is
+ * never repeated; an interrupted one is run again (every write MERGEs, so it completes rather than duplicates); a
+ * store that already holds other data is left alone.
+ */
+final class StartupTasks implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupTasks.class);
+
+    private final Graph graph;
+    private final boolean demo;
+    private final String where;
+
+    StartupTasks(Graph graph, boolean demo, String where) {
+        this.graph = graph;
+        this.demo = demo;
+        this.where = where;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        graph.verifyConnectivity(where);
+        new SchemaMigrator(graph).migrate();
+        if (demo) {
+            loadDemoOnce();
+        }
+    }
+
+    private void loadDemoOnce() {
+        DemoDataGenerator.Spec spec = DemoDataGenerator.Spec.demo();
+        List<Map<String, Object>> status = graph.readRows("meta/demo-status", Map.of());
+        if (!status.isEmpty() && "complete".equals(status.get(0).get("status"))) {
+            log.info("Demo data already loaded; using the stored database");
+            return;
+        }
+        if (status.isEmpty() && !new dev.custograph.graph.EntityReads(graph).isEmpty()) {
+            log.info("--demo ignored: the database already holds data");
+            return;
+        }
+        log.info("Generating the demo data set ({} customers, {} products, {} to {})", spec.customers(),
+                spec.products(), spec.start(), spec.end());
+        graph.write("meta/demo-mark", Map.of("status", "loading", "seed", spec.seed()));
+        ImportReport report = new Importer(graph).load("demo", new DemoDataGenerator(spec).generate());
+        graph.write("meta/demo-mark", Map.of("status", "complete", "seed", spec.seed()));
+        log.info("Demo data loaded in {} s: {} nodes and {} relationships created", String.format("%.1f",
+                report.seconds()), report.nodesCreated(), report.relationshipsCreated());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.custograph.api;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.custograph.graph.GraphUnavailableException;
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns failures into classified GraphQL errors, so a client can tell "fix your request" from "our fault":
+ * {@link BadRequestException} and graphql-java's own validation and syntax errors become BAD_REQUEST; a database
+ * that cannot be reached, and anything unexpected, INTERNAL_ERROR with a short message and no stack trace (the
+ * details go to the server log).
+ */
+final class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private ApiErrors() {
+    }
+
+    /** Resolves exceptions thrown while fetching a field. */
+    static final class ExceptionResolver extends DataFetcherExceptionResolverAdapter {
+        @Override
+        protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+            if (ex instanceof BadRequestException) {
+                return error(env, org.springframework.graphql.execution.ErrorType.BAD_REQUEST, ex.getMessage());
+            }
+            if (ex instanceof GraphUnavailableException) {
+                log.error("Database unavailable while fetching {}", env.getExecutionStepInfo().getPath(), ex);
+                return error(env, org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR,
+                        "the database is unavailable; try again later");
+            }
+            return null; // Spring's default: INTERNAL_ERROR, message without internals, exception logged.
+        }
+
+        private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String message) {
+            return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
+        }
+    }
+
+    /**
+     * Reclassifies request errors that graphql-java raises before any field runs (wrong argument type, unknown
+     * field, bad syntax) as BAD_REQUEST, keeping graphql-java's own kind in {@code extensions.kind}.
+     */
+    static final class RequestErrorInterceptor implements WebGraphQlInterceptor {
+        @Override
+        public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+            return chain.next(request).map(response -> {
+                List<GraphQLError> errors = response.getExecutionResult().getErrors();
+                if (errors.stream().noneMatch(RequestErrorInterceptor::isRequestError)) {
+                    return response;
+                }
+                return response.transform(builder -> builder.errors(errors.stream()
+                        .map(error -> isRequestError(error) ? reclassify(error) : error).toList()));
+            });
+        }
+
+        private static boolean isRequestError(GraphQLError error) {
+            return error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax;
+        }
+
+        private static GraphQLError reclassify(GraphQLError error) {
+            return GraphqlErrorBuilder.newError()
+                    .message(error.getMessage())
+                    .locations(error.getLocations())
+                    .errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
+                    .extensions(Map.of("kind", error.getErrorType().toString()))
+                    .build();
+        }
+    }
+}

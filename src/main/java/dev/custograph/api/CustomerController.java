@@ -1,0 +1,62 @@
+package dev.custograph.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.custograph.graph.EntityReads;
+import dev.custograph.model.Customer;
+import dev.custograph.model.Order;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Maps the customer fields of the schema onto reads; nested lists are batched per request (no N+1). */
+@Controller
+class CustomerController {
+
+    /** The {@code CustomerFilter} input. */
+    record CustomerFilter(String country, String namePrefix) {
+    }
+
+    private final EntityReads reads;
+    private final EntityCache cache;
+
+    CustomerController(EntityReads reads, EntityCache cache) {
+        this.reads = reads;
+        this.cache = cache;
+    }
+
+    @QueryMapping
+    Customer customer(@Argument String id) {
+        return cache.customer(Ids.require(id, "id"));
+    }
+
+    @QueryMapping
+    Connection<Customer> customers(@Argument Integer first, @Argument String after, @Argument CustomerFilter filter,
+                                   @Argument String orderBy, DataFetchingFieldSelectionSet selection) {
+        PageRequest request = PageRequest.of(first, after, orderBy);
+        String country = filter == null ? null : filter.country();
+        String namePrefix = filter == null ? null : filter.namePrefix();
+        EntityReads.Page<Customer> page = reads.customerPage(country, namePrefix, orderBy, request.after(),
+                request.first());
+        Long total = selection.contains("totalCount") ? reads.customerCount(country, namePrefix) : null;
+        return request.connection(page, total);
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "id")
+    String id(Customer customer) {
+        return customer.customerId();
+    }
+
+    @BatchMapping(typeName = "Customer", field = "orders")
+    Map<Customer, List<Order>> orders(List<Customer> customers) {
+        Map<String, List<Order>> byId = reads.ordersOfCustomers(customers.stream().map(Customer::customerId).toList());
+        return customers.stream().distinct()
+                .collect(Collectors.toMap(Function.identity(), c -> byId.get(c.customerId())));
+    }
+}

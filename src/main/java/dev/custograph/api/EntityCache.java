@@ -1,0 +1,104 @@
+package dev.custograph.api;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.custograph.graph.EntityReads;
+import dev.custograph.graph.Graph;
+import dev.custograph.model.Category;
+import dev.custograph.model.Customer;
+import dev.custograph.model.Order;
+import dev.custograph.model.Product;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+/**
+ * Caffeine caches in front of the look-ups by id that the API makes most: customers, orders, products, categories.
+ *
+ * <p>A batch of ids goes to Neo4j as one query for just the ids not cached ({@code getAll} with a bulk loader), so
+ * the cache and the DataLoader batching work together. Every write that goes through this process's {@link Graph}
+ * empties the caches before the write call returns, so a request never sees data older than a write it could have
+ * observed. Writes by other processes (another instance, an import through Bolt) are seen at the latest after
+ * {@code expireAfterWrite}. Hits, misses and evictions are published as {@code cache.*} metrics per cache.
+ */
+public final class EntityCache implements Graph.WriteListener {
+
+    /** Sizes and lifetimes, from {@code custograph.cache.*}. */
+    public record Settings(long maximumSize, Duration expireAfterWrite) {
+    }
+
+    private final LoadingCache<String, Customer> customers;
+    private final LoadingCache<String, Order> orders;
+    private final LoadingCache<String, Product> products;
+    private final LoadingCache<String, Category> categories;
+
+    public EntityCache(EntityReads reads, Settings settings, MeterRegistry meters) {
+        customers = build("customers", reads::customers, settings, meters);
+        orders = build("orders", reads::orders, settings, meters);
+        products = build("products", reads::products, settings, meters);
+        categories = build("categories", reads::categories, settings, meters);
+    }
+
+    public Customer customer(String id) {
+        return customers.get(id);
+    }
+
+    public Map<String, Customer> customers(Collection<String> ids) {
+        return customers.getAll(Set.copyOf(ids));
+    }
+
+    public Order order(String id) {
+        return orders.get(id);
+    }
+
+    public Map<String, Product> products(Collection<String> ids) {
+        return products.getAll(Set.copyOf(ids));
+    }
+
+    public Product product(String id) {
+        return products.get(id);
+    }
+
+    public Map<String, Category> categories(Collection<String> names) {
+        return categories.getAll(Set.copyOf(names));
+    }
+
+    @Override
+    public void afterWrite(String statementName) {
+        invalidateAll();
+    }
+
+    public void invalidateAll() {
+        customers.invalidateAll();
+        orders.invalidateAll();
+        products.invalidateAll();
+        categories.invalidateAll();
+    }
+
+    private static <V> LoadingCache<String, V> build(String name, Function<Set<String>, Map<String, V>> bulkRead,
+                                                     Settings settings, MeterRegistry meters) {
+        LoadingCache<String, V> cache = Caffeine.newBuilder()
+                .maximumSize(settings.maximumSize())
+                .expireAfterWrite(settings.expireAfterWrite())
+                .recordStats()
+                .build(new CacheLoader<>() {
+                    @Override
+                    public V load(String key) {
+                        return bulkRead.apply(Set.of(key)).get(key);
+                    }
+
+                    @Override
+                    public Map<String, V> loadAll(Set<? extends String> keys) {
+                        return bulkRead.apply(Set.copyOf(keys));
+                    }
+                });
+        CaffeineCacheMetrics.monitor(meters, cache, name);
+        return cache;
+    }
+}

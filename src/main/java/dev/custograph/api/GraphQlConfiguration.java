@@ -1,0 +1,43 @@
+package dev.custograph.api;
+
+import java.time.Duration;
+
+import dev.custograph.graph.EntityReads;
+import dev.custograph.graph.Graph;
+import graphql.scalars.ExtendedScalars;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+
+/** The API's own beans: the Date scalar, error classification, and the entity caches. */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+    @Bean
+    RuntimeWiringConfigurer dateScalar() {
+        return wiring -> wiring.scalar(ExtendedScalars.Date);
+    }
+
+    @Bean
+    DataFetcherExceptionResolver apiExceptionResolver() {
+        return new ApiErrors.ExceptionResolver();
+    }
+
+    @Bean
+    WebGraphQlInterceptor requestErrorInterceptor() {
+        return new ApiErrors.RequestErrorInterceptor();
+    }
+
+    @Bean
+    EntityCache entityCache(EntityReads reads, Graph graph, MeterRegistry meters,
+                            @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
+                            @Value("${custograph.cache.expire-after-write:10m}") Duration expireAfterWrite) {
+        EntityCache cache = new EntityCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
+        graph.addWriteListener(cache);
+        return cache;
+    }
+}

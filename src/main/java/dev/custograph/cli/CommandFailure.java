@@ -1,0 +1,42 @@
+package dev.custograph.cli;
+
+import dev.custograph.graph.GraphUnavailableException;
+import dev.custograph.ingest.ImportFailedException;
+
+/** Finds the one line that says why a command failed, in a chain of wrapped exceptions. */
+public final class CommandFailure {
+
+    private CommandFailure() {
+    }
+
+    public static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof GraphUnavailableException || t instanceof ImportFailedException
+                    || t instanceof IllegalArgumentException && t.getCause() == null) {
+                return t.getMessage();
+            }
+            if (t.getClass().getSimpleName().equals("PortInUseException")) {
+                return "port " + portOf(t) + " (--port) is already in use";
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : oneLine(message);
+    }
+
+    private static String portOf(Throwable portInUse) {
+        try {
+            return String.valueOf(portInUse.getClass().getMethod("getPort").invoke(portInUse));
+        } catch (ReflectiveOperationException e) {
+            return "?";
+        }
+    }
+
+    private static String oneLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.custograph.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.custograph.graph.GraphConnection;
+import dev.custograph.ingest.FileReport;
+import dev.custograph.ingest.ImportReport;
+import dev.custograph.ingest.Importer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code custograph import --format F PATH...}: validates the whole input, then writes it, or writes nothing. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import data files into the graph. All rows are checked first; if any is invalid, nothing is "
+                + "written and the first problem is reported with its file and line.")
+public final class ImportCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "Input format: ${COMPLETION-CANDIDATES}.", completionCandidates = Formats.class)
+    String format;
+
+    @Option(names = "--json", description = "Print the import report as one JSON document on stdout.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Input directory or files.")
+    List<Path> paths;
+
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Importer.FORMATS.iterator();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (!Importer.FORMATS.contains(format)) {
+            throw new IllegalArgumentException("unknown --format '" + format + "'; supported: "
+                    + String.join(", ", Importer.FORMATS));
+        }
+        try (GraphConnection db = GraphConnection.open(connection.dataDir, connection.neo4jUri,
+                connection.neo4jUser, connection.neo4jPassword)) {
+            ImportReport report = new Importer(db.graph()).run(format, paths);
+            if (json) {
+                System.out.println(JsonMapper.builder().build().writeValueAsString(report));
+            } else {
+                printSummary(report);
+            }
+        }
+        return 0;
+    }
+
+    private static void printSummary(ImportReport report) {
+        for (FileReport file : report.files()) {
+            System.out.printf("%-20s %6d read %6d imported %6d rejected%s%n", file.file(), file.rowsRead(),
+                    file.rowsImported(), file.rowsRejected(),
+                    file.rowsRepaired() > 0 ? "  (" + file.rowsRepaired() + " split rows repaired)" : "");
+        }
+        System.out.printf("%d nodes and %d relationships created, %d properties set, in %.1f s%n",
+                report.nodesCreated(), report.relationshipsCreated(), report.propertiesSet(), report.seconds());
+    }
+}

@@ -1,0 +1,207 @@
+package dev.custograph.graph;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Neo4j server that runs inside the Custograph process when no external database is configured.
+ *
+ * <p>It is a real Neo4j 5 server: Bolt for the driver (the app talks to it exactly as it would to a remote server),
+ * and optionally the HTTP connector that serves Neo4j Browser to analysts. Both bind to localhost only, because
+ * authentication is off: anyone who can reach the port could read and change every customer record.
+ *
+ * <p>Two settings are not about behaviour but about living in one JVM with Spring Boot 4: the in-JVM "local" Bolt
+ * channel is switched off (Netty 4.2, which Boot brings, rejects it), and Netty's shutdown quiet period is zero so a
+ * stop takes milliseconds rather than ten seconds.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+    private static final String LOCALHOST = "127.0.0.1";
+
+    /** Where and how to run: {@code boltPort}/{@code httpPort} 0 = any free port; {@code httpPort} -1 = no HTTP. */
+    public record Settings(Path dataDir, int boltPort, int httpPort) {
+        public static final int NO_HTTP = -1;
+
+        public Settings {
+            if (boltPort < 0 || boltPort > 65535) {
+                throw new IllegalArgumentException("Bolt port must be 0-65535, was " + boltPort);
+            }
+            if (httpPort < NO_HTTP || httpPort > 65535) {
+                throw new IllegalArgumentException("HTTP port must be 0-65535, was " + httpPort);
+            }
+        }
+
+        boolean httpEnabled() {
+            return httpPort != NO_HTTP;
+        }
+    }
+
+    private final DatabaseManagementService service;
+    private final GraphDatabaseService database;
+    private final Path home;
+
+    private EmbeddedNeo4j(DatabaseManagementService service, Path home) {
+        this.service = service;
+        this.database = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        this.home = home;
+    }
+
+    /**
+     * Starts the server, or fails with a {@link GraphUnavailableException} whose message says what was wrong
+     * (data directory unusable, store locked by another process, port taken).
+     */
+    public static EmbeddedNeo4j start(Settings settings) {
+        Path home = prepareHome(settings.dataDir());
+        requireFreePort(settings.boltPort(), "Bolt port (--bolt-port)");
+        if (settings.httpEnabled()) {
+            requireFreePort(settings.httpPort(), "HTTP port (--http-port)");
+        }
+        long started = System.nanoTime();
+        Map<org.neo4j.graphdb.config.Setting<?>, Object> config = new HashMap<>();
+        config.put(GraphDatabaseSettings.auth_enabled, false);
+        config.put(BoltConnector.enabled, true);
+        config.put(BoltConnector.listen_address, new SocketAddress(LOCALHOST, settings.boltPort()));
+        config.put(BoltConnector.advertised_address, new SocketAddress("localhost", settings.boltPort()));
+        config.put(HttpConnector.enabled, settings.httpEnabled());
+        if (settings.httpEnabled()) {
+            config.put(HttpConnector.listen_address, new SocketAddress(LOCALHOST, settings.httpPort()));
+            config.put(HttpConnector.advertised_address, new SocketAddress("localhost", settings.httpPort()));
+        }
+        config.put(BoltConnectorInternalSettings.enable_local_connector, false);
+        config.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+        // Keep the embedded page cache modest; the app shares the heap and the machine with it.
+        config.put(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024);
+        DatabaseManagementService service;
+        try {
+            service = new DatabaseManagementServiceBuilder(home).setConfig(config).build();
+        } catch (RuntimeException e) {
+            throw new GraphUnavailableException(describeStartFailure(home, e), e);
+        }
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, home);
+        try {
+            neo4j.awaitBolt();
+        } catch (RuntimeException e) {
+            neo4j.close();
+            throw e;
+        }
+        log.info("Embedded Neo4j started in {} ms: store {}, Bolt {}{}", (System.nanoTime() - started) / 1_000_000,
+                home, neo4j.boltUri(), settings.httpEnabled() ? ", Neo4j Browser " + neo4j.browserUrl() : "");
+        return neo4j;
+    }
+
+    /** The Bolt URI the driver connects to, with the port actually bound. */
+    public String boltUri() {
+        HostnamePort address = portRegister().getLocalAddress(ConnectorType.BOLT);
+        return "bolt://localhost:" + address.getPort();
+    }
+
+    public int boltPort() {
+        return portRegister().getLocalAddress(ConnectorType.BOLT).getPort();
+    }
+
+    /** The HTTP port actually bound, or -1 when the HTTP connector is off. */
+    public int httpPort() {
+        HostnamePort address = portRegister().getLocalAddress(ConnectorType.HTTP);
+        return address == null ? -1 : address.getPort();
+    }
+
+    public String browserUrl() {
+        return "http://localhost:" + httpPort() + "/browser/";
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public void close() {
+        service.shutdown();
+    }
+
+    private ConnectorPortRegister portRegister() {
+        return ((GraphDatabaseAPI) database).getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
+    }
+
+    private void awaitBolt() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (portRegister().getLocalAddress(ConnectorType.BOLT) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new GraphUnavailableException("embedded Neo4j did not open its Bolt port within 30 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private static Path prepareHome(Path dataDir) {
+        Path absolute = dataDir.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new GraphUnavailableException("data directory " + absolute + " is a file, not a directory");
+        }
+        Path parent = absolute.getParent();
+        if (!Files.exists(absolute) && parent != null && !Files.isDirectory(parent)) {
+            throw new GraphUnavailableException("cannot create data directory " + absolute + ": its parent "
+                    + parent + " does not exist");
+        }
+        Path home = absolute.resolve("neo4j");
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new GraphUnavailableException("cannot create data directory " + home + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(home)) {
+            throw new GraphUnavailableException("data directory " + home + " is not writable");
+        }
+        return home;
+    }
+
+    private static void requireFreePort(int port, String what) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(LOCALHOST, port));
+        } catch (IOException e) {
+            throw new GraphUnavailableException(what + " " + port + " is already in use on localhost");
+        }
+    }
+
+    private static String describeStartFailure(Path home, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.contains("FileLock") || name.contains("StoreLock")
+                    || String.valueOf(t.getMessage()).contains("lock")) {
+                return "the Neo4j store in " + home + " is in use by another process (is `custograph serve` running"
+                        + " on it? stop it, or go through it with --neo4j-uri bolt://localhost:7687)";
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "embedded Neo4j failed to start in " + home + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,182 @@
+package dev.custograph.graph;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.custograph.model.Category;
+import dev.custograph.model.Customer;
+import dev.custograph.model.Order;
+import dev.custograph.model.OrderLine;
+import dev.custograph.model.Product;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+
+/**
+ * Reads customers, orders, lines, products and categories out of the graph as model records. Every method takes
+ * many keys at once, so a caller that needs the orders of fifty customers makes one query, not fifty.
+ */
+public final class EntityReads {
+
+    /** Where a keyset page starts: after the row with this sort key and id; {@code null} for the first page. */
+    public record After(String sortKey, String id) {
+    }
+
+    /** A filtered, sorted page: the rows, each with the sort key a cursor needs, and whether more follow. */
+    public record Page<T>(List<Keyed<T>> rows, boolean hasNext) {
+    }
+
+    /** A row of a page with its sort key. */
+    public record Keyed<T>(T value, String sortKey, String id) {
+    }
+
+    private final Graph graph;
+
+    public EntityReads(Graph graph) {
+        this.graph = graph;
+    }
+
+    public Map<String, Customer> customers(Collection<String> ids) {
+        Map<String, Customer> result = new HashMap<>();
+        for (Customer c : graph.read("read/customers-by-id", Map.of("ids", List.copyOf(ids)),
+                r -> customer(r.get("c").asNode()))) {
+            result.put(c.customerId(), c);
+        }
+        return result;
+    }
+
+    public Page<Customer> customerPage(String country, String namePrefix, String orderBy, After after, int limit) {
+        Map<String, Object> params = filter("country", country, namePrefix);
+        params.put("orderBy", orderBy);
+        putAfter(params, after, limit);
+        List<Keyed<Customer>> rows = graph.read("read/customers-page", params, r -> {
+            Customer c = customer(r.get("c").asNode());
+            return new Keyed<>(c, r.get("sortKey").asString(), c.customerId());
+        });
+        return page(rows, limit);
+    }
+
+    public long customerCount(String country, String namePrefix) {
+        return graph.readLong("read/customers-count", filter("country", country, namePrefix));
+    }
+
+    public Map<String, Order> orders(Collection<String> ids) {
+        Map<String, Order> result = new HashMap<>();
+        for (Order o : graph.read("read/orders-by-id", Map.of("ids", List.copyOf(ids)), EntityReads::order)) {
+            result.put(o.orderId(), o);
+        }
+        return result;
+    }
+
+    /** Each customer's orders, oldest first; a customer without orders maps to an empty list. */
+    public Map<String, List<Order>> ordersOfCustomers(Collection<String> customerIds) {
+        Map<String, List<Order>> result = new LinkedHashMap<>();
+        customerIds.forEach(id -> result.put(id, new java.util.ArrayList<>()));
+        for (Order o : graph.read("read/orders-of-customers", Map.of("ids", List.copyOf(customerIds)),
+                EntityReads::order)) {
+            result.get(o.customerId()).add(o);
+        }
+        return result;
+    }
+
+    /** Each order's lines in line-id order; an order without lines maps to an empty list. */
+    public Map<String, List<OrderLine>> linesOfOrders(Collection<String> orderIds) {
+        Map<String, List<OrderLine>> result = new LinkedHashMap<>();
+        orderIds.forEach(id -> result.put(id, new java.util.ArrayList<>()));
+        for (OrderLine line : graph.read("read/lines-of-orders", Map.of("ids", List.copyOf(orderIds)), r -> {
+            Value l = r.get("l");
+            return new OrderLine(r.get("orderId").asString(), l.get("lineId").asString(),
+                    r.get("productId").asString(), l.get("quantity").asLong(), l.get("unitPrice").asDouble(),
+                    l.get("discount").asDouble(0));
+        })) {
+            result.get(line.orderId()).add(line);
+        }
+        return result;
+    }
+
+    public Map<String, Product> products(Collection<String> ids) {
+        Map<String, Product> result = new HashMap<>();
+        for (Product p : graph.read("read/products-by-id", Map.of("ids", List.copyOf(ids)), EntityReads::product)) {
+            result.put(p.productId(), p);
+        }
+        return result;
+    }
+
+    public Page<Product> productPage(String category, String namePrefix, String orderBy, After after, int limit) {
+        Map<String, Object> params = filter("category", category, namePrefix);
+        params.put("orderBy", orderBy);
+        putAfter(params, after, limit);
+        List<Keyed<Product>> rows = graph.read("read/products-page", params, r -> {
+            Product p = product(r);
+            return new Keyed<>(p, r.get("sortKey").asString(), p.productId());
+        });
+        return page(rows, limit);
+    }
+
+    public long productCount(String category, String namePrefix) {
+        return graph.readLong("read/products-count", filter("category", category, namePrefix));
+    }
+
+    public Map<String, Category> categories(Collection<String> names) {
+        Map<String, Category> result = new HashMap<>();
+        for (Category c : graph.read("read/categories-by-name", Map.of("names", List.copyOf(names)), r -> {
+            Node n = r.get("c").asNode();
+            return new Category(n.get("name").asString(), n.get("description").asString(null));
+        })) {
+            result.put(c.name(), c);
+        }
+        return result;
+    }
+
+    /** True when no customer, order or product is stored yet. */
+    public boolean isEmpty() {
+        return graph.read("read/graph-is-empty", Map.of(), r -> r.get("empty").asBoolean()).get(0);
+    }
+
+    private static Map<String, Object> filter(String field, String value, String namePrefix) {
+        Map<String, Object> params = new HashMap<>();
+        params.put(field, value);
+        params.put("namePrefix", namePrefix);
+        return params;
+    }
+
+    private static void putAfter(Map<String, Object> params, After after, int limit) {
+        params.put("afterKey", after == null ? null : after.sortKey());
+        params.put("afterId", after == null ? null : after.id());
+        // One more than asked for tells whether another page follows.
+        params.put("limit", limit + 1);
+    }
+
+    private static <T> Page<T> page(List<Keyed<T>> rows, int limit) {
+        boolean hasNext = rows.size() > limit;
+        return new Page<>(hasNext ? rows.subList(0, limit) : rows, hasNext);
+    }
+
+    private static Customer customer(Node n) {
+        return new Customer(n.get("customerId").asString(), n.get("name").asString(null),
+                n.get("contactName").asString(null), n.get("email").asString(null), n.get("phone").asString(null),
+                n.get("address").asString(null), n.get("city").asString(null), n.get("postalCode").asString(null),
+                n.get("region").asString(null), n.get("country").asString(null), date(n.get("registeredAt")));
+    }
+
+    private static Order order(Record r) {
+        Node o = r.get("o").asNode();
+        return new Order(o.get("orderId").asString(), r.get("customerId").asString(null),
+                date(o.get("orderDate")), o.get("status").asString(null), o.get("total").asDouble(0));
+    }
+
+    private static Product product(Record r) {
+        Node p = r.get("p").asNode();
+        Value price = p.get("price");
+        return new Product(p.get("productId").asString(), p.get("name").asString(null),
+                price.isNull() ? null : price.asDouble(), r.get("category").asString(null));
+    }
+
+    private static LocalDate date(Value value) {
+        return value.isNull() ? null : value.asLocalDate();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.custograph.graph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.summary.SummaryCounters;
+
+/**
+ * The one door to Neo4j: runs statements from the {@link CypherCatalogue} by name through the driver.
+ *
+ * <p>Reads run as read transactions (a cluster routes them to secondaries) and writes as managed write transactions,
+ * which the driver retries on transient errors; so every write statement must be idempotent (MERGE on business
+ * keys). All sessions share the driver's bookmark manager, so a read issued after a write by this process sees that
+ * write even on a cluster. Every execution is timed per Cypher file ({@code custograph.cypher} with tag
+ * {@code file}), which is also how tests count the queries a request makes.
+ *
+ * <p>Listeners hear about every committed write, so caches can drop what a write may have changed.
+ */
+public final class Graph {
+
+    /** Told after each committed write, with the name of the Cypher file that ran. */
+    public interface WriteListener {
+        void afterWrite(String statementName);
+    }
+
+    private final Driver driver;
+    private final CypherCatalogue catalogue;
+    private final MeterRegistry meters;
+    private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
+
+    public Graph(Driver driver, CypherCatalogue catalogue, MeterRegistry meters) {
+        this.driver = driver;
+        this.catalogue = catalogue;
+        this.meters = meters;
+    }
+
+    public CypherCatalogue catalogue() {
+        return catalogue;
+    }
+
+    public void addWriteListener(WriteListener listener) {
+        writeListeners.add(listener);
+    }
+
+    /** Runs a write statement in one retried transaction and returns what it changed. */
+    public WriteCounts write(String name, Map<String, Object> parameters) {
+        String text = catalogue.text(name);
+        WriteCounts counts = timer(name).record(() -> {
+            try (Session session = session()) {
+                return session.executeWrite(tx -> WriteCounts.of(tx.run(text, parameters).consume().counters()));
+            } catch (ServiceUnavailableException | SessionExpiredException e) {
+                throw unavailable(e);
+            }
+        });
+        writeListeners.forEach(listener -> listener.afterWrite(name));
+        return counts;
+    }
+
+    /** Runs each statement of a multi-statement file (e.g. a schema migration) in its own transaction. */
+    public WriteCounts writeEach(String name, List<String> statements) {
+        WriteCounts total = WriteCounts.NONE;
+        for (String statement : statements) {
+            total = total.plus(timer(name).record(() -> {
+                try (Session session = session()) {
+                    return session.executeWrite(tx -> WriteCounts.of(tx.run(statement).consume().counters()));
+                } catch (ServiceUnavailableException | SessionExpiredException e) {
+                    throw unavailable(e);
+                }
+            }));
+        }
+        writeListeners.forEach(listener -> listener.afterWrite(name));
+        return total;
+    }
+
+    /** Runs a read statement and maps each record; used by the read classes of this package. */
+    <T> List<T> read(String name, Map<String, Object> parameters, Function<Record, T> mapper) {
+        String text = catalogue.text(name);
+        return timer(name).record(() -> {
+            try (Session session = session()) {
+                return session.executeRead(tx -> tx.run(text, parameters).list(mapper::apply));
+            } catch (ServiceUnavailableException | SessionExpiredException e) {
+                throw unavailable(e);
+            }
+        });
+    }
+
+    /** Runs a read statement that returns one row with one number (a count, a sum). */
+    public long readLong(String name, Map<String, Object> parameters) {
+        List<Long> values = read(name, parameters, record -> record.get(0).asLong(0));
+        return values.isEmpty() ? 0 : values.get(0);
+    }
+
+    /** Runs a read statement and returns its rows as plain maps (for reports and tests). */
+    public List<Map<String, Object>> readRows(String name, Map<String, Object> parameters) {
+        return read(name, parameters, Record::asMap);
+    }
+
+    /** Checks that the database answers; throws {@link GraphUnavailableException} with the reason if not. */
+    public void verifyConnectivity(String where) {
+        try {
+            driver.verifyConnectivity();
+        } catch (RuntimeException e) {
+            throw new GraphUnavailableException("cannot reach Neo4j at " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The driver already retried for its configured time; what is left is an outage, not a bug. */
+    private static GraphUnavailableException unavailable(RuntimeException e) {
+        return new GraphUnavailableException("Neo4j is unavailable: " + e.getMessage(), e);
+    }
+
+    private Session session() {
+        return driver.session(SessionConfig.builder()
+                .withBookmarkManager(driver.executableQueryBookmarkManager())
+                .build());
+    }
+
+    private Timer timer(String name) {
+        return Timer.builder("custograph.cypher").tag("file", name)
+                .description("Time spent running one Cypher file of the catalogue").register(meters);
+    }
+
+    /** What a write changed, from the server's own counters. */
+    public record WriteCounts(long nodesCreated, long nodesDeleted, long relationshipsCreated,
+                              long relationshipsDeleted, long propertiesSet) {
+
+        public static final WriteCounts NONE = new WriteCounts(0, 0, 0, 0, 0);
+
+        static WriteCounts of(SummaryCounters c) {
+            return new WriteCounts(c.nodesCreated(), c.nodesDeleted(), c.relationshipsCreated(),
+                    c.relationshipsDeleted(), c.propertiesSet());
+        }
+
+        public WriteCounts plus(WriteCounts o) {
+            return new WriteCounts(nodesCreated + o.nodesCreated, nodesDeleted + o.nodesDeleted,
+                    relationshipsCreated + o.relationshipsCreated, relationshipsDeleted + o.relationshipsDeleted,
+                    propertiesSet + o.propertiesSet);
+        }
+    }
+}

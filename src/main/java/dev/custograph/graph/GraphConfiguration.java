@@ -1,0 +1,66 @@
+package dev.custograph.graph;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the database for {@code serve}. With no {@code spring.neo4j.uri}, Neo4j runs embedded and Boot's driver is
+ * pointed at its Bolt port through a {@link Neo4jConnectionDetails} bean, which also makes the driver start after
+ * the database (and lets tests use port 0). With a URI, nothing embedded starts and Boot configures the driver from
+ * the usual {@code spring.neo4j.*} properties.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GraphConfiguration {
+
+    static final String EMBEDDED = "'${spring.neo4j.uri:}'.isEmpty()";
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression(EMBEDDED)
+    EmbeddedNeo4j embeddedNeo4j(@Value("${custograph.data-dir:./data}") Path dataDir,
+                                @Value("${custograph.bolt-port:7687}") int boltPort,
+                                @Value("${custograph.http-port:7474}") int httpPort) {
+        return EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(dataDir, boltPort, httpPort));
+    }
+
+    @Bean
+    @ConditionalOnExpression(EMBEDDED)
+    Neo4jConnectionDetails embeddedNeo4jConnection(EmbeddedNeo4j neo4j) {
+        URI uri = URI.create(neo4j.boltUri());
+        return new Neo4jConnectionDetails() {
+            @Override
+            public URI getUri() {
+                return uri;
+            }
+
+            @Override
+            public AuthToken getAuthToken() {
+                return AuthTokens.none();
+            }
+        };
+    }
+
+    @Bean
+    CypherCatalogue cypherCatalogue() {
+        return CypherCatalogue.load();
+    }
+
+    @Bean
+    Graph graph(Driver driver, CypherCatalogue catalogue, MeterRegistry meters) {
+        return new Graph(driver, catalogue, meters);
+    }
+
+    @Bean
+    EntityReads entityReads(Graph graph) {
+        return new EntityReads(graph);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.custograph.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.custograph.graph.Graph;
+import dev.custograph.graph.Graph.WriteCounts;
+import dev.custograph.model.Category;
+import dev.custograph.model.Customer;
+import dev.custograph.model.Dataset;
+import dev.custograph.model.Order;
+import dev.custograph.model.OrderLine;
+import dev.custograph.model.Product;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a validated {@link Dataset} into the graph in batches: categories, products, customers, then orders with
+ * their lines (each order in the same transaction as its lines). Every statement MERGEs on business keys, so
+ * loading the same data twice changes nothing, and a batch the driver retries after a transient error cannot
+ * duplicate anything.
+ */
+public final class GraphLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphLoader.class);
+    static final int BATCH_SIZE = 1000;
+    static final int ORDER_BATCH_SIZE = 500;
+
+    private final Graph graph;
+
+    public GraphLoader(Graph graph) {
+        this.graph = graph;
+    }
+
+    public WriteCounts load(Dataset data) {
+        WriteCounts counts = WriteCounts.NONE;
+        counts = counts.plus(writeInBatches("ingest/merge-categories", "categories", data.categories(), BATCH_SIZE,
+                GraphLoader::categoryRow));
+        counts = counts.plus(writeInBatches("ingest/merge-products", "products", data.products(), BATCH_SIZE,
+                GraphLoader::productRow));
+        counts = counts.plus(writeInBatches("ingest/merge-customers", "customers", data.customers(), BATCH_SIZE,
+                GraphLoader::customerRow));
+        Map<String, List<Map<String, Object>>> linesByOrder = new HashMap<>();
+        for (OrderLine line : data.lines()) {
+            linesByOrder.computeIfAbsent(line.orderId(), id -> new ArrayList<>()).add(lineRow(line));
+        }
+        counts = counts.plus(writeInBatches("ingest/merge-orders", "orders", data.orders(), ORDER_BATCH_SIZE,
+                order -> orderRow(order, linesByOrder.getOrDefault(order.orderId(), List.of()))));
+        return counts;
+    }
+
+    private <T> WriteCounts writeInBatches(String statement, String what, List<T> items, int batchSize,
+                                           Function<T, Map<String, Object>> toRow) {
+        WriteCounts counts = WriteCounts.NONE;
+        long lastReport = System.nanoTime();
+        for (int from = 0; from < items.size(); from += batchSize) {
+            List<T> batch = items.subList(from, Math.min(items.size(), from + batchSize));
+            counts = counts.plus(graph.write(statement, Map.of("rows", batch.stream().map(toRow).toList())));
+            if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                log.info("Writing {}: {} / {}", what, from + batch.size(), items.size());
+                lastReport = System.nanoTime();
+            }
+        }
+        if (!items.isEmpty()) {
+            log.info("Wrote {} {}", items.size(), what);
+        }
+        return counts;
+    }
+
+    private static Map<String, Object> categoryRow(Category c) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("name", c.name());
+        row.put("description", c.description());
+        return row;
+    }
+
+    private static Map<String, Object> productRow(Product p) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("productId", p.productId());
+        row.put("category", p.category());
+        row.put("properties", withoutNulls("name", p.name(), "price", p.price()));
+        return row;
+    }
+
+    private static Map<String, Object> customerRow(Customer c) {
+        return Map.of("customerId", c.customerId(), "properties", withoutNulls(
+                "name", c.name(), "contactName", c.contactName(), "email", c.email(), "phone", c.phone(),
+                "address", c.address(), "city", c.city(), "postalCode", c.postalCode(), "region", c.region(),
+                "country", c.country(), "registeredAt", c.registeredAt()));
+    }
+
+    private static Map<String, Object> orderRow(Order o, List<Map<String, Object>> lines) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("orderId", o.orderId());
+        row.put("customerId", o.customerId());
+        row.put("properties", withoutNulls("orderDate", o.orderDate(), "status", o.status(), "total", o.total()));
+        row.put("lines", lines);
+        return row;
+    }
+
+    private static Map<String, Object> lineRow(OrderLine l) {
+        return Map.of("lineId", l.lineId(), "productId", l.productId(), "quantity", l.quantity(),
+                "unitPrice", l.unitPrice(), "discount", l.discount());
+    }
+
+    /** A property map for {@code SET n += map}: absent values are left out so they do not erase stored ones. */
+    private static Map<String, Object> withoutNulls(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return map;
+    }
+}
