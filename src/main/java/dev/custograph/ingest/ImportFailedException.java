@@ -26,7 +26,8 @@ public final class ImportFailedException extends RuntimeException {
 
     private static String summary(List<RowProblem> problems) {
         String first = problems.get(0).toString();
-        return problems.size() == 1 ? first
-                : first + " (and " + (problems.size() - 1) + " more problems; nothing was imported)";
+        return problems.size() == 1 ? first + " (nothing was imported)"
+                : first + " (and " + (problems.size() - 1) + " more problem" + (problems.size() == 2 ? "" : "s")
+                + "; nothing was imported)";
     }
 }

@@ -1,0 +1,43 @@
+package dev.custograph.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.NoSuchElementException;
+
+import org.junit.jupiter.api.Test;
+
+class CypherCatalogueTest {
+
+    private final CypherCatalogue catalogue = CypherCatalogue.load();
+
+    @Test
+    void everyFileOpensWithACommentForTheAnalystWhoReadsIt() {
+        assertThat(catalogue.namesUnder("")).isNotEmpty().allSatisfy(name ->
+                assertThat(catalogue.text(name)).as("cypher/%s.cypher", name).startsWith("//"));
+    }
+
+    @Test
+    void everyNonSchemaFileTakesItsValuesAsParameters() {
+        // Statements that filter or write by value must use $parameters; a literal id in a query is a smell.
+        assertThat(catalogue.namesUnder("read/")).allSatisfy(name -> {
+            if (!name.equals("read/graph-is-empty")) {
+                assertThat(catalogue.text(name)).as(name).contains("$");
+            }
+        });
+        assertThat(catalogue.namesUnder("ingest/")).allSatisfy(name ->
+                assertThat(catalogue.text(name)).as(name).contains("$rows"));
+    }
+
+    @Test
+    void splitsAMultiStatementFileOnSemicolonsAtLineEnds() {
+        assertThat(catalogue.statements("schema/V001__business_keys")).hasSize(5)
+                .allSatisfy(s -> assertThat(s).startsWith("CREATE CONSTRAINT").doesNotEndWith(";"));
+    }
+
+    @Test
+    void anUnknownNameIsAnErrorThatNamesTheFile() {
+        assertThatThrownBy(() -> catalogue.text("read/nothing-here")).isInstanceOf(NoSuchElementException.class)
+                .hasMessage("no Cypher file cypher/read/nothing-here.cypher");
+    }
+}

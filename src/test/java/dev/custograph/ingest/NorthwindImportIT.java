@@ -1,0 +1,120 @@
+package dev.custograph.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.custograph.TestData;
+import dev.custograph.graph.GraphConnection;
+import dev.custograph.graph.GraphCounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Importing Northwind into a real embedded Neo4j, as {@code custograph import --format northwind} does. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NorthwindImportIT {
+
+    @TempDir
+    static Path temp;
+
+    static GraphConnection db;
+    static ImportReport first;
+
+    @BeforeAll
+    static void importOnce() {
+        db = GraphConnection.open(temp.resolve("data"), null, null, null);
+        first = new Importer(db.graph()).run("northwind", List.of(TestData.northwind()));
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    @Order(1)
+    void theGraphHoldsEveryCustomerOrderLineProductAndCategoryOfTheCsvFiles() {
+        GraphCounts counts = GraphCounts.of(db.graph());
+        assertThat(counts.label("Customer")).isEqualTo(91);
+        assertThat(counts.label("Order")).isEqualTo(830);
+        assertThat(counts.label("Product")).isEqualTo(77);
+        assertThat(counts.label("Category")).isEqualTo(8);
+        assertThat(counts.type("PLACED")).isEqualTo(830);
+        assertThat(counts.type("CONTAINS")).isEqualTo(2155);
+        assertThat(counts.type("IN_CATEGORY")).isEqualTo(77);
+    }
+
+    @Test
+    @Order(2)
+    void theReportCountsWhatWasCreatedFromNeo4jsOwnCounters() {
+        assertThat(first.nodesCreated()).isEqualTo(91 + 830 + 77 + 8);
+        assertThat(first.relationshipsCreated()).isEqualTo(830 + 2155 + 77);
+        assertThat(first.files()).extracting(FileReport::rowsImported).containsExactly(8L, 77L, 91L, 830L, 2155L);
+    }
+
+    @Test
+    @Order(3)
+    void revenueInTheGraphEqualsTheSumOverOrderDetailsCsv() {
+        BigDecimal expected = BigDecimal.ZERO;
+        for (String line : TestData.northwindLines("order-details.csv").subList(1, 2156)) {
+            String[] f = line.split(",");
+            expected = expected.add(new BigDecimal(f[2]).multiply(new BigDecimal(f[3]))
+                    .multiply(BigDecimal.ONE.subtract(new BigDecimal(f[4]))));
+        }
+        assertThat(GraphCounts.of(db.graph()).revenue()).isCloseTo(expected.doubleValue(), within(0.005));
+    }
+
+    @Test
+    @Order(4)
+    @SuppressWarnings("unchecked")
+    void alfkiHasItsSixOrders() {
+        // orders.csv: ALFKI placed 10643, 10692, 10702, 10835, 10952 and 11011.
+        Object ids = db.graph().readRows("test/customer-order-ids", Map.of("customerId", "ALFKI")).get(0).get("ids");
+        assertThat((List<Object>) ids).containsExactlyInAnyOrder("10643", "10692", "10702", "10835", "10952", "11011");
+    }
+
+    @Test
+    @Order(5)
+    void importingTheSameFilesAgainChangesNothing() {
+        GraphCounts before = GraphCounts.of(db.graph());
+        ImportReport again = new Importer(db.graph()).run("northwind", List.of(TestData.northwind()));
+        assertThat(again.nodesCreated()).isZero();
+        assertThat(again.relationshipsCreated()).isZero();
+        assertThat(GraphCounts.of(db.graph())).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void aMalformedFileIsRefusedAndTheGraphStaysAsItWas() throws IOException {
+        GraphCounts before = GraphCounts.of(db.graph());
+        Path dir = TestData.northwindCopy(temp.resolve("broken"));
+        // A new customer that would be written first, and a bad line far down in the last file.
+        java.nio.file.Files.writeString(dir.resolve("customers.csv"),
+                "ZZZZZ,New Co,Someone,Owner,Street 1,Town,NULL,1,Nowhere,1,NULL\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        NorthwindReaderTest.replaceLine(dir.resolve("order-details.csv"), 2000, "11021,72,34.80,35,half");
+
+        assertThatThrownBy(() -> new Importer(db.graph()).run("northwind", List.of(dir)))
+                .isInstanceOf(ImportFailedException.class)
+                .hasMessage("order-details.csv line 2000, field discount: 'half' is not a number (nothing was imported)");
+        assertThat(GraphCounts.of(db.graph())).isEqualTo(before);
+    }
+
+    @Test
+    @Order(7)
+    void anUnknownFormatIsNamedWithTheSupportedOnes() {
+        assertThatThrownBy(() -> new Importer(db.graph()).run("excel", List.of(TestData.northwind())))
+                .hasMessage("unknown format 'excel'; supported: northwind");
+    }
+}
