@@ -1,0 +1,282 @@
+package dev.custograph.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import dev.custograph.CustographApplication;
+import dev.custograph.NorthwindCsv;
+import dev.custograph.TestData;
+import dev.custograph.graph.EmbeddedNeo4j;
+import dev.custograph.graph.Graph;
+import dev.custograph.ingest.Importer;
+import dev.custograph.model.Dataset;
+import dev.custograph.model.Product;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The GraphQL API over real HTTP, on the embedded Neo4j with Northwind imported. Expected values come from the
+ * Northwind CSV files, read independently of the importer.
+ */
+@SpringBootTest(classes = CustographApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GraphQlApiIT {
+
+    @DynamicPropertySource
+    static void embeddedOnFreePorts(DynamicPropertyRegistry registry) throws Exception {
+        Path dataDir = Files.createTempDirectory("custograph-api-it");
+        registry.add("custograph.data-dir", dataDir::toString);
+        registry.add("custograph.bolt-port", () -> 0);
+        registry.add("custograph.http-port", () -> 0);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Graph graph;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    EmbeddedNeo4j neo4j;
+
+    GraphQlHttp api;
+
+    @BeforeAll
+    void importNorthwind() {
+        new Importer(graph).run("northwind", List.of(TestData.northwind()));
+        api = new GraphQlHttp(port);
+    }
+
+    @Test
+    void customer360ForAlfkiShowsItsRealOrdersAndLines() {
+        JsonNode customer = api.post("""
+                { customer(id: "ALFKI") { name country orders { id orderDate total lines { quantity product { name } } } } }
+                """).at("/data/customer");
+
+        assertThat(customer.at("/name").asString()).isEqualTo("Alfreds Futterkiste");
+        assertThat(customer.at("/country").asString()).isEqualTo("Germany");
+        List<String> orderIds = new ArrayList<>();
+        customer.at("/orders").forEach(o -> orderIds.add(o.at("/id").asString()));
+        assertThat(orderIds).containsExactly("10643", "10692", "10702", "10835", "10952", "11011");
+
+        // Lines of 10643 from order-details.csv, product names from products.csv.
+        Map<String, String> productNames = NorthwindCsv.rows("products.csv").stream()
+                .collect(Collectors.toMap(r -> r.get("productID"), r -> r.get("productName")));
+        Set<String> expected = NorthwindCsv.rows("order-details.csv").stream()
+                .filter(r -> r.get("orderID").equals("10643"))
+                .map(r -> r.get("quantity") + " x " + productNames.get(r.get("productID"))).collect(Collectors.toSet());
+        Set<String> actual = new HashSet<>();
+        customer.at("/orders/0/lines").forEach(l ->
+                actual.add(l.at("/quantity").asInt() + " x " + l.at("/product/name").asString()));
+        assertThat(actual).isEqualTo(expected).hasSize(3);
+        assertThat(customer.at("/orders/0/orderDate").asString()).isEqualTo("1997-08-25");
+    }
+
+    @Test
+    void anOrderCarriesItsTotalCustomerAndDiscountedLines() {
+        JsonNode order = api.post("""
+                { order(id: "10250") { total customer { id } lines { quantity unitPrice discount amount product { id } } } }
+                """).at("/data/order");
+        // 10250: 10 x 7.70 + 35 x 42.40 x 0.85 + 15 x 16.80 x 0.85.
+        assertThat(order.at("/total").asDouble()).isEqualTo(1552.60);
+        assertThat(order.at("/customer/id").asString()).isEqualTo("HANAR");
+        assertThat(order.at("/lines/1/product/id").asString()).isEqualTo("51");
+        assertThat(order.at("/lines/1/discount").asDouble()).isEqualTo(0.15);
+        assertThat(order.at("/lines/1/amount").asDouble()).isEqualTo(1261.40);
+    }
+
+    @Test
+    void walkingAllPagesGivesEveryCustomerOnceInIdOrder() {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        boolean hasNext = true;
+        while (hasNext) {
+            JsonNode page = api.post("""
+                    query($after: String) { customers(first: 10, after: $after, orderBy: ID) {
+                      totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }
+                    """, after == null ? Map.of() : Map.of("after", after)).at("/data/customers");
+            page.at("/edges").forEach(e -> ids.add(e.at("/node/id").asString()));
+            assertThat(page.at("/totalCount").asInt()).isEqualTo(91);
+            assertThat(page.at("/pageInfo/hasPreviousPage").asBoolean()).isEqualTo(after != null);
+            hasNext = page.at("/pageInfo/hasNextPage").asBoolean();
+            after = page.at("/pageInfo/endCursor").asString();
+            pages++;
+        }
+        List<String> expected = NorthwindCsv.rows("customers.csv").stream().map(r -> r.get("customerID"))
+                .sorted().toList();
+        assertThat(ids).isEqualTo(expected);
+        assertThat(pages).isEqualTo(10);
+    }
+
+    @Test
+    void customersCanBeFilteredByCountryAndNamePrefixAndSortedByName() {
+        List<Map<String, String>> csv = NorthwindCsv.rows("customers.csv");
+        List<String> germanNames = csv.stream().filter(r -> r.get("country").equals("Germany"))
+                .map(r -> r.get("companyName")).sorted().toList();
+        JsonNode germans = api.post("""
+                { customers(first: 100, filter: {country: "Germany"}) { totalCount edges { node { name } } } }
+                """).at("/data/customers");
+        assertThat(germans.at("/totalCount").asInt()).isEqualTo(germanNames.size());
+        assertThat(names(germans)).isEqualTo(germanNames);
+
+        long startingWithLa = csv.stream().filter(r -> r.get("companyName").toLowerCase().startsWith("la")).count();
+        JsonNode la = api.post("{ customers(filter: {namePrefix: \"LA\"}) { totalCount } }").at("/data/customers");
+        assertThat(la.at("/totalCount").asLong()).isEqualTo(startingWithLa).isPositive();
+    }
+
+    @Test
+    void productsCanBeFilteredByCategory() {
+        List<String> beverages = NorthwindCsv.rows("products.csv").stream()
+                .filter(r -> r.get("categoryID").equals("1")).map(r -> r.get("productName")).sorted().toList();
+        JsonNode page = api.post("""
+                { products(first: 50, filter: {category: "Beverages"}) { totalCount edges { node { name category { name } } } } }
+                """).at("/data/products");
+        assertThat(page.at("/totalCount").asInt()).isEqualTo(beverages.size());
+        assertThat(names(page)).isEqualTo(beverages);
+        page.at("/edges").forEach(e -> assertThat(e.at("/node/category/name").asString()).isEqualTo("Beverages"));
+    }
+
+    @Test
+    void anUnknownIdGivesNullNotAnError() {
+        JsonNode response = api.post("{ customer(id: \"NOPE\") { name } product(id: \"999\") { name } order(id: \"1\") { id } }");
+        assertThat(response.has("errors")).isFalse();
+        assertThat(response.at("/data/customer").isNull()).isTrue();
+        assertThat(response.at("/data/product").isNull()).isTrue();
+        assertThat(response.at("/data/order").isNull()).isTrue();
+    }
+
+    @Test
+    void invalidArgumentsAreBadRequestsThatSayWhatWasWrong() {
+        assertBadRequest("{ customers(first: 0) { totalCount } }", "first must be between 1 and 100, was 0");
+        assertBadRequest("{ customers(first: 101) { totalCount } }", "first must be between 1 and 100, was 101");
+        assertBadRequest("{ customers(after: \"abc\") { totalCount } }", "after: 'abc' is not a cursor from this API");
+        assertBadRequest("{ customer(id: \" \") { name } }", "id must not be empty");
+        assertBadRequest("{ customers(first: \"ten\") { totalCount } }", "argument 'first'");
+        assertBadRequest("{ customer { name } }", "customer");
+        assertBadRequest("{ customers(orderBy: PRICE) { totalCount } }", "PRICE");
+        assertBadRequest("{ nonsense", "");
+
+        String idCursor = api.post("{ customers(first: 1, orderBy: ID) { pageInfo { endCursor } } }")
+                .at("/data/customers/pageInfo/endCursor").asString();
+        assertBadRequest("{ customers(after: \"" + idCursor + "\", orderBy: NAME) { totalCount } }",
+                "after: the cursor belongs to orderBy ID, not NAME");
+    }
+
+    @Test
+    void fiftyCustomersWithOrdersLinesAndProductsTakeAHandfulOfQueriesNotOnePerCustomer() {
+        Map<String, Double> before = queryCounts();
+        JsonNode page = api.post("""
+                { customers(first: 50, orderBy: ID) { edges { node { id orders { id customer { id }
+                  lines { quantity product { name category { name } } } } } } } }
+                """).at("/data/customers/edges");
+        assertThat(page.size()).isEqualTo(50);
+        long orders = StreamSupport.stream(page.spliterator(), false).mapToLong(e -> e.at("/node/orders").size()).sum();
+        assertThat(orders).isGreaterThan(400);
+
+        Map<String, Double> ran = difference(queryCounts(), before);
+        assertThat(ran.get("read/customers-page")).isEqualTo(1);
+        assertThat(ran.get("read/orders-of-customers")).isEqualTo(1);
+        assertThat(ran.get("read/lines-of-orders")).isEqualTo(1);
+        assertThat(ran.getOrDefault("read/products-by-id", 0.0)).isLessThanOrEqualTo(1);
+        assertThat(ran.getOrDefault("read/customers-by-id", 0.0)).isLessThanOrEqualTo(1);
+        assertThat(ran.values().stream().mapToDouble(Double::doubleValue).sum()).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void repeatedLookUpsAreServedFromTheCacheAndAWriteIsSeenAtOnce() {
+        String query = "{ product(id: \"1\") { name price } }";
+        api.post(query);
+        Map<String, Double> before = queryCounts();
+        assertThat(api.post(query).at("/data/product/name").asString()).isEqualTo("Chai");
+        assertThat(difference(queryCounts(), before).getOrDefault("read/products-by-id", 0.0)).isZero();
+        assertThat(meters.get("cache.gets").tag("cache", "products").tag("result", "hit")
+                .functionCounter().count()).isPositive();
+
+        try {
+            new Importer(graph).load("test", new Dataset(List.of(), List.of(new Product("1", "Chai Latte", 19.5,
+                    "Beverages")), List.of(), List.of(), List.of()));
+            JsonNode product = api.post(query).at("/data/product");
+            assertThat(product.at("/name").asString()).isEqualTo("Chai Latte");
+            assertThat(product.at("/price").asDouble()).isEqualTo(19.5);
+        } finally {
+            new Importer(graph).run("northwind", List.of(TestData.northwind()));
+        }
+        assertThat(api.post(query).at("/data/product/name").asString()).isEqualTo("Chai");
+    }
+
+    @Test
+    void healthIsUpWithNeo4jAndCacheMetricsArePublished() {
+        JsonNode health = GraphQlHttp.json(api.get("/actuator/health").body());
+        assertThat(health.at("/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/neo4j/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/neo4j/details/edition").asString()).isEqualTo("community");
+
+        var metric = api.get("/actuator/metrics/cache.gets?tag=cache:customers");
+        assertThat(metric.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void neo4jBrowserIsServedAndBoltAcceptsADriverOnTheSameGraph() {
+        var browser = GraphQlHttp.get(java.net.URI.create("http://localhost:" + neo4j.httpPort() + "/browser/"));
+        assertThat(browser.statusCode()).isEqualTo(200);
+        assertThat(browser.body()).contains("<title>Neo4j Browser</title>");
+
+        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+            long customers = driver.executableQuery("MATCH (c:Customer) RETURN count(c) AS n").execute()
+                    .records().get(0).get("n").asLong();
+            assertThat(customers).isEqualTo(91);
+        }
+    }
+
+    @Test
+    void graphiqlIsServed() {
+        var graphiql = api.get("/graphiql?path=/graphql");
+        assertThat(graphiql.statusCode()).isEqualTo(200);
+        assertThat(graphiql.body()).containsIgnoringCase("graphiql");
+    }
+
+    private void assertBadRequest(String query, String messagePart) {
+        JsonNode response = api.post(query);
+        JsonNode error = response.at("/errors/0");
+        assertThat(error.at("/extensions/classification").asString()).as(query).isEqualTo("BAD_REQUEST");
+        assertThat(error.at("/message").asString()).as(query).contains(messagePart);
+        assertThat(response.toString()).as("no internals leak").doesNotContain("Exception").doesNotContain("at dev.");
+    }
+
+    private static List<String> names(JsonNode connection) {
+        List<String> names = new ArrayList<>();
+        connection.at("/edges").forEach(e -> names.add(e.at("/node/name").asString()));
+        return names;
+    }
+
+    private Map<String, Double> queryCounts() {
+        return meters.find("custograph.cypher").timers().stream()
+                .collect(Collectors.toMap(t -> t.getId().getTag("file"), t -> (double) t.count()));
+    }
+
+    private static Map<String, Double> difference(Map<String, Double> after, Map<String, Double> before) {
+        return after.entrySet().stream().filter(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0) > 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)));
+    }
+}
