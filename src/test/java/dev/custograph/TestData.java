@@ -42,6 +42,17 @@ public final class TestData {
         }
     }
 
+    /** Replaces one line (1-based, header = line 1) of a file in place. */
+    public static void replaceLine(Path file, int lineNumber, String content) {
+        try {
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+            lines.set(lineNumber - 1, content);
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path existing(Path path) {
         if (!Files.isDirectory(path)) {
             throw new IllegalStateException("test data missing: " + path.toAbsolutePath()

@@ -103,7 +103,7 @@ class NorthwindImportIT {
         java.nio.file.Files.writeString(dir.resolve("customers.csv"),
                 "ZZZZZ,New Co,Someone,Owner,Street 1,Town,NULL,1,Nowhere,1,NULL\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        NorthwindReaderTest.replaceLine(dir.resolve("order-details.csv"), 2000, "11021,72,34.80,35,half");
+        TestData.replaceLine(dir.resolve("order-details.csv"), 2000, "11021,72,34.80,35,half");
 
         assertThatThrownBy(() -> new Importer(db.graph()).run("northwind", List.of(dir)))
                 .isInstanceOf(ImportFailedException.class)

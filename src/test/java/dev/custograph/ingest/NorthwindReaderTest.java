@@ -83,8 +83,8 @@ class NorthwindReaderTest {
     @Test
     void anInvalidValueIsReportedWithFileLineAndFieldAndNothingIsReturned() throws IOException {
         Path dir = TestData.northwindCopy(temp.resolve("nw"));
-        replaceLine(dir.resolve("order-details.csv"), 3, "10248,42,9.80,ten,0");
-        replaceLine(dir.resolve("orders.csv"), 5, "10251,NOBODY,3,1996-07-08 00:00:00.000,x,x,1,41.34,A,B,C,NULL,1,F");
+        TestData.replaceLine(dir.resolve("order-details.csv"), 3, "10248,42,9.80,ten,0");
+        TestData.replaceLine(dir.resolve("orders.csv"), 5, "10251,NOBODY,3,1996-07-08 00:00:00.000,x,x,1,41.34,A,B,C,NULL,1,F");
 
         assertThatThrownBy(() -> NorthwindReader.read(dir))
                 .isInstanceOfSatisfying(ImportFailedException.class, e -> {
@@ -102,7 +102,7 @@ class NorthwindReaderTest {
     @Test
     void aRowWithTooFewFieldsIsAProblemNotAShiftedRow() throws IOException {
         Path dir = TestData.northwindCopy(temp.resolve("nw"));
-        replaceLine(dir.resolve("customers.csv"), 2, "ALFKI,Alfreds Futterkiste,Maria Anders");
+        TestData.replaceLine(dir.resolve("customers.csv"), 2, "ALFKI,Alfreds Futterkiste,Maria Anders");
 
         // ALFKI's row is refused, and so are its 6 orders and their 12 lines, which now reference nothing.
         assertThatThrownBy(() -> NorthwindReader.read(dir)).isInstanceOfSatisfying(ImportFailedException.class, e -> {
@@ -116,7 +116,7 @@ class NorthwindReaderTest {
     @Test
     void aMissingColumnOrFileOrDirectoryIsNamed() throws IOException {
         Path dir = TestData.northwindCopy(temp.resolve("nw"));
-        replaceLine(dir.resolve("products.csv"), 1,
+        TestData.replaceLine(dir.resolve("products.csv"), 1,
                 "productID,name,supplierID,categoryID,quantityPerUnit,unitPrice,unitsInStock,unitsOnOrder,reorderLevel,discontinued");
         assertThatThrownBy(() -> NorthwindReader.read(dir)).hasMessageStartingWith(
                 "products.csv line 1: missing column 'productName'");
@@ -133,8 +133,8 @@ class NorthwindReaderTest {
     @Test
     void aNegativeDiscountAndAZeroQuantityAreRejected() throws IOException {
         Path dir = TestData.northwindCopy(temp.resolve("nw"));
-        replaceLine(dir.resolve("order-details.csv"), 2, "10248,11,14.00,0,0");
-        replaceLine(dir.resolve("order-details.csv"), 4, "10248,72,34.80,5,-0.1");
+        TestData.replaceLine(dir.resolve("order-details.csv"), 2, "10248,11,14.00,0,0");
+        TestData.replaceLine(dir.resolve("order-details.csv"), 4, "10248,72,34.80,5,-0.1");
         assertThatThrownBy(() -> NorthwindReader.read(dir)).isInstanceOfSatisfying(ImportFailedException.class,
                 e -> assertThat(e.problems()).extracting(RowProblem::toString).containsExactly(
                         "order-details.csv line 2, field quantity: '0' is not a positive quantity",
@@ -154,11 +154,5 @@ class NorthwindReaderTest {
         double sum = lines.stream().mapToDouble(OrderLine::amount).sum();
         assertThat(sum).isCloseTo(expected.doubleValue(), org.assertj.core.data.Offset.offset(0.005));
         assertThat(expected.setScale(2, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("1265793.04");
-    }
-
-    static void replaceLine(Path file, int lineNumber, String content) throws IOException {
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
-        lines.set(lineNumber - 1, content);
-        Files.write(file, lines);
     }
 }

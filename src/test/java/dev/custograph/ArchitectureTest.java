@@ -1,0 +1,47 @@
+package dev.custograph;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layer rules of ARCHITECTURE.md, checked on the compiled main classes. */
+class ArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.custograph");
+
+    @Test
+    void onlyTheGraphPackageTalksToNeo4j() {
+        noClasses().that().resideOutsideOfPackage("dev.custograph.graph..")
+                .should().dependOnClassesThat().resideInAPackage("org.neo4j..")
+                .because("only graph/ touches the driver or the embedded database")
+                .check(MAIN);
+    }
+
+    @Test
+    void theGraphPackageKnowsNothingOfTheLayersAboveIt() {
+        noClasses().that().resideInAPackage("dev.custograph.graph..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.custograph.api..", "dev.custograph.ingest..",
+                        "dev.custograph.cli..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theModelIsPlainRecords() {
+        noClasses().that().resideInAPackage("dev.custograph.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.custograph.graph..", "dev.custograph.api..",
+                        "dev.custograph.ingest..", "org.springframework..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theApiDoesNotImportOrRunCommands() {
+        noClasses().that().resideInAPackage("dev.custograph.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.custograph.ingest..", "dev.custograph.cli..")
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.custograph.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.custograph.Custograph;
+import dev.custograph.TestData;
+import dev.custograph.api.GraphQlHttp;
+import dev.custograph.graph.GraphConnection;
+import dev.custograph.graph.GraphCounts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The command line as a user meets it: results on stdout, one JSON document with --json, and every failure as one
+ * line on stderr with a non-zero exit status.
+ */
+class CommandLineIT {
+
+    @TempDir
+    Path temp;
+
+    /** What one run printed and returned. */
+    record Run(int status, String out, String err) {
+        List<String> failureLines() {
+            return Arrays.stream(err.split("\n")).filter(l -> l.startsWith("custograph")).toList();
+        }
+    }
+
+    static synchronized Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+        try {
+            int status = Custograph.run(args);
+            return new Run(status, capturedOut.toString(StandardCharsets.UTF_8),
+                    capturedErr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void importWithJsonPrintsExactlyOneReportOnStdoutAndASecondImportCreatesNothing() {
+        String dataDir = temp.resolve("data").toString();
+        Run first = run("import", "--format", "northwind", TestData.northwind().toString(), "--data-dir", dataDir,
+                "--json");
+        assertThat(first.status()).as(first.err()).isZero();
+        JsonNode report = GraphQlHttp.json(first.out());
+        assertThat(report.at("/format").asString()).isEqualTo("northwind");
+        assertThat(report.at("/nodesCreated").asLong()).isEqualTo(1006);
+        assertThat(report.at("/relationshipsCreated").asLong()).isEqualTo(3062);
+        assertThat(report.at("/files/3/file").asString()).isEqualTo("orders.csv");
+        assertThat(report.at("/files/3/rowsRepaired").asLong()).isEqualTo(176);
+        assertThat(first.out().strip().split("\n")).hasSize(1);
+
+        Run second = run("import", "--format", "northwind", TestData.northwind().toString(), "--data-dir", dataDir,
+                "--json");
+        assertThat(GraphQlHttp.json(second.out()).at("/nodesCreated").asLong()).isZero();
+        assertThat(GraphQlHttp.json(second.out()).at("/relationshipsCreated").asLong()).isZero();
+    }
+
+    @Test
+    void aMalformedCsvFailsWithFileAndLineAndWritesNothing() throws IOException {
+        Path dir = TestData.northwindCopy(temp.resolve("nw"));
+        TestData.replaceLine(dir.resolve("orders.csv"), 12, "10258,ERNSH,1,not-a-date,x,x,1,140.51,E,K,G,NULL,8010,Austria");
+        String dataDir = temp.resolve("data").toString();
+
+        Run run = run("import", "--format", "northwind", dir.toString(), "--data-dir", dataDir, "--json");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.failureLines()).containsExactly("custograph import: orders.csv line 12, field orderDate:"
+                + " 'not-a-date' is not a date (expected yyyy-mm-dd) (and 3 more problems; nothing was imported)");
+        assertNoStackTrace(run);
+        try (GraphConnection db = GraphConnection.open(Path.of(dataDir), null, null, null)) {
+            GraphCounts counts = GraphCounts.of(db.graph());
+            assertThat(counts.label("Customer") + counts.label("Order") + counts.label("Product")).isZero();
+        }
+    }
+
+    @Test
+    void unknownCommandsAndOptionsAreUsageErrors() {
+        Run unknownCommand = run("frobnicate");
+        assertThat(unknownCommand.status()).isEqualTo(2);
+        assertThat(unknownCommand.failureLines()).singleElement().asString().contains("'frobnicate'");
+
+        Run unknownOption = run("import", "--format", "northwind", "x", "--colour");
+        assertThat(unknownOption.status()).isEqualTo(2);
+        assertThat(unknownOption.failureLines()).singleElement().asString().contains("--colour");
+
+        Run missingFormat = run("import", "somewhere");
+        assertThat(missingFormat.status()).isEqualTo(2);
+        assertThat(missingFormat.failureLines()).singleElement().asString().contains("--format");
+    }
+
+    @Test
+    void anUnknownFormatOrAMissingInputDirectoryIsNamed() {
+        Run format = run("import", "--format", "excel", "x", "--data-dir", temp.resolve("d").toString());
+        assertThat(format.status()).isEqualTo(1);
+        assertThat(format.failureLines()).containsExactly(
+                "custograph import: unknown --format 'excel'; supported: northwind");
+
+        Path missing = temp.resolve("no-such-dir");
+        Run dir = run("import", "--format", "northwind", missing.toString(), "--data-dir", temp.resolve("d").toString());
+        assertThat(dir.status()).isEqualTo(1);
+        assertThat(dir.failureLines()).containsExactly("custograph import: Northwind directory " + missing
+                + " does not exist or is not a directory");
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsNamed() {
+        Path impossible = temp.resolve("missing-parent").resolve("data");
+        Run run = run("import", "--format", "northwind", TestData.northwind().toString(), "--data-dir",
+                impossible.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.failureLines()).singleElement().asString()
+                .contains("cannot create data directory").contains("does not exist");
+    }
+
+    @Test
+    void anUnreachableOrInvalidExternalNeo4jIsNamed() {
+        Run unreachable = run("import", "--format", "northwind", TestData.northwind().toString(),
+                "--neo4j-uri", "bolt://localhost:1");
+        assertThat(unreachable.status()).isEqualTo(1);
+        assertThat(unreachable.failureLines()).singleElement().asString()
+                .startsWith("custograph import: cannot reach Neo4j at bolt://localhost:1");
+        assertNoStackTrace(unreachable);
+
+        Run invalid = run("import", "--format", "northwind", TestData.northwind().toString(),
+                "--neo4j-uri", "http://localhost:7474");
+        assertThat(invalid.status()).isEqualTo(1);
+        assertThat(invalid.failureLines()).singleElement().asString()
+                .startsWith("custograph import: invalid --neo4j-uri 'http://localhost:7474'");
+    }
+
+    @Test
+    void aStoreInUseByAnotherProcessIsNamedWithWhatToDo() {
+        Path dataDir = temp.resolve("data");
+        try (GraphConnection holder = GraphConnection.open(dataDir, null, null, null)) {
+            Run run = run("import", "--format", "northwind", TestData.northwind().toString(), "--data-dir",
+                    dataDir.toString());
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.failureLines()).singleElement().asString().contains("is in use by another process")
+                    .contains("--neo4j-uri");
+        }
+    }
+
+    @Test
+    void servingOnAPortInUseFailsWithThePortAndTheOption() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = taken.getLocalPort();
+
+            Run api = run("serve", "--port", String.valueOf(port), "--data-dir", temp.resolve("d").toString());
+            assertThat(api.status()).isEqualTo(1);
+            assertThat(api.failureLines()).containsExactly(
+                    "custograph serve: port " + port + " (--port) is already in use on 127.0.0.1");
+
+            Run bolt = run("serve", "--port", "0", "--bolt-port", String.valueOf(port), "--http-port", "0",
+                    "--data-dir", temp.resolve("d").toString());
+            assertThat(bolt.status()).isEqualTo(1);
+            assertThat(bolt.failureLines()).containsExactly(
+                    "custograph serve: Bolt port (--bolt-port) " + port + " is already in use on localhost");
+            assertNoStackTrace(bolt);
+        }
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run help = run("--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("serve").contains("import");
+    }
+
+    private static void assertNoStackTrace(Run run) {
+        assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Caused by");
+    }
+}
