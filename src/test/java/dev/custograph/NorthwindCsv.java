@@ -20,6 +20,16 @@ public final class NorthwindCsv {
     private NorthwindCsv() {
     }
 
+    /** Revenue over all order lines: sum of unitPrice x quantity x (1 - discount), in exact decimals. */
+    public static java.math.BigDecimal revenue() {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (Map<String, String> r : rows("order-details.csv")) {
+            sum = sum.add(new java.math.BigDecimal(r.get("unitPrice")).multiply(new java.math.BigDecimal(r.get("quantity")))
+                    .multiply(java.math.BigDecimal.ONE.subtract(new java.math.BigDecimal(r.get("discount")))));
+        }
+        return sum;
+    }
+
     public static List<Map<String, String>> rows(String file) {
         List<Map<String, String>> rows = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(TestData.northwind().resolve(file))) {

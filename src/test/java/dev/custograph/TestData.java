@@ -18,15 +18,6 @@ public final class TestData {
         return existing(ROOT.resolve("northwind"));
     }
 
-    /** The lines of a Northwind file, header first. */
-    public static List<String> northwindLines(String file) {
-        try {
-            return Files.readAllLines(northwind().resolve(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A writable copy of the Northwind directory, to corrupt in a test. */
     public static Path northwindCopy(Path into) {
         try {

@@ -1,13 +1,11 @@
 package dev.custograph.cli;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.custograph.CustographApplication;
+import dev.custograph.graph.EmbeddedNeo4j;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -86,15 +84,6 @@ public final class ServeCommand implements Callable<Integer> {
         if (candidate < 0 || candidate > 65535) {
             throw new IllegalArgumentException(option + " must be 0-65535, was " + candidate);
         }
-        if (candidate == 0) {
-            return;
-        }
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(bind, candidate));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("port " + candidate + " (" + option + ") is already in use on "
-                    + bind);
-        }
+        EmbeddedNeo4j.requireFreePort(bind, candidate, "port " + candidate + " (" + option + ")");
     }
 }

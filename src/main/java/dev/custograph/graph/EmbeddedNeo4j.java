@@ -75,9 +75,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(Settings settings) {
         Path home = prepareHome(settings.dataDir());
-        requireFreePort(settings.boltPort(), "Bolt port (--bolt-port)");
+        requireFreePort(LOCALHOST, settings.boltPort(), "Bolt port (--bolt-port) " + settings.boltPort());
         if (settings.httpEnabled()) {
-            requireFreePort(settings.httpPort(), "HTTP port (--http-port)");
+            requireFreePort(LOCALHOST, settings.httpPort(), "HTTP port (--http-port) " + settings.httpPort());
         }
         long started = System.nanoTime();
         Map<org.neo4j.graphdb.config.Setting<?>, Object> config = new HashMap<>();
@@ -177,15 +177,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return home;
     }
 
-    private static void requireFreePort(int port, String what) {
+    /**
+     * Fails with "{@code <what> is already in use on <host>}" if the port cannot be bound, so a taken port is
+     * reported by the option that chose it before anything starts. Port 0 (any free port) always passes.
+     */
+    public static void requireFreePort(String host, int port, String what) {
         if (port == 0) {
             return;
         }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(LOCALHOST, port));
+            socket.bind(new InetSocketAddress(host, port));
         } catch (IOException e) {
-            throw new GraphUnavailableException(what + " " + port + " is already in use on localhost");
+            throw new GraphUnavailableException(what + " is already in use on "
+                    + (LOCALHOST.equals(host) ? "localhost" : host));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.custograph.model.Category;
 import dev.custograph.model.Customer;
@@ -50,14 +51,8 @@ public final class EntityReads {
     }
 
     public Page<Customer> customerPage(String country, String namePrefix, String orderBy, After after, int limit) {
-        Map<String, Object> params = filter("country", country, namePrefix);
-        params.put("orderBy", orderBy);
-        putAfter(params, after, limit);
-        List<Keyed<Customer>> rows = graph.read("read/customers-page", params, r -> {
-            Customer c = customer(r.get("c").asNode());
-            return new Keyed<>(c, r.get("sortKey").asString(), c.customerId());
-        });
-        return page(rows, limit);
+        return keysetPage("read/customers-page", filter("country", country, namePrefix), orderBy, after, limit,
+                r -> customer(r.get("c").asNode()), Customer::customerId);
     }
 
     public long customerCount(String country, String namePrefix) {
@@ -107,14 +102,8 @@ public final class EntityReads {
     }
 
     public Page<Product> productPage(String category, String namePrefix, String orderBy, After after, int limit) {
-        Map<String, Object> params = filter("category", category, namePrefix);
-        params.put("orderBy", orderBy);
-        putAfter(params, after, limit);
-        List<Keyed<Product>> rows = graph.read("read/products-page", params, r -> {
-            Product p = product(r);
-            return new Keyed<>(p, r.get("sortKey").asString(), p.productId());
-        });
-        return page(rows, limit);
+        return keysetPage("read/products-page", filter("category", category, namePrefix), orderBy, after, limit,
+                EntityReads::product, Product::productId);
     }
 
     public long productCount(String category, String namePrefix) {
@@ -144,14 +133,18 @@ public final class EntityReads {
         return params;
     }
 
-    private static void putAfter(Map<String, Object> params, After after, int limit) {
+    /** Runs a page statement that takes $orderBy, $afterKey, $afterId, $limit and returns a sortKey column. */
+    private <T> Page<T> keysetPage(String statement, Map<String, Object> params, String orderBy, After after,
+                                   int limit, Function<Record, T> mapper, Function<T, String> id) {
+        params.put("orderBy", orderBy);
         params.put("afterKey", after == null ? null : after.sortKey());
         params.put("afterId", after == null ? null : after.id());
         // One more than asked for tells whether another page follows.
         params.put("limit", limit + 1);
-    }
-
-    private static <T> Page<T> page(List<Keyed<T>> rows, int limit) {
+        List<Keyed<T>> rows = graph.read(statement, params, r -> {
+            T value = mapper.apply(r);
+            return new Keyed<>(value, r.get("sortKey").asString(), id.apply(value));
+        });
         boolean hasNext = rows.size() > limit;
         return new Page<>(hasNext ? rows.subList(0, limit) : rows, hasNext);
     }

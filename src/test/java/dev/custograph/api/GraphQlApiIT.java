@@ -241,6 +241,10 @@ class GraphQlApiIT {
         var browser = GraphQlHttp.get(java.net.URI.create("http://localhost:" + neo4j.httpPort() + "/browser/"));
         assertThat(browser.statusCode()).isEqualTo(200);
         assertThat(browser.body()).contains("<title>Neo4j Browser</title>");
+        // Browser finds Bolt through the HTTP discovery document: it must name the port actually bound.
+        JsonNode discovery = GraphQlHttp.json(GraphQlHttp.get(
+                java.net.URI.create("http://localhost:" + neo4j.httpPort() + "/")).body());
+        assertThat(discovery.at("/bolt_direct").asString()).isEqualTo(neo4j.boltUri());
 
         try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
             long customers = driver.executableQuery("MATCH (c:Customer) RETURN count(c) AS n").execute()

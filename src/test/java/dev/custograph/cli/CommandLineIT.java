@@ -169,7 +169,7 @@ class CommandLineIT {
             Run api = run("serve", "--port", String.valueOf(port), "--data-dir", temp.resolve("d").toString());
             assertThat(api.status()).isEqualTo(1);
             assertThat(api.failureLines()).containsExactly(
-                    "custograph serve: port " + port + " (--port) is already in use on 127.0.0.1");
+                    "custograph serve: port " + port + " (--port) is already in use on localhost");
 
             Run bolt = run("serve", "--port", "0", "--bolt-port", String.valueOf(port), "--http-port", "0",
                     "--data-dir", temp.resolve("d").toString());
