@@ -23,7 +23,15 @@ public final class CommandFailure {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (System.getenv("CUSTOGRAPH_DEBUG") != null) {
+            failure.printStackTrace();
+        }
         String message = root.getMessage();
+        if (root instanceof NullPointerException || root instanceof ClassCastException
+                || root instanceof IndexOutOfBoundsException) {
+            return "unexpected " + root.getClass().getSimpleName() + " (a bug: please report it; run with"
+                    + " CUSTOGRAPH_DEBUG=1 for the stack trace)";
+        }
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : oneLine(message);
     }
 

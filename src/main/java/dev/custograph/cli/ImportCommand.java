@@ -30,6 +30,11 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the import report as one JSON document on stdout.")
     boolean json;
 
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "CSV file for rejected rows (file, line, field, value, reason, message); default "
+                    + "rejects-<format>-<time>.csv in the working directory, written only if a row is rejected.")
+    Path rejects;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Input directory or files.")
     List<Path> paths;
 
@@ -48,7 +53,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         try (GraphConnection db = GraphConnection.open(connection.dataDir, connection.neo4jUri,
                 connection.neo4jUser, connection.neo4jPassword)) {
-            ImportReport report = new Importer(db.graph()).run(format, paths);
+            ImportReport report = new Importer(db.graph()).run(format, paths, rejects);
             if (json) {
                 System.out.println(JsonMapper.builder().build().writeValueAsString(report));
             } else {
@@ -64,7 +69,17 @@ public final class ImportCommand implements Callable<Integer> {
                     file.rowsImported(), file.rowsRejected(),
                     file.rowsRepaired() > 0 ? "  (" + file.rowsRepaired() + " split rows repaired)" : "");
         }
-        System.out.printf("%d nodes and %d relationships created, %d properties set, in %.1f s%n",
-                report.nodesCreated(), report.relationshipsCreated(), report.propertiesSet(), report.seconds());
+        System.out.printf("%,d rows read, %,d imported, %,d rejected%s%n", report.rowsRead(), report.rowsImported(),
+                report.rowsRejected(), report.rejectedByReason().isEmpty() ? "" : " " + report.rejectedByReason());
+        if (!report.standardised().isEmpty()) {
+            System.out.println("standardised: " + report.standardised());
+        }
+        System.out.printf("%,d customers, %,d products, %,d orders created (%,d nodes, %,d relationships) in %.1f s,"
+                        + " %,.0f rows/s%n", report.customersCreated(), report.productsCreated(),
+                report.ordersCreated(), report.nodesCreated(), report.relationshipsCreated(), report.seconds(),
+                report.rowsPerSecond());
+        if (report.rejectsFile() != null) {
+            System.out.println("rejected rows written to " + report.rejectsFile());
+        }
     }
 }

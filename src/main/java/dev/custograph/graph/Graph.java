@@ -66,6 +66,36 @@ public final class Graph {
         return counts;
     }
 
+    /** A catalogue statement with its parameters, for {@link #writeTogether}. */
+    public record Statement(String name, Map<String, Object> parameters) {
+    }
+
+    /**
+     * Runs several statements in one retried transaction: all of them take effect, or none. Returns each
+     * statement's counts, in order.
+     */
+    public List<WriteCounts> writeTogether(List<Statement> statements) {
+        List<String> texts = statements.stream().map(s -> catalogue.text(s.name())).toList();
+        long started = System.nanoTime();
+        List<WriteCounts> counts;
+        try (Session session = session()) {
+            counts = session.executeWrite(tx -> {
+                List<WriteCounts> result = new java.util.ArrayList<>();
+                for (int i = 0; i < texts.size(); i++) {
+                    result.add(WriteCounts.of(tx.run(texts.get(i), statements.get(i).parameters()).consume()
+                            .counters()));
+                }
+                return result;
+            });
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw unavailable(e);
+        }
+        long perStatement = (System.nanoTime() - started) / Math.max(1, statements.size());
+        statements.forEach(s -> timer(s.name()).record(perStatement, java.util.concurrent.TimeUnit.NANOSECONDS));
+        statements.forEach(s -> writeListeners.forEach(listener -> listener.afterWrite(s.name())));
+        return counts;
+    }
+
     /** Runs each statement of a multi-statement file (e.g. a schema migration) in its own transaction. */
     public WriteCounts writeEach(String name, List<String> statements) {
         WriteCounts total = WriteCounts.NONE;

@@ -11,28 +11,47 @@ import java.util.Map;
  */
 public final class CsvRow {
 
-    /** A field whose value is missing or cannot be read as the type asked for. */
+    /** A field whose value is missing or cannot be read as the type asked for, with a reason code. */
     public static final class BadValue extends RuntimeException {
         private final String field;
+        private final String value;
+        private final String reason;
 
-        BadValue(String field, String message) {
-            super(message);
+        public BadValue(String field, String value, String reason, String message) {
+            super(message, null, false, false);
             this.field = field;
+            this.value = value;
+            this.reason = reason;
+        }
+
+        /** A value that breaks a rule of the data (reason code {@code invalid_value}). */
+        public BadValue(String field, String message) {
+            this(field, null, "invalid_value", message);
         }
 
         public String field() {
             return field;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 
     private final String file;
     private final long line;
     private final Map<String, String> values;
+    private final boolean caseInsensitive;
 
-    CsvRow(String file, long line, Map<String, String> values) {
+    CsvRow(String file, long line, Map<String, String> values, boolean caseInsensitive) {
         this.file = file;
         this.line = line;
         this.values = values;
+        this.caseInsensitive = caseInsensitive;
     }
 
     public String file() {
@@ -45,7 +64,7 @@ public final class CsvRow {
 
     /** The trimmed value, or null when it is missing. */
     public String optional(String field) {
-        String value = values.get(field);
+        String value = values.get(caseInsensitive ? field.toLowerCase(java.util.Locale.ROOT) : field);
         if (value == null) {
             return null;
         }
@@ -56,7 +75,7 @@ public final class CsvRow {
     public String required(String field) {
         String value = optional(field);
         if (value == null) {
-            throw new BadValue(field, "is empty but required");
+            throw new BadValue(field, null, "missing_value", "is empty but required");
         }
         return value;
     }
@@ -66,7 +85,7 @@ public final class CsvRow {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new BadValue(field, "'" + value + "' is not a whole number");
+            throw new BadValue(field, value, "not_a_number", "'" + shorten(value) + "' is not a whole number");
         }
     }
 
@@ -75,7 +94,7 @@ public final class CsvRow {
         try {
             return new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new BadValue(field, "'" + value + "' is not a number");
+            throw new BadValue(field, value, "not_a_number", "'" + shorten(value) + "' is not a number");
         }
     }
 
@@ -91,15 +110,17 @@ public final class CsvRow {
         try {
             return LocalDate.parse(datePart);
         } catch (DateTimeParseException e) {
-            throw new BadValue(field, "'" + value + "' is not a date (expected yyyy-mm-dd)");
+            throw new BadValue(field, value, "not_a_date", "'" + shorten(value) + "' is not a date (expected yyyy-mm-dd)");
         }
     }
 
     public RowProblem problem(BadValue bad) {
-        return new RowProblem(file, line, bad.field(), bad.getMessage());
+        return new RowProblem(file, line, bad.field(), bad.value() != null ? bad.value() : optional(bad.field()),
+                bad.reason(), bad.getMessage());
     }
 
-    public RowProblem problem(String field, String message) {
-        return new RowProblem(file, line, field, message);
+    /** A value as it may appear inside a message: at most 60 characters. */
+    static String shorten(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
     }
 }

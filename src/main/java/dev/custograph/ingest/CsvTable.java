@@ -2,13 +2,12 @@ package dev.custograph.ingest;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -17,81 +16,92 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams the rows of a CSV file with a header line, checking that the columns a reader needs are there and that
- * every row has as many fields as the header.
+ * Streams the rows of a CSV text with a header line, checking that the columns a reader needs are there (names
+ * compared case-insensitively when asked) and that every row has as many fields as the header.
  *
  * <p>Some exports write a free-text column without quoting it, so a comma inside it splits the row into extra
  * fields. When the caller names that column ({@code overflowColumn}) and all other columns are fixed, a row with
  * too many fields is repaired by joining the extra fields back into that column: the columns before it are counted
  * from the left, those after it from the right. Any other field-count mismatch is a {@link RowProblem}, never a
- * silent shift of columns.
+ * silent shift of columns. Damage that makes the rest of the text unreadable (broken quoting, bytes that are not
+ * UTF-8, a truncated gzip) fails the whole file with its line number.
  */
 final class CsvTable {
 
-    private final Path path;
     private final List<String> requiredColumns;
     private final String overflowColumn;
+    private final boolean caseInsensitive;
 
-    CsvTable(Path path, List<String> requiredColumns, String overflowColumn) {
-        this.path = path;
+    CsvTable(List<String> requiredColumns, String overflowColumn, boolean caseInsensitive) {
         this.requiredColumns = List.copyOf(requiredColumns);
         this.overflowColumn = overflowColumn;
+        this.caseInsensitive = caseInsensitive;
     }
 
     /** Counts of one pass over the file. */
     record Stats(long rowsRead, long rowsRepaired) {
     }
 
-    /**
-     * Calls {@code onRow} for each well-formed row and {@code onProblem} for each row with the wrong number of
-     * fields. Fails with {@link ImportFailedException} if the file is missing, unreadable or lacks a column.
-     */
-    Stats read(Consumer<CsvRow> onRow, Consumer<RowProblem> onProblem) {
-        String file = path.getFileName().toString();
-        if (!Files.isRegularFile(path)) {
-            throw new ImportFailedException("missing input file " + path);
-        }
+    Stats read(String file, Reader reader, Consumer<CsvRow> onRow, Consumer<RowProblem> onProblem) {
         long read = 0;
         long repaired = 0;
+        long lineBefore = 0;
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
+        try (reader; CSVParser parser = CSVParser.parse(reader, format)) {
             Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
+            if (!hasNext(records, file, 1)) {
                 throw new ImportFailedException(file + " is empty: expected a header line");
             }
-            List<String> header = records.next().stream().map(String::strip).toList();
+            List<String> header = records.next().stream().map(this::columnName).toList();
+            lineBefore = parser.getCurrentLineNumber();
             for (String column : requiredColumns) {
-                if (!header.contains(column)) {
+                if (!header.contains(columnName(column))) {
                     throw new ImportFailedException(file + " line 1: missing column '" + column
                             + "' (header has " + String.join(",", header) + ")");
                 }
             }
-            int overflowAt = overflowColumn == null ? -1 : header.indexOf(overflowColumn);
-            while (records.hasNext()) {
+            int overflowAt = overflowColumn == null ? -1 : header.indexOf(columnName(overflowColumn));
+            while (hasNext(records, file, lineBefore + 1)) {
                 CSVRecord record = records.next();
+                long line = lineBefore + 1;
+                lineBefore = parser.getCurrentLineNumber();
                 read++;
-                long line = record.getRecordNumber();
                 List<String> fields = record.toList();
                 if (fields.size() > header.size() && overflowAt >= 0) {
                     fields = joinOverflow(fields, header.size(), overflowAt);
                     repaired++;
                 }
                 if (fields.size() != header.size()) {
-                    onProblem.accept(new RowProblem(file, line, null, "has " + fields.size()
-                            + " fields, the header has " + header.size()));
+                    onProblem.accept(new RowProblem(file, line, null, String.join(",", record.toList()),
+                            "wrong_field_count", "has " + fields.size() + " fields, the header has " + header.size()));
                     continue;
                 }
-                Map<String, String> values = new HashMap<>();
+                Map<String, String> values = new HashMap<>(header.size() * 2);
                 for (int i = 0; i < header.size(); i++) {
                     values.put(header.get(i), fields.get(i));
                 }
-                onRow.accept(new CsvRow(file, line, values));
+                onRow.accept(new CsvRow(file, line, values, caseInsensitive));
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new ImportFailedException("cannot read " + path + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new ImportFailedException(file + " line " + (lineBefore + 1) + ": " + InputFile.describe(e));
         }
         return new Stats(read, repaired);
+    }
+
+    private static boolean hasNext(Iterator<CSVRecord> records, String file, long line) {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new ImportFailedException(file + " line " + line + ": " + InputFile.describe(e));
+        }
+    }
+
+    private String columnName(String name) {
+        String stripped = name.strip();
+        if (stripped.startsWith("\uFEFF")) {
+            stripped = stripped.substring(1);
+        }
+        return caseInsensitive ? stripped.toLowerCase(Locale.ROOT) : stripped;
     }
 
     private static List<String> joinOverflow(List<String> fields, int expected, int overflowAt) {

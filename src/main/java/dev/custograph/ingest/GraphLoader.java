@@ -36,21 +36,22 @@ public final class GraphLoader {
         this.graph = graph;
     }
 
-    public WriteCounts load(Dataset data) {
-        WriteCounts counts = WriteCounts.NONE;
-        counts = counts.plus(writeInBatches("ingest/merge-categories", "categories", data.categories(), BATCH_SIZE,
-                GraphLoader::categoryRow));
-        counts = counts.plus(writeInBatches("ingest/merge-products", "products", data.products(), BATCH_SIZE,
-                GraphLoader::productRow));
-        counts = counts.plus(writeInBatches("ingest/merge-customers", "customers", data.customers(), BATCH_SIZE,
-                GraphLoader::customerRow));
+    LoadCounts load(Dataset data) {
+        WriteCounts categories = writeInBatches("ingest/merge-categories", "categories", data.categories(),
+                BATCH_SIZE, GraphLoader::categoryRow);
+        WriteCounts products = writeInBatches("ingest/merge-products", "products", data.products(), BATCH_SIZE,
+                GraphLoader::productRow);
+        WriteCounts customers = writeInBatches("ingest/merge-customers", "customers", data.customers(), BATCH_SIZE,
+                GraphLoader::customerRow);
         Map<String, List<Map<String, Object>>> linesByOrder = new HashMap<>();
         for (OrderLine line : data.lines()) {
             linesByOrder.computeIfAbsent(line.orderId(), id -> new ArrayList<>()).add(lineRow(line));
         }
-        counts = counts.plus(writeInBatches("ingest/merge-orders", "orders", data.orders(), ORDER_BATCH_SIZE,
-                order -> orderRow(order, linesByOrder.getOrDefault(order.orderId(), List.of()))));
-        return counts;
+        WriteCounts orders = writeInBatches("ingest/merge-orders", "orders", data.orders(), ORDER_BATCH_SIZE,
+                order -> orderRow(order, linesByOrder.getOrDefault(order.orderId(), List.of())));
+        // Categories are written first, so merge-products creates product nodes only.
+        return new LoadCounts(customers.nodesCreated(), products.nodesCreated(), orders.nodesCreated(),
+                categories.plus(products).plus(customers).plus(orders));
     }
 
     private <T> WriteCounts writeInBatches(String statement, String what, List<T> items, int batchSize,
@@ -97,7 +98,7 @@ public final class GraphLoader {
         Map<String, Object> row = new HashMap<>();
         row.put("orderId", o.orderId());
         row.put("customerId", o.customerId());
-        row.put("properties", withoutNulls("orderDate", o.orderDate(), "status", o.status(), "total", o.total()));
+        row.put("properties", withoutNulls("orderDate", o.orderDate(), "status", o.status()));
         row.put("lines", lines);
         return row;
     }
@@ -108,7 +109,7 @@ public final class GraphLoader {
     }
 
     /** A property map for {@code SET n += map}: absent values are left out so they do not erase stored ones. */
-    private static Map<String, Object> withoutNulls(Object... keysAndValues) {
+    static Map<String, Object> withoutNulls(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {

@@ -1,12 +1,23 @@
 package dev.custograph.ingest;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * The outcome of one import, printed as JSON by {@code import --json}: per file what was read, imported and
- * rejected; what the graph gained (from Neo4j's own counters, so a repeated import shows zero created); and the
- * wall-clock time.
+ * The outcome of one import, printed as JSON by {@code import --json}. Every row read is accounted for:
+ * {@code rowsRead = rowsImported + rowsRejected}, per file and in total, and {@code rejectedByReason} adds up to
+ * {@code rowsRejected}. {@code standardised} counts the values that were changed or could not be standardised
+ * (e.g. {@code emailsLowerCased}, {@code phonesInvalid}). Created counts come from Neo4j's own counters, so a
+ * repeated import shows zero created. {@code rejectsFile} is where the rejected rows were written, or null.
  */
-public record ImportReport(String format, List<FileReport> files, long nodesCreated, long relationshipsCreated,
-                           long propertiesSet, double seconds) {
+public record ImportReport(String format, List<FileReport> files, long rowsRead, long rowsImported,
+                           long rowsRejected, Map<String, Long> rejectedByReason, Map<String, Long> standardised,
+                           long customersCreated, long productsCreated, long ordersCreated, long nodesCreated,
+                           long relationshipsCreated, String rejectsFile, double seconds, double rowsPerSecond) {
+
+    public ImportReport {
+        files = List.copyOf(files);
+        rejectedByReason = Map.copyOf(rejectedByReason);
+        standardised = Map.copyOf(standardised);
+    }
 }

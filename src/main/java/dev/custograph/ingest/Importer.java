@@ -1,20 +1,27 @@
 package dev.custograph.ingest;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import dev.custograph.graph.Graph;
-import dev.custograph.graph.Graph.WriteCounts;
 import dev.custograph.model.Dataset;
 
 /**
- * Runs an import end to end: read and validate the whole input, and only if every row is valid, write it. A refused
- * import therefore leaves the graph exactly as it was.
+ * Runs an import end to end for a named format. Northwind (a handful of related files) is validated whole and
+ * written only if every row is valid; the line formats stream through {@link LineImport}, writing valid rows and
+ * sending invalid ones to a rejects file.
  */
 public final class Importer {
 
     /** The input formats {@code import --format} accepts. */
-    public static final List<String> FORMATS = List.of("northwind");
+    public static final List<String> FORMATS = List.of("northwind", "lines", "online-retail", "cdnow");
+
+    static final int BATCH_SIZE = 5000;
 
     private final Graph graph;
 
@@ -22,26 +29,59 @@ public final class Importer {
         this.graph = graph;
     }
 
+    /** Imports with rejects written to a timestamped file in the working directory (if there are any). */
     public ImportReport run(String format, List<Path> paths) {
-        long started = System.nanoTime();
+        return run(format, paths, null);
+    }
+
+    /** Imports; {@code rejects} is where rejected rows go (null: {@code rejects-<format>-<time>.csv} here). */
+    public ImportReport run(String format, List<Path> paths, Path rejects) {
         if (!FORMATS.contains(format)) {
             throw new ImportFailedException("unknown format '" + format + "'; supported: " + String.join(", ", FORMATS));
         }
+        if (format.equals("northwind")) {
+            return northwind(paths);
+        }
+        Path rejectsPath = rejects != null ? rejects : Path.of("rejects-" + format + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
+        Function<Standardiser, LineFormat> reader = switch (format) {
+            case "lines" -> LinesFormat::new;
+            case "online-retail" -> OnlineRetailFormat::new;
+            case "cdnow" -> CdnowFormat::new;
+            default -> throw new IllegalStateException(format);
+        };
+        return new LineImport(graph, format, reader, rejectsPath, BATCH_SIZE).run(paths);
+    }
+
+    private ImportReport northwind(List<Path> paths) {
+        long started = System.nanoTime();
         if (paths.size() != 1) {
             throw new ImportFailedException("format northwind takes one directory, got " + paths.size() + " paths");
         }
         NorthwindReader.Result result = NorthwindReader.read(paths.get(0));
-        WriteCounts counts = new GraphLoader(graph).load(result.dataset());
-        return new ImportReport(format, result.files(), counts.nodesCreated(), counts.relationshipsCreated(),
-                counts.propertiesSet(), (System.nanoTime() - started) / 1e9);
+        return report("northwind", result.files(), new GraphLoader(graph).load(result.dataset()), started);
     }
 
     /** Writes generated data (the demo set) through the same loader as an import. */
     public ImportReport load(String source, Dataset data) {
         long started = System.nanoTime();
-        WriteCounts counts = new GraphLoader(graph).load(data);
-        List<FileReport> files = List.of(new FileReport(source, data.orders().size(), data.orders().size(), 0, 0));
-        return new ImportReport(source, files, counts.nodesCreated(), counts.relationshipsCreated(),
-                counts.propertiesSet(), (System.nanoTime() - started) / 1e9);
+        LoadCounts counts = new GraphLoader(graph).load(data);
+        int rows = data.lines().size();
+        return report(source, List.of(new FileReport(source, rows, rows, 0, 0)), counts, started);
+    }
+
+    private static ImportReport report(String format, List<FileReport> files, LoadCounts counts, long started) {
+        long read = files.stream().mapToLong(FileReport::rowsRead).sum();
+        long imported = files.stream().mapToLong(FileReport::rowsImported).sum();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Long> repaired = new TreeMap<>();
+        long repairedRows = files.stream().mapToLong(FileReport::rowsRepaired).sum();
+        if (repairedRows > 0) {
+            repaired.put("rowsWithSplitColumnRejoined", repairedRows);
+        }
+        return new ImportReport(format, files, read, imported, read - imported, Map.of(), repaired,
+                counts.customersCreated(), counts.productsCreated(), counts.ordersCreated(),
+                counts.total().nodesCreated(), counts.total().relationshipsCreated(), null, seconds,
+                Math.round(read / seconds));
     }
 }

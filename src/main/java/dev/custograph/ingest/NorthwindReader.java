@@ -185,7 +185,8 @@ public final class NorthwindReader {
     private void read(String file, List<String> columns, String overflowColumn,
                       java.util.function.Consumer<CsvRow> handler) {
         long[] rejected = {0};
-        CsvTable.Stats stats = new CsvTable(dir.resolve(file), columns, overflowColumn).read(row -> {
+        java.io.Reader reader = InputFile.open(dir.resolve(file), new java.util.concurrent.atomic.AtomicLong());
+        CsvTable.Stats stats = new CsvTable(columns, overflowColumn, false).read(file, reader, row -> {
             try {
                 handler.accept(row);
             } catch (CsvRow.BadValue bad) {

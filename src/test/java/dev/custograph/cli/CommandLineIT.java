@@ -113,7 +113,7 @@ class CommandLineIT {
         Run format = run("import", "--format", "excel", "x", "--data-dir", temp.resolve("d").toString());
         assertThat(format.status()).isEqualTo(1);
         assertThat(format.failureLines()).containsExactly(
-                "custograph import: unknown --format 'excel'; supported: northwind");
+                "custograph import: unknown --format 'excel'; supported: northwind, lines, online-retail, cdnow");
 
         Path missing = temp.resolve("no-such-dir");
         Run dir = run("import", "--format", "northwind", missing.toString(), "--data-dir", temp.resolve("d").toString());

@@ -110,6 +110,6 @@ class NorthwindImportIT {
     @Order(7)
     void anUnknownFormatIsNamedWithTheSupportedOnes() {
         assertThatThrownBy(() -> new Importer(db.graph()).run("excel", List.of(TestData.northwind())))
-                .hasMessage("unknown format 'excel'; supported: northwind");
+                .hasMessage("unknown format 'excel'; supported: northwind, lines, online-retail, cdnow");
     }
 }

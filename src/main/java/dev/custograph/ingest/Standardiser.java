@@ -1,0 +1,208 @@
+package dev.custograph.ingest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * Puts values from any source into one form, and counts every change it makes (so nothing is "fixed" silently):
+ * whitespace trimmed and collapsed; emails lower-cased and checked; phones to E.164 with libphonenumber, using the
+ * row's country as the default region; countries to ISO 3166 (English name and alpha-2 code, from names, codes and a
+ * few common aliases such as EIRE, USA, RSA); dates from ISO forms and {@code yyyymmdd}, checked strictly (no
+ * 30 February); decimals with either separator where unambiguous ({@code 12,5} is 12.5; {@code 1,250} could be
+ * either and is refused).
+ *
+ * <p>An email or phone that cannot be read does not reject the row: the value is kept as {@code emailRaw} /
+ * {@code phoneRaw} and counted; a country that cannot be recognised is kept as written and counted.
+ */
+final class Standardiser {
+
+    /** A country as stored: English name and ISO 3166-1 alpha-2 code. */
+    record Country(String name, String code) {
+    }
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Map<String, Country> COUNTRIES = countries();
+    private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SPACE_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss][.SSS]")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    private final Map<String, Long> counts = new TreeMap<>();
+
+    /** How many values were changed or could not be standardised, by kind. */
+    Map<String, Long> counts() {
+        return counts;
+    }
+
+    /** Trimmed, inner whitespace collapsed; null for an empty value. */
+    String text(String value) {
+        if (value == null) {
+            return null;
+        }
+        String collapsed = WHITESPACE.matcher(value.strip()).replaceAll(" ");
+        return collapsed.isEmpty() ? null : collapsed;
+    }
+
+    /** A lower-cased email, or null if the value does not look like one (counted as {@code emailsInvalid}). */
+    String email(String value) {
+        String email = text(value);
+        if (email == null) {
+            return null;
+        }
+        String lower = email.toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(lower).matches()) {
+            count("emailsInvalid");
+            return null;
+        }
+        if (!lower.equals(email)) {
+            count("emailsLowerCased");
+        }
+        return lower;
+    }
+
+    /** E.164 ({@code +4930123456}), or null if libphonenumber finds no valid number (counted). */
+    String phone(String value, Country country) {
+        String phone = text(value);
+        if (phone == null) {
+            return null;
+        }
+        try {
+            PhoneNumber number = phones.parse(phone, country == null ? "ZZ" : country.code());
+            if (phones.isValidNumber(number)) {
+                String e164 = phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+                if (!e164.equals(phone)) {
+                    count("phonesNormalised");
+                }
+                return e164;
+            }
+        } catch (NumberParseException e) {
+            // Not a number libphonenumber can read; counted below like an invalid one.
+        }
+        count("phonesInvalid");
+        return null;
+    }
+
+    /** The ISO country for a name, code or alias; null if unknown (counted as {@code countriesUnrecognised}). */
+    Country country(String value) {
+        String name = text(value);
+        if (name == null) {
+            return null;
+        }
+        Country country = COUNTRIES.get(name.toLowerCase(Locale.ROOT));
+        if (country == null) {
+            count("countriesUnrecognised");
+            return null;
+        }
+        if (!country.name().equals(name)) {
+            count("countriesRenamed");
+        }
+        return country;
+    }
+
+    /** A date or date-time in an unambiguous form; the time of day, if any, is returned too. */
+    LocalDateTime dateTime(String field, String value) {
+        String text = text(value);
+        if (text == null) {
+            throw new CsvRow.BadValue(field, null, "missing_value", "is empty but required");
+        }
+        try {
+            if (text.length() == 8) {
+                return LocalDate.parse(text, BASIC_DATE).atStartOfDay();
+            }
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay();
+            }
+            if (text.charAt(10) == ' ') {
+                return LocalDateTime.parse(text, SPACE_DATE_TIME);
+            }
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                return OffsetDateTime.parse(text).toLocalDateTime();
+            }
+            return LocalDateTime.parse(text);
+        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+            throw new CsvRow.BadValue(field, text, "not_a_date", "'" + CsvRow.shorten(text)
+                    + "' is not a valid date (expected yyyy-mm-dd, yyyy-mm-dd hh:mm[:ss] or yyyymmdd)");
+        }
+    }
+
+    /** A decimal written with '.' or ',' as separator; thousands separators only together with the other one. */
+    BigDecimal decimal(String field, String value) {
+        String text = text(value);
+        if (text == null) {
+            throw new CsvRow.BadValue(field, null, "missing_value", "is empty but required");
+        }
+        String normal = text;
+        int comma = text.lastIndexOf(',');
+        int dot = text.lastIndexOf('.');
+        if (comma >= 0 && dot >= 0) {
+            normal = comma > dot ? text.replace(".", "").replace(',', '.') : text.replace(",", "");
+            count("numbersWithThousandsSeparator");
+        } else if (comma >= 0) {
+            if (text.indexOf(',') != comma || text.length() - comma - 1 == 3) {
+                throw new CsvRow.BadValue(field, text, "ambiguous_number", "'" + CsvRow.shorten(text)
+                        + "' is ambiguous: is ',' a decimal or a thousands separator?");
+            }
+            normal = text.replace(',', '.');
+            count("numbersWithDecimalComma");
+        }
+        try {
+            return new BigDecimal(normal);
+        } catch (NumberFormatException e) {
+            throw new CsvRow.BadValue(field, text, "not_a_number", "'" + CsvRow.shorten(text) + "' is not a number");
+        }
+    }
+
+    /** A whole number; "3.0" is accepted as 3 (and counted), "3.5" is not. */
+    long whole(String field, String value) {
+        BigDecimal number = decimal(field, value);
+        try {
+            long whole = number.longValueExact();
+            if (number.scale() > 0) {
+                count("wholeNumbersWrittenAsDecimals");
+            }
+            return whole;
+        } catch (ArithmeticException e) {
+            throw new CsvRow.BadValue(field, value, "not_a_whole_number", "'" + CsvRow.shorten(value)
+                    + "' is not a whole number");
+        }
+    }
+
+    void count(String what) {
+        counts.merge(what, 1L, Long::sum);
+    }
+
+    private static Map<String, Country> countries() {
+        Map<String, Country> byName = new HashMap<>();
+        Map<String, String> preferredNames = Map.of("US", "United States", "GB", "United Kingdom",
+                "HK", "Hong Kong", "MO", "Macao", "CZ", "Czech Republic", "KR", "South Korea");
+        for (String code : Locale.getISOCountries()) {
+            Locale locale = new Locale("", code);
+            Country country = new Country(preferredNames.getOrDefault(code, locale.getDisplayCountry(Locale.ENGLISH)),
+                    code);
+            byName.put(country.name().toLowerCase(Locale.ROOT), country);
+            byName.put(locale.getDisplayCountry(Locale.ENGLISH).toLowerCase(Locale.ROOT), country);
+            byName.put(code.toLowerCase(Locale.ROOT), country);
+            byName.put(locale.getISO3Country().toLowerCase(Locale.ROOT), country);
+        }
+        Map<String, String> aliases = Map.of("eire", "IE", "usa", "US", "uk", "GB", "rsa", "ZA",
+                "great britain", "GB", "england", "GB", "czechia", "CZ", "holland", "NL", "the netherlands", "NL");
+        aliases.forEach((alias, code) -> byName.put(alias, byName.get(code.toLowerCase(Locale.ROOT))));
+        return Map.copyOf(byName);
+    }
+}
