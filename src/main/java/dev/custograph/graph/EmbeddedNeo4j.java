@@ -41,9 +41,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
     private static final String LOCALHOST = "127.0.0.1";
 
-    /** Where and how to run: {@code boltPort}/{@code httpPort} 0 = any free port; {@code httpPort} -1 = no HTTP. */
-    public record Settings(Path dataDir, int boltPort, int httpPort) {
+    /**
+     * Where and how to run: {@code boltPort}/{@code httpPort} 0 = any free port; {@code httpPort} -1 = no HTTP;
+     * {@code importDir}, if not null, is the folder {@code LOAD CSV FROM 'file:///...'} reads from.
+     */
+    public record Settings(Path dataDir, int boltPort, int httpPort, Path importDir) {
         public static final int NO_HTTP = -1;
+
+        public Settings(Path dataDir, int boltPort, int httpPort) {
+            this(dataDir, boltPort, httpPort, null);
+        }
 
         public Settings {
             if (boltPort < 0 || boltPort > 65535) {
@@ -92,6 +99,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         config.put(BoltConnectorInternalSettings.enable_local_connector, false);
         config.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+        if (settings.importDir() != null) {
+            config.put(GraphDatabaseSettings.load_csv_file_url_root, settings.importDir().toAbsolutePath().normalize());
+            config.put(GraphDatabaseSettings.allow_file_urls, true);
+        }
         // Keep the embedded page cache modest; the app shares the heap and the machine with it.
         config.put(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024);
         DatabaseManagementService service;

@@ -25,6 +25,14 @@ final class LineBatchWriter {
     }
 
     LoadCounts write(List<LineRow> rows) {
+        List<WriteCounts> counts = graph.writeTogether(statements(rows));
+        WriteCounts total = counts.stream().reduce(WriteCounts.NONE, WriteCounts::plus);
+        return new LoadCounts(counts.get(2).nodesCreated(), counts.get(1).nodesCreated(),
+                counts.get(3).nodesCreated(), total);
+    }
+
+    /** The four statements that write a batch: categories, products, customers, orders with lines. */
+    static List<Statement> statements(List<LineRow> rows) {
         Map<String, Map<String, Object>> categories = new LinkedHashMap<>();
         Map<String, Map<String, Object>> products = new LinkedHashMap<>();
         Map<String, Map<String, Object>> customers = new LinkedHashMap<>();
@@ -53,14 +61,11 @@ final class LineBatchWriter {
             lines.add(Map.of("lineId", row.lineId(), "productId", row.productId(), "quantity", row.quantity(),
                     "unitPrice", row.unitPrice(), "discount", row.discount()));
         }
-        List<WriteCounts> counts = graph.writeTogether(List.of(
+        return List.of(
                 new Statement("ingest/merge-categories", Map.of("rows", List.copyOf(categories.values()))),
                 new Statement("ingest/merge-line-products", Map.of("rows", List.copyOf(products.values()))),
                 new Statement("ingest/merge-customers", Map.of("rows", List.copyOf(customers.values()))),
-                new Statement("ingest/merge-orders", Map.of("rows", List.copyOf(orders.values())))));
-        WriteCounts total = counts.stream().reduce(WriteCounts.NONE, WriteCounts::plus);
-        return new LoadCounts(counts.get(2).nodesCreated(), counts.get(1).nodesCreated(),
-                counts.get(3).nodesCreated(), total);
+                new Statement("ingest/merge-orders", Map.of("rows", List.copyOf(orders.values()))));
     }
 
     /** A parameter row from alternating keys and values; null values are kept (Cypher reads them as null). */

@@ -28,6 +28,8 @@ import dev.custograph.graph.Graph;
  */
 final class LineImport {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LineImport.class);
+
     private final Graph graph;
     private final String format;
     private final Function<Standardiser, LineFormat> formats;
@@ -43,34 +45,39 @@ final class LineImport {
         this.batchSize = batchSize;
     }
 
+    @SuppressWarnings("unchecked")
     ImportReport run(List<Path> paths) {
         long started = System.nanoTime();
         List<Path> files = expand(paths);
         checkStructure(files);
+        log.info("Checked {} file(s) in {} s; importing", files.size(),
+                String.format("%.1f", (System.nanoTime() - started) / 1e9));
 
         Standardiser standardiser = new Standardiser();
         LineFormat reader = formats.apply(standardiser);
         Map<String, Long> rejectedByReason = new TreeMap<>();
         List<FileReport> reports = new ArrayList<>();
         LineBatchWriter writer = new LineBatchWriter(graph);
-        LoadCounts[] loaded = {LoadCounts.NONE};
         AtomicLong bytesRead = new AtomicLong();
         long totalBytes = files.stream().mapToLong(LineImport::size).sum();
         long[] totalRows = {0};
         try (RejectsFile rejects = new RejectsFile(rejectsPath);
-             ImportProgress progress = new ImportProgress("Importing " + format, totalBytes)) {
-            List<LineRow> batch = new ArrayList<>(batchSize + 64);
+             ImportProgress progress = new ImportProgress("Importing " + format, totalBytes);
+             BatchPipeline pipeline = new BatchPipeline(writer::write)) {
+            List<LineRow>[] batch = new List[] {new ArrayList<>(batchSize + 64)};
             for (Path file : files) {
                 long[] counts = {0, 0}; // imported, rejected
                 String name = file.getFileName().toString();
                 reader.read(name, InputFile.open(file, bytesRead), new LineFormat.Sink() {
                     @Override
                     public void accept(LineRow row) {
-                        if (batch.size() >= batchSize && !batch.get(batch.size() - 1).orderId().equals(row.orderId())) {
-                            loaded[0] = loaded[0].plus(writer.write(batch));
-                            batch.clear();
+                        List<LineRow> current = batch[0];
+                        if (current.size() >= batchSize
+                                && !current.get(current.size() - 1).orderId().equals(row.orderId())) {
+                            pipeline.submit(current);
+                            batch[0] = new ArrayList<>(batchSize + 64);
                         }
-                        batch.add(row);
+                        batch[0].add(row);
                         counts[0]++;
                         progress.update(bytesRead.get(), ++totalRows[0]);
                     }
@@ -85,11 +92,13 @@ final class LineImport {
                 });
                 reports.add(new FileReport(name, counts[0] + counts[1], counts[0], counts[1], 0));
             }
-            if (!batch.isEmpty()) {
-                loaded[0] = loaded[0].plus(writer.write(batch));
+            if (!batch[0].isEmpty()) {
+                pipeline.submit(batch[0]);
             }
+            LoadCounts loaded = pipeline.finish();
             progress.update(totalBytes, totalRows[0]);
-            return report(reports, rejectedByReason, standardiser.counts(), loaded[0], rejects.writtenPath(),
+            log.info("Writing took {} s of the import", String.format("%.1f", pipeline.writeSeconds()));
+            return report(reports, rejectedByReason, standardiser.counts(), loaded, rejects.writtenPath(),
                     started);
         }
     }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.HashMap;
 import java.util.Locale;
@@ -122,6 +121,12 @@ final class Standardiser {
             throw new CsvRow.BadValue(field, null, "missing_value", "is empty but required");
         }
         try {
+            if (text.length() == 19 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(13) == ':'
+                    && text.charAt(16) == ':' && (text.charAt(10) == ' ' || text.charAt(10) == 'T')) {
+                // The common export form yyyy-mm-dd hh:mm:ss, without a formatter (it is most of the parsing time).
+                return LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10),
+                        digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19));
+            }
             if (text.length() == 8) {
                 return LocalDate.parse(text, BASIC_DATE).atStartOfDay();
             }
@@ -135,10 +140,22 @@ final class Standardiser {
                 return OffsetDateTime.parse(text).toLocalDateTime();
             }
             return LocalDateTime.parse(text);
-        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+        } catch (java.time.DateTimeException | StringIndexOutOfBoundsException | NumberFormatException e) {
             throw new CsvRow.BadValue(field, text, "not_a_date", "'" + CsvRow.shorten(text)
                     + "' is not a valid date (expected yyyy-mm-dd, yyyy-mm-dd hh:mm[:ss] or yyyymmdd)");
         }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** A decimal written with '.' or ',' as separator; thousands separators only together with the other one. */
