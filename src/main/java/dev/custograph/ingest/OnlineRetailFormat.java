@@ -16,6 +16,8 @@ import java.util.List;
  *   <li>A price of zero or less is rejected ({@code non_positive_price}); so is a quantity of zero or less on an
  *       invoice that is not a cancellation ({@code non_positive_quantity}), and a positive quantity on a
  *       cancellation ({@code positive_quantity_on_cancellation}).
+ *   <li>A row that breaks several of these rules is recorded under the first in this list (price before
+ *       quantity).
  *   <li>The line id is {@code <invoice>-<n>}, n counting the invoice's rows in file order; the product is the
  *       StockCode, named by the first non-empty Description seen; the country goes on the order and the customer.
  * </ul>
@@ -48,6 +50,11 @@ final class OnlineRetailFormat implements LineFormat {
         String lineId = invoice + "-" + lines.next(invoice);
         boolean cancelled = invoice.startsWith("C");
         String productId = row.required("StockCode");
+        BigDecimal price = standardiser.decimal("UnitPrice", row.optional("UnitPrice"));
+        if (price.signum() <= 0) {
+            throw new CsvRow.BadValue("UnitPrice", price.toPlainString(), "non_positive_price",
+                    "price " + price.toPlainString() + " is not positive");
+        }
         long quantity = standardiser.whole("Quantity", row.optional("Quantity"));
         if (!cancelled && quantity <= 0) {
             throw new CsvRow.BadValue("Quantity", String.valueOf(quantity), "non_positive_quantity",
@@ -56,11 +63,6 @@ final class OnlineRetailFormat implements LineFormat {
         if (cancelled && quantity > 0) {
             throw new CsvRow.BadValue("Quantity", String.valueOf(quantity), "positive_quantity_on_cancellation",
                     "quantity " + quantity + " on cancellation " + invoice + " (expected a negative quantity)");
-        }
-        BigDecimal price = standardiser.decimal("UnitPrice", row.optional("UnitPrice"));
-        if (price.signum() <= 0) {
-            throw new CsvRow.BadValue("UnitPrice", price.toPlainString(), "non_positive_price",
-                    "price " + price.toPlainString() + " is not positive");
         }
         LocalDateTime at = standardiser.dateTime("InvoiceDate", row.optional("InvoiceDate"));
         String rawCustomer = row.optional("CustomerID");
