@@ -51,7 +51,7 @@ final class CdnowFormat implements LineFormat {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new ImportFailedException(fileName + " line " + (lineNumber + 1) + ": " + InputFile.describe(e));
+            throw InputFile.failure(fileName, lineNumber + 1, e);
         }
     }
 

@@ -83,7 +83,7 @@ final class CsvTable {
                 onRow.accept(new CsvRow(file, line, values, caseInsensitive));
             }
         } catch (IOException e) {
-            throw new ImportFailedException(file + " line " + (lineBefore + 1) + ": " + InputFile.describe(e));
+            throw InputFile.failure(file, lineBefore + 1, e);
         }
         return new Stats(read, repaired);
     }
@@ -92,7 +92,7 @@ final class CsvTable {
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ImportFailedException(file + " line " + line + ": " + InputFile.describe(e));
+            throw InputFile.failure(file, line, e);
         }
     }
 

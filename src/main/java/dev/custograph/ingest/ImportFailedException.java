@@ -6,7 +6,7 @@ import java.util.List;
  * An import that was refused before anything was written. The message names the first problem and how many there
  * are; {@link #problems()} lists them all.
  */
-public final class ImportFailedException extends RuntimeException {
+public class ImportFailedException extends RuntimeException {
 
     private final List<RowProblem> problems;
 

@@ -44,12 +44,67 @@ final class InputFile {
         }
     }
 
+    /** Text that is not UTF-8; the line is approximate (decoding reads ahead) until {@link #exactly} corrects it. */
+    static final class NotUtf8Exception extends ImportFailedException {
+        NotUtf8Exception(String file, long line) {
+            super(file + " line " + line + ": " + NOT_UTF8);
+        }
+    }
+
+    private static final String NOT_UTF8 = "bytes that are not UTF-8 text (save the file as UTF-8)";
+
+    /** The failure of reading {@code file} at about {@code line}, in the words of the file's problem. */
+    static ImportFailedException failure(String file, long line, Throwable e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.charset.CharacterCodingException) {
+                return new NotUtf8Exception(file, line);
+            }
+        }
+        return new ImportFailedException(file + " line " + line + ": " + describe(e));
+    }
+
+    /** Names the first line of the file (decompressed if gzip) whose bytes are not UTF-8. */
+    static ImportFailedException exactly(Path path, NotUtf8Exception approximate) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path));
+             InputStream in = isGzip(path) ? new GZIPInputStream(raw) : raw) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long number = 1;
+            for (int b = in.read(); ; b = in.read()) {
+                if (b == '\n' || b < 0) {
+                    try {
+                        decoder.reset().decode(java.nio.ByteBuffer.wrap(line.toByteArray()));
+                    } catch (java.nio.charset.CharacterCodingException e) {
+                        return new ImportFailedException(path.getFileName() + " line " + number + ": " + NOT_UTF8);
+                    }
+                    if (b < 0) {
+                        return approximate;
+                    }
+                    line.reset();
+                    number++;
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (IOException e) {
+            return approximate;
+        }
+    }
+
+    private static boolean isGzip(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
     /** Explains a read failure in the words of the file's problem, not the stream's. */
     static String describe(Throwable failure) {
         Throwable t = failure instanceof UncheckedIOException u ? u.getCause() : failure;
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof java.nio.charset.MalformedInputException) {
-                return "bytes that are not UTF-8 text (save the file as UTF-8)";
+            if (c instanceof java.nio.charset.CharacterCodingException) {
+                return NOT_UTF8;
             }
             if (c instanceof java.io.EOFException) {
                 return "the gzip stream ends early (the file is truncated)";

@@ -129,7 +129,11 @@ final class LineImport {
         };
         for (Path file : files) {
             Reader in = InputFile.open(file, new AtomicLong());
-            reader.read(file.getFileName().toString(), in, ignore);
+            try {
+                reader.read(file.getFileName().toString(), in, ignore);
+            } catch (InputFile.NotUtf8Exception e) {
+                throw InputFile.exactly(file, e);
+            }
         }
     }
 
