@@ -6,7 +6,7 @@
 // its lines MERGEd on lineId, so running the same input twice changes nothing.
 // Parameters: $rows = [{orderId, customerId (null for anonymous), properties: {orderDate, orderedAt, status, ...},
 //                       lines: [{lineId, productId, quantity, unitPrice, discount}]}], one row per order.
-// Index: constraints order_id, customer_id, product_id; index order_line_id.
+// Index: constraints order_id, customer_id, product_id (an existing order's lines are found by expanding it).
 UNWIND $rows AS row
 OPTIONAL MATCH (existing:Order {orderId: row.orderId})
 WITH row, existing IS NULL AS isNew
