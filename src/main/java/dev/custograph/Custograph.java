@@ -3,6 +3,7 @@ package dev.custograph;
 import java.util.Arrays;
 
 import dev.custograph.cli.CommandFailure;
+import dev.custograph.cli.GenerateCommand;
 import dev.custograph.cli.ImportCommand;
 import dev.custograph.cli.ServeCommand;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "custograph", mixinStandardHelpOptions = true, versionProvider = Custograph.Version.class,
         description = "Graph-database customer intelligence: customers, orders and products in Neo4j, "
                 + "served over GraphQL.",
-        subcommands = {ServeCommand.class, ImportCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class})
 public final class Custograph {
 
     /** Exit status for a command that failed while running. */

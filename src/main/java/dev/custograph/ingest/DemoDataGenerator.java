@@ -94,24 +94,55 @@ public final class DemoDataGenerator {
         this.dropOut = ChengBetaSampler.of(random, 1.0, 5.0);
     }
 
+    /** Receives the generated data one customer at a time, so a set of any size streams in bounded memory. */
+    public interface Sink {
+        void catalogue(List<Category> categories, List<Product> products);
+
+        void customer(Customer customer, List<Order> orders, List<OrderLine> lines);
+    }
+
+    /** The whole set in memory, orders by date: for the demo, which is small. */
     public Dataset generate() {
+        List<Category> categories = new ArrayList<>();
+        List<Product> products = new ArrayList<>();
+        List<Customer> customers = new ArrayList<>();
+        List<Order> orders = new ArrayList<>();
+        List<OrderLine> lines = new ArrayList<>();
+        stream(new Sink() {
+            @Override
+            public void catalogue(List<Category> c, List<Product> p) {
+                categories.addAll(c);
+                products.addAll(p);
+            }
+
+            @Override
+            public void customer(Customer customer, List<Order> o, List<OrderLine> l) {
+                customers.add(customer);
+                orders.addAll(o);
+                lines.addAll(l);
+            }
+        });
+        orders.sort((a, b) -> a.orderDate().compareTo(b.orderDate()));
+        return new Dataset(categories, products, customers, orders, lines);
+    }
+
+    /** Generates the set customer by customer; the same seed gives the same calls in the same order. */
+    public void stream(Sink sink) {
         List<Category> categories = new ArrayList<>();
         for (String name : CATEGORIES) {
             categories.add(new Category(name, name + " products"));
         }
         List<Product> products = products();
         int[][] companions = companions(products.size());
-        List<Customer> customers = new ArrayList<>();
-        List<Order> orders = new ArrayList<>();
-        List<OrderLine> lines = new ArrayList<>();
+        sink.catalogue(categories, products);
         long days = ChronoUnit.DAYS.between(spec.start(), spec.end()) + 1;
         for (int c = 1; c <= spec.customers(); c++) {
             Customer customer = customer(c, days);
-            customers.add(customer);
+            List<Order> orders = new ArrayList<>();
+            List<OrderLine> lines = new ArrayList<>();
             simulatePurchases(customer, products, companions, orders, lines);
+            sink.customer(customer, orders, lines);
         }
-        orders.sort((a, b) -> a.orderDate().compareTo(b.orderDate()));
-        return new Dataset(categories, products, customers, orders, lines);
     }
 
     private List<Product> products() {

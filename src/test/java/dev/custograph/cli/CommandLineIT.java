@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -181,10 +182,32 @@ class CommandLineIT {
     }
 
     @Test
+    void generateWritesTheSameLinesFileForTheSameSeedAndItImportsWithoutRejects() throws IOException {
+        Path first = temp.resolve("a.csv.gz");
+        Path second = temp.resolve("b.csv.gz");
+        Run run = run("generate", "--customers", "150", "--seed", "7", "--out", first.toString(), "--json");
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode written = GraphQlHttp.json(run.out());
+        assertThat(written.at("/customers").asLong()).isEqualTo(150);
+        assertThat(run("generate", "--customers", "150", "--seed", "7", "--out", second.toString()).status()).isZero();
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        assertThat(run("generate", "--customers", "150", "--seed", "8", "--out", second.toString()).status()).isZero();
+        assertThat(Files.readAllBytes(second)).isNotEqualTo(Files.readAllBytes(first));
+
+        Run imported = run("import", "--format", "lines", first.toString(), "--data-dir",
+                temp.resolve("data").toString(), "--rejects", temp.resolve("r.csv").toString(), "--json");
+        JsonNode report = GraphQlHttp.json(imported.out());
+        assertThat(report.at("/rowsRead").asLong()).isEqualTo(written.at("/lines").asLong());
+        assertThat(report.at("/rowsRejected").asLong()).isZero();
+        assertThat(report.at("/customersCreated").asLong()).isEqualTo(150);
+        assertThat(report.at("/ordersCreated").asLong()).isEqualTo(written.at("/orders").asLong());
+    }
+
+    @Test
     void helpListsTheCommands() {
         Run help = run("--help");
         assertThat(help.status()).isZero();
-        assertThat(help.out()).contains("serve").contains("import");
+        assertThat(help.out()).contains("serve").contains("import").contains("generate");
     }
 
     private static void assertNoStackTrace(Run run) {
