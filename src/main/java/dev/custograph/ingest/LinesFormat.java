@@ -36,13 +36,7 @@ final class LinesFormat implements LineFormat {
 
     @Override
     public void read(String fileName, Reader reader, Sink sink) {
-        new CsvTable(REQUIRED, null, true).read(fileName, reader, row -> {
-            try {
-                sink.accept(line(row));
-            } catch (CsvRow.BadValue bad) {
-                sink.reject(row.problem(bad));
-            }
-        }, sink::reject);
+        LineFormat.readCsv(fileName, reader, REQUIRED, sink, this::line);
     }
 
     private LineRow line(CsvRow row) {
