@@ -1,0 +1,76 @@
+package dev.custograph.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.custograph.graph.GraphConnection;
+import dev.custograph.graph.GraphCounts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An import killed with SIGKILL in the middle of writing, then run again, ends exactly like an uninterrupted one:
+ * no duplicate, nothing missing. The first run is a separate JVM running {@code custograph import}.
+ */
+class InterruptedImportIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aKilledImportRunAgainFinishesWithNoDuplicatesAndNothingMissing() throws Exception {
+        List<Path> files = OnlineRetailImportIT.files(5);
+        OnlineRetailImportIT.Expected expected = OnlineRetailImportIT.expected(files);
+        Path dataDir = temp.resolve("data");
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "import",
+                "--format", "online-retail", "--data-dir", dataDir.toString(), "--rejects",
+                temp.resolve("first.csv").toString()));
+        files.forEach(f -> command.add(f.toString()));
+        Process first = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // Kill it at its first progress line: the structure check is over and batches are being written.
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.contains("ImportProgress")) {
+                    break;
+                }
+            }
+        }
+        first.destroyForcibly();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        long expectedLines = expected.rows() - expected.nonPositivePrice() - expected.nonPositiveQuantity();
+        long expectedOrders = expected.completedOrders().size() + expected.cancelledOrders().size();
+        try (GraphConnection db = GraphConnection.open(dataDir, null, null, null)) {
+            GraphCounts partial = GraphCounts.of(db.graph());
+            assertThat(partial.label("Order")).as("the kill came mid-import").isPositive().isLessThan(expectedOrders);
+            assertEveryOrderIsWhole(db, expected.linesPerOrder());
+
+            ImportReport again = new Importer(db.graph()).run("online-retail", files, temp.resolve("again.csv"));
+
+            GraphCounts done = GraphCounts.of(db.graph());
+            assertThat(again.rowsRead()).isEqualTo(expected.rows());
+            assertThat(done.type("CONTAINS")).isEqualTo(expectedLines);
+            assertThat(done.label("Order")).isEqualTo(expectedOrders);
+            assertThat(done.label("Customer")).isEqualTo(expected.customers().size());
+            assertThat(again.ordersCreated()).isEqualTo(expectedOrders - partial.label("Order"));
+        }
+    }
+
+    /** Every order written before the kill has all the lines the files give it: none is half written. */
+    private static void assertEveryOrderIsWhole(GraphConnection db, Map<String, Long> linesPerOrder) {
+        List<Map<String, Object>> orders = db.graph().readRows("test/order-lines", Map.of());
+        assertThat(orders).isNotEmpty().allSatisfy(o -> assertThat(o.get("lines")).as((String) o.get("orderId"))
+                .isEqualTo(linesPerOrder.get((String) o.get("orderId"))));
+    }
+}
