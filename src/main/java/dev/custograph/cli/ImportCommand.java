@@ -78,6 +78,10 @@ public final class ImportCommand implements Callable<Integer> {
                         + " %,.0f rows/s%n", report.customersCreated(), report.productsCreated(),
                 report.ordersCreated(), report.nodesCreated(), report.relationshipsCreated(), report.seconds(),
                 report.rowsPerSecond());
+        if (report.anomaliesFlagged() > 0) {
+            System.out.printf("%,d order lines and orders flagged as extreme (anomaly = true)%n",
+                    report.anomaliesFlagged());
+        }
         if (report.rejectsFile() != null) {
             System.out.println("rejected rows written to " + report.rejectsFile());
         }

@@ -96,6 +96,20 @@ public final class Graph {
         return counts;
     }
 
+    /** Runs a write statement that returns one number (e.g. how many things it changed) and returns it. */
+    public long writeReturningLong(String name, Map<String, Object> parameters) {
+        String text = catalogue.text(name);
+        long value = timer(name).record(() -> {
+            try (Session session = session()) {
+                return session.executeWrite(tx -> tx.run(text, parameters).single().get(0).asLong(0));
+            } catch (ServiceUnavailableException | SessionExpiredException e) {
+                throw unavailable(e);
+            }
+        });
+        writeListeners.forEach(listener -> listener.afterWrite(name));
+        return value;
+    }
+
     /** Runs each statement of a multi-statement file (e.g. a schema migration) in its own transaction. */
     public WriteCounts writeEach(String name, List<String> statements) {
         WriteCounts total = WriteCounts.NONE;

@@ -59,7 +59,8 @@ public final class Importer {
             throw new ImportFailedException("format northwind takes one directory, got " + paths.size() + " paths");
         }
         NorthwindReader.Result result = NorthwindReader.read(paths.get(0));
-        return report("northwind", result.files(), new GraphLoader(graph).load(result.dataset()), started);
+        LoadCounts counts = new GraphLoader(graph).load(result.dataset());
+        return report("northwind", result.files(), counts, AnomalyFlags.refresh(graph), started);
     }
 
     /** Writes generated data (the demo set) through the same loader as an import. */
@@ -67,10 +68,12 @@ public final class Importer {
         long started = System.nanoTime();
         LoadCounts counts = new GraphLoader(graph).load(data);
         int rows = data.lines().size();
-        return report(source, List.of(new FileReport(source, rows, rows, 0, 0)), counts, started);
+        return report(source, List.of(new FileReport(source, rows, rows, 0, 0)), counts, AnomalyFlags.refresh(graph),
+                started);
     }
 
-    private static ImportReport report(String format, List<FileReport> files, LoadCounts counts, long started) {
+    private static ImportReport report(String format, List<FileReport> files, LoadCounts counts, long anomalies,
+                                       long started) {
         long read = files.stream().mapToLong(FileReport::rowsRead).sum();
         long imported = files.stream().mapToLong(FileReport::rowsImported).sum();
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -81,7 +84,7 @@ public final class Importer {
         }
         return new ImportReport(format, files, read, imported, read - imported, Map.of(), repaired,
                 counts.customersCreated(), counts.productsCreated(), counts.ordersCreated(),
-                counts.total().nodesCreated(), counts.total().relationshipsCreated(), null, seconds,
+                counts.total().nodesCreated(), counts.total().relationshipsCreated(), anomalies, null, seconds,
                 Math.round(read / seconds));
     }
 }

@@ -98,20 +98,22 @@ final class LineImport {
             LoadCounts loaded = pipeline.finish();
             progress.update(totalBytes, totalRows[0]);
             log.info("Writing took {} s of the import", String.format("%.1f", pipeline.writeSeconds()));
-            return report(reports, rejectedByReason, standardiser.counts(), loaded, rejects.writtenPath(),
+            long anomalies = AnomalyFlags.refresh(graph);
+            return report(reports, rejectedByReason, standardiser.counts(), loaded, anomalies, rejects.writtenPath(),
                     started);
         }
     }
 
     private ImportReport report(List<FileReport> files, Map<String, Long> rejectedByReason,
-                                Map<String, Long> standardised, LoadCounts loaded, Path rejects, long started) {
+                                Map<String, Long> standardised, LoadCounts loaded, long anomalies, Path rejects,
+                                long started) {
         long read = files.stream().mapToLong(FileReport::rowsRead).sum();
         long imported = files.stream().mapToLong(FileReport::rowsImported).sum();
         long rejected = files.stream().mapToLong(FileReport::rowsRejected).sum();
         double seconds = (System.nanoTime() - started) / 1e9;
         return new ImportReport(format, files, read, imported, rejected, rejectedByReason, standardised,
                 loaded.customersCreated(), loaded.productsCreated(), loaded.ordersCreated(),
-                loaded.total().nodesCreated(), loaded.total().relationshipsCreated(),
+                loaded.total().nodesCreated(), loaded.total().relationshipsCreated(), anomalies,
                 rejects == null ? null : rejects.toString(), seconds, Math.round(read / seconds));
     }
 

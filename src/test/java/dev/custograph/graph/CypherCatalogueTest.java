@@ -25,8 +25,8 @@ class CypherCatalogueTest {
                 assertThat(catalogue.text(name)).as(name).contains("$");
             }
         });
-        assertThat(catalogue.namesUnder("ingest/")).allSatisfy(name ->
-                assertThat(catalogue.text(name)).as(name).contains("$rows"));
+        assertThat(catalogue.namesUnder("ingest/merge-")).isNotEmpty().allSatisfy(name ->
+                assertThat(catalogue.text(name)).as(name).contains("UNWIND $rows"));
     }
 
     @Test

@@ -109,6 +109,30 @@ class LinesImportIT {
     }
 
     @Test
+    void extremeAmountsAreFlaggedNotDropped() throws IOException {
+        // Product pa, customer c1: nine one-line orders with amounts 10,10,10,11,11,11,12,12,100.
+        // percentileCont: Q1 = 10, Q3 = 12, IQR = 2, fence = 12 + 3 x 2 = 18: only the 100 is extreme, as a line
+        // for pa and as an order for c1. Product pb has three lines only (fewer than 8): its 500 is not judged.
+        StringBuilder csv = new StringBuilder(HEADER);
+        int[] amounts = {10, 10, 10, 11, 11, 11, 12, 12, 100};
+        for (int i = 0; i < amounts.length; i++) {
+            csv.append("X").append(i).append(",c1,2024-01-0").append(i + 1).append(",pa,1,").append(amounts[i])
+                    .append(",,,,,,,,\n");
+        }
+        csv.append("Y1,c2,2024-01-01,pb,1,1,,,,,,,,\nY2,c2,2024-01-02,pb,1,1,,,,,,,,\n"
+                + "Y3,c2,2024-01-03,pb,1,500,,,,,,,,\n");
+
+        ImportReport report = new Importer(db.graph()).run("lines", List.of(write("amounts.csv", csv.toString())),
+                temp.resolve("amounts-rejects.csv"));
+
+        assertThat(report.rowsImported()).isEqualTo(12);
+        assertThat(report.anomaliesFlagged()).isEqualTo(2);
+        Map<String, Object> flagged = db.graph().readRows("test/anomalies", Map.of()).get(0);
+        assertThat(flagged.get("lines")).isEqualTo(List.of("X8-1"));
+        assertThat(flagged.get("orders")).isEqualTo(List.of("X8"));
+    }
+
+    @Test
     void aTenMegabyteLineIsRejectedAndItsValueShortenedInTheRejectsFile() throws IOException {
         String huge = "x".repeat(10 * 1024 * 1024);
         Path file = write("huge.csv", HEADER + "H1,c1,2024-01-01,p1," + huge + ",1.00,,,,,,,,\n"
