@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import dev.custograph.model.Category;
 import dev.custograph.model.Customer;
 import dev.custograph.model.Dataset;
@@ -183,7 +185,8 @@ public final class DemoDataGenerator {
         Object[] country = weightedCountry();
         String id = "C" + String.format("%05d", n);
         String email = ascii(first + "." + last).toLowerCase() + n + "@example.com";
-        String phone = "+" + country[2] + (7 + random.nextInt(2)) + String.format("%08d", random.nextInt(100_000_000));
+        random.nextInt(2); // kept so the random stream, and so every other value of the demo set, stays as it was
+        String phone = mobileNumber((String) country[1], random.nextInt(100_000_000));
         // Registrations spread over the period, front-loaded: an established shop with steady growth.
         LocalDate registered = spec.start().plusDays((long) (days * Math.pow(random.nextDouble(), 1.6)));
         return new Customer(id, first + " " + last, null, email, phone, null, null, null, null,
@@ -269,6 +272,20 @@ public final class DemoDataGenerator {
             }
         }
         return COUNTRIES[0];
+    }
+
+    /**
+     * A valid mobile number of the country: libphonenumber's example mobile number with its last four digits
+     * varied, falling back to the example itself if the variation is not a valid number.
+     */
+    private static String mobileNumber(String region, int draw) {
+        PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+        Phonenumber.PhoneNumber example = phones.getExampleNumberForType(region, PhoneNumberUtil.PhoneNumberType.MOBILE);
+        String national = String.valueOf(example.getNationalNumber());
+        String varied = national.substring(0, national.length() - 4) + String.format("%04d", draw % 10_000);
+        Phonenumber.PhoneNumber number = new Phonenumber.PhoneNumber().setCountryCode(example.getCountryCode())
+                .setNationalNumber(Long.parseLong(varied));
+        return phones.format(phones.isValidNumber(number) ? number : example, PhoneNumberUtil.PhoneNumberFormat.E164);
     }
 
     private String pick(String[] values) {

@@ -52,6 +52,7 @@ class DemoDataGeneratorTest {
             assertThat(c.name()).contains(" ");
             assertThat(c.email()).matches("[a-z.\\-]+\\d+@example\\.com");
             assertThat(c.phone()).matches("\\+\\d{10,13}");
+            assertThat(phones.isValidNumber(parse(c.phone()))).as("valid phone %s", c.phone()).isTrue();
             assertThat(c.country()).isNotBlank();
             assertThat(emails.add(c.email())).as("unique email %s", c.email()).isTrue();
         });
@@ -121,6 +122,17 @@ class DemoDataGeneratorTest {
             return lift > 3;
         }).count();
         assertThat(strongPairs).as("pairs with count >= 20 and lift > 3").isGreaterThan(20);
+    }
+
+    private static final com.google.i18n.phonenumbers.PhoneNumberUtil phones =
+            com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+
+    private static com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parse(String e164) {
+        try {
+            return phones.parse(e164, "ZZ");
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            throw new AssertionError(e164, e);
+        }
     }
 
     private static Map<String, Double> revenueByCustomer() {
