@@ -68,12 +68,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private final DatabaseManagementService service;
     private final GraphDatabaseService database;
-    private final Path home;
 
-    private EmbeddedNeo4j(DatabaseManagementService service, Path home) {
+    private EmbeddedNeo4j(DatabaseManagementService service) {
         this.service = service;
         this.database = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        this.home = home;
     }
 
     /**
@@ -111,7 +109,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new GraphUnavailableException(describeStartFailure(home, e), e);
         }
-        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, home);
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service);
         try {
             neo4j.awaitBolt();
         } catch (RuntimeException e) {
@@ -141,10 +139,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public String browserUrl() {
         return "http://localhost:" + httpPort() + "/browser/";
-    }
-
-    public Path home() {
-        return home;
     }
 
     @Override

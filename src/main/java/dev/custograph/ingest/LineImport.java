@@ -45,7 +45,6 @@ final class LineImport {
         this.batchSize = batchSize;
     }
 
-    @SuppressWarnings("unchecked")
     ImportReport run(List<Path> paths) {
         long started = System.nanoTime();
         List<Path> files = expand(paths);
@@ -64,20 +63,19 @@ final class LineImport {
         try (RejectsFile rejects = new RejectsFile(rejectsPath);
              ImportProgress progress = new ImportProgress("Importing " + format, totalBytes);
              BatchPipeline pipeline = new BatchPipeline(writer::write)) {
-            List<LineRow>[] batch = new List[] {new ArrayList<>(batchSize + 64)};
+            List<LineRow> batch = new ArrayList<>(batchSize + 64);
             for (Path file : files) {
                 long[] counts = {0, 0}; // imported, rejected
                 String name = file.getFileName().toString();
                 reader.read(name, InputFile.open(file, bytesRead), new LineFormat.Sink() {
                     @Override
                     public void accept(LineRow row) {
-                        List<LineRow> current = batch[0];
-                        if (current.size() >= batchSize
-                                && !current.get(current.size() - 1).orderId().equals(row.orderId())) {
-                            pipeline.submit(current);
-                            batch[0] = new ArrayList<>(batchSize + 64);
+                        if (batch.size() >= batchSize
+                                && !batch.get(batch.size() - 1).orderId().equals(row.orderId())) {
+                            pipeline.submit(List.copyOf(batch));
+                            batch.clear();
                         }
-                        batch[0].add(row);
+                        batch.add(row);
                         counts[0]++;
                         progress.update(bytesRead.get(), ++totalRows[0]);
                     }
@@ -92,8 +90,8 @@ final class LineImport {
                 });
                 reports.add(new FileReport(name, counts[0] + counts[1], counts[0], counts[1], 0));
             }
-            if (!batch[0].isEmpty()) {
-                pipeline.submit(batch[0]);
+            if (!batch.isEmpty()) {
+                pipeline.submit(List.copyOf(batch));
             }
             LoadCounts loaded = pipeline.finish();
             progress.update(totalBytes, totalRows[0]);
