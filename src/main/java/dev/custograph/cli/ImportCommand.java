@@ -14,10 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code custograph import --format F PATH...}: validates the whole input, then writes it, or writes nothing. */
+/**
+ * {@code custograph import --format F PATH...}: checks that every file is readable, then writes the valid rows and
+ * sends the invalid ones to a rejects file (Northwind, a set of related tables, is written whole or not at all).
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import data files into the graph. All rows are checked first; if any is invalid, nothing is "
-                + "written and the first problem is reported with its file and line.")
+        description = "Import data files into the graph. Every file is checked for structural damage first (then "
+                + "nothing is written); invalid rows are written to a rejects file with file, line, field and reason, "
+                + "and the valid ones are imported. Customers from different sources with the same email or phone "
+                + "become one customer.")
 public final class ImportCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,6 +39,11 @@ public final class ImportCommand implements Callable<Integer> {
             description = "CSV file for rejected rows (file, line, field, value, reason, message); default "
                     + "rejects-<format>-<time>.csv in the working directory, written only if a row is rejected.")
     Path rejects;
+
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "The system the customer ids come from, for identity resolution (default: the format's "
+                    + "name; customers-jsonl rows may name their own source, default crm).")
+    String source;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Input directory or files.")
     List<Path> paths;
@@ -53,7 +63,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         try (GraphConnection db = GraphConnection.open(connection.dataDir, connection.neo4jUri,
                 connection.neo4jUser, connection.neo4jPassword)) {
-            ImportReport report = new Importer(db.graph()).run(format, paths, rejects);
+            ImportReport report = new Importer(db.graph()).run(format, source, paths, rejects);
             if (json) {
                 System.out.println(JsonMapper.builder().build().writeValueAsString(report));
             } else {
@@ -74,8 +84,9 @@ public final class ImportCommand implements Callable<Integer> {
         if (!report.standardised().isEmpty()) {
             System.out.println("standardised: " + report.standardised());
         }
-        System.out.printf("%,d customers, %,d products, %,d orders created (%,d nodes, %,d relationships) in %.1f s,"
-                        + " %,.0f rows/s%n", report.customersCreated(), report.productsCreated(),
+        System.out.printf("%,d customers (%,d more merged into existing ones), %,d products, %,d orders created "
+                        + "(%,d nodes, %,d relationships) in %.1f s, %,.0f rows/s%n", report.customersCreated(),
+                report.customersMerged(), report.productsCreated(),
                 report.ordersCreated(), report.nodesCreated(), report.relationshipsCreated(), report.seconds(),
                 report.rowsPerSecond());
         if (report.anomaliesFlagged() > 0) {

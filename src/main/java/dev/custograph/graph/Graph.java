@@ -75,25 +75,60 @@ public final class Graph {
      * statement's counts, in order.
      */
     public List<WriteCounts> writeTogether(List<Statement> statements) {
-        List<String> texts = statements.stream().map(s -> catalogue.text(s.name())).toList();
-        long started = System.nanoTime();
-        List<WriteCounts> counts;
+        return inWriteTransaction(tx -> statements.stream().map(s -> tx.write(s.name(), s.parameters())).toList());
+    }
+
+    /**
+     * The statements one {@link #inWriteTransaction} unit of work may run: reads see the transaction's own
+     * earlier writes, and nothing is visible to others until the unit returns.
+     */
+    public interface Tx {
+        List<Map<String, Object>> readRows(String name, Map<String, Object> parameters);
+
+        WriteCounts write(String name, Map<String, Object> parameters);
+
+        /** A write statement that returns rows (e.g. what it moved). */
+        List<Map<String, Object>> writeRows(String name, Map<String, Object> parameters);
+    }
+
+    /**
+     * Runs {@code work} in one write transaction that the driver retries on transient errors, so {@code work} may
+     * run more than once and must keep its state inside the call. Used where a write depends on what a read found
+     * (identity resolution, merges) and no other writer may slip in between.
+     */
+    public <T> T inWriteTransaction(Function<Tx, T> work) {
+        java.util.Set<String> written = new java.util.LinkedHashSet<>();
+        T result;
         try (Session session = session()) {
-            counts = session.executeWrite(tx -> {
-                List<WriteCounts> result = new java.util.ArrayList<>();
-                for (int i = 0; i < texts.size(); i++) {
-                    result.add(WriteCounts.of(tx.run(texts.get(i), statements.get(i).parameters()).consume()
-                            .counters()));
-                }
-                return result;
+            result = session.executeWrite(tx -> {
+                written.clear();
+                return work.apply(new Tx() {
+                    @Override
+                    public List<Map<String, Object>> readRows(String name, Map<String, Object> parameters) {
+                        String text = catalogue.text(name);
+                        return timer(name).record(() -> tx.run(text, parameters).list(Record::asMap));
+                    }
+
+                    @Override
+                    public WriteCounts write(String name, Map<String, Object> parameters) {
+                        String text = catalogue.text(name);
+                        written.add(name);
+                        return timer(name).record(() -> WriteCounts.of(tx.run(text, parameters).consume()
+                                .counters()));
+                    }
+
+                    @Override
+                    public List<Map<String, Object>> writeRows(String name, Map<String, Object> parameters) {
+                        written.add(name);
+                        return readRows(name, parameters);
+                    }
+                });
             });
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             throw unavailable(e);
         }
-        long perStatement = (System.nanoTime() - started) / Math.max(1, statements.size());
-        statements.forEach(s -> timer(s.name()).record(perStatement, java.util.concurrent.TimeUnit.NANOSECONDS));
-        statements.forEach(s -> writeListeners.forEach(listener -> listener.afterWrite(s.name())));
-        return counts;
+        written.forEach(name -> writeListeners.forEach(listener -> listener.afterWrite(name)));
+        return result;
     }
 
     /** Runs a write statement that returns one number (e.g. how many things it changed) and returns it. */

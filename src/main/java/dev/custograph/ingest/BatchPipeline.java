@@ -11,20 +11,19 @@ import java.util.function.Function;
  * order split across two batches is completed by the later one). A write failure stops the import: the reading
  * thread sees it at its next hand-off, or at {@link #finish()}.
  */
-final class BatchPipeline implements AutoCloseable {
+final class BatchPipeline<T> implements AutoCloseable {
 
-    private static final List<LineRow> END = List.of();
-
-    private final BlockingQueue<List<LineRow>> queue = new ArrayBlockingQueue<>(2);
+    private final List<T> end = new java.util.ArrayList<>(0);
+    private final BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(2);
     private final Thread writer;
     private volatile RuntimeException failure;
     private LoadCounts loaded = LoadCounts.NONE;
     private long writeNanos;
 
-    BatchPipeline(Function<List<LineRow>, LoadCounts> write) {
+    BatchPipeline(Function<List<T>, LoadCounts> write) {
         writer = new Thread(() -> {
             try {
-                for (List<LineRow> batch = queue.take(); batch != END; batch = queue.take()) {
+                for (List<T> batch = queue.take(); batch != end; batch = queue.take()) {
                     if (failure == null) {
                         long started = System.nanoTime();
                         LoadCounts counts = write.apply(batch);
@@ -43,7 +42,7 @@ final class BatchPipeline implements AutoCloseable {
         writer.start();
     }
 
-    void submit(List<LineRow> batch) {
+    void submit(List<T> batch) {
         rethrow();
         try {
             while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -59,7 +58,7 @@ final class BatchPipeline implements AutoCloseable {
     LoadCounts finish() {
         rethrow();
         try {
-            queue.put(END);
+            queue.put(end);
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -16,7 +16,7 @@ import java.time.LocalDateTime;
  * {@code dollar_value / number_of_cds} each. Customer ids keep their leading zeros. A dollar value of 0 is kept (the
  * paper's data has 80 such rows); a negative one, or a CD count below 1, is rejected.
  */
-final class CdnowFormat implements LineFormat {
+final class CdnowFormat implements LineFormat<LineRow> {
 
     static final String PRODUCT_ID = "CDNOW-CD";
 
@@ -28,7 +28,7 @@ final class CdnowFormat implements LineFormat {
     }
 
     @Override
-    public void read(String fileName, Reader reader, Sink sink) {
+    public void read(String fileName, Reader reader, Sink<LineRow> sink) {
         long lineNumber = 0;
         try (BufferedReader lines = new BufferedReader(reader)) {
             String text;
@@ -72,6 +72,6 @@ final class CdnowFormat implements LineFormat {
         String orderId = "CDNOW-" + key + "-" + orders.next(key);
         double unitPrice = dollars.divide(BigDecimal.valueOf(cds), MathContext.DECIMAL64).doubleValue();
         return new LineRow(file, lineNumber, orderId, orderId + "-1", day.toLocalDate(), null, "completed", null,
-                customerId, null, null, null, null, PRODUCT_ID, "CD", "Music", cds, unitPrice, 0);
+                customerId, null, null, null, null, null, null, PRODUCT_ID, "CD", "Music", cds, unitPrice, 0);
     }
 }

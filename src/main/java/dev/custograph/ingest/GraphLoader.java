@@ -9,6 +9,8 @@ import java.util.function.Function;
 
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.Graph.WriteCounts;
+import dev.custograph.identity.CustomerRecord;
+import dev.custograph.identity.IdentityResolver;
 import dev.custograph.model.Category;
 import dev.custograph.model.Customer;
 import dev.custograph.model.Dataset;
@@ -19,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a validated {@link Dataset} into the graph in batches: categories, products, customers, then orders with
- * their lines (each order in the same transaction as its lines). Every statement MERGEs on business keys, so
+ * Writes a validated {@link Dataset} into the graph in batches: categories, products, customers (through
+ * {@link IdentityResolver}), then orders with their lines (each order in the same transaction as its lines). Every statement MERGEs on business keys, so
  * loading the same data twice changes nothing, and a batch the driver retries after a transient error cannot
  * duplicate anything.
  */
@@ -36,21 +38,39 @@ public final class GraphLoader {
         this.graph = graph;
     }
 
-    LoadCounts load(Dataset data) {
+    /** Loads {@code data}; {@code source} names where its customer ids come from (identity resolution). */
+    LoadCounts load(String source, Dataset data) {
         WriteCounts categories = writeInBatches("ingest/merge-categories", "categories", data.categories(),
                 BATCH_SIZE, GraphLoader::categoryRow);
         WriteCounts products = writeInBatches("ingest/merge-products", "products", data.products(), BATCH_SIZE,
                 GraphLoader::productRow);
-        WriteCounts customers = writeInBatches("ingest/merge-customers", "customers", data.customers(), BATCH_SIZE,
-                GraphLoader::customerRow);
+        Map<String, String> customerIds = new HashMap<>();
+        long created = 0;
+        long merged = 0;
+        WriteCounts customers = WriteCounts.NONE;
+        for (int from = 0; from < data.customers().size(); from += BATCH_SIZE) {
+            List<CustomerRecord> records = data.customers()
+                    .subList(from, Math.min(data.customers().size(), from + BATCH_SIZE)).stream()
+                    .map(c -> customerRecord(source, c)).toList();
+            IdentityResolver.Outcome outcome = graph.inWriteTransaction(
+                    tx -> IdentityResolver.resolveAndWrite(tx, records));
+            records.forEach(r -> customerIds.put(r.externalId(), outcome.customerId(source, r.externalId())));
+            created += outcome.customersCreated();
+            merged += outcome.customersMerged();
+            customers = customers.plus(outcome.total());
+        }
+        if (!data.customers().isEmpty()) {
+            log.info("Wrote {} customers ({} merged into existing ones)", data.customers().size(), merged);
+        }
         Map<String, List<Map<String, Object>>> linesByOrder = new HashMap<>();
         for (OrderLine line : data.lines()) {
             linesByOrder.computeIfAbsent(line.orderId(), id -> new ArrayList<>()).add(lineRow(line));
         }
         WriteCounts orders = writeInBatches("ingest/merge-orders", "orders", data.orders(), ORDER_BATCH_SIZE,
-                order -> orderRow(order, linesByOrder.getOrDefault(order.orderId(), List.of())));
+                order -> orderRow(source, order, customerIds.get(order.customerId()),
+                        linesByOrder.getOrDefault(order.orderId(), List.of())));
         // Categories are written first, so merge-products creates product nodes only.
-        return new LoadCounts(customers.nodesCreated(), products.nodesCreated(), orders.nodesCreated(),
+        return new LoadCounts(created, products.nodesCreated(), orders.nodesCreated(), merged,
                 categories.plus(products).plus(customers).plus(orders));
     }
 
@@ -87,18 +107,20 @@ public final class GraphLoader {
         return row;
     }
 
-    private static Map<String, Object> customerRow(Customer c) {
-        return Map.of("customerId", c.customerId(), "properties", withoutNulls(
+    private static CustomerRecord customerRecord(String source, Customer c) {
+        return new CustomerRecord(source, c.customerId(), null, c.email(), c.phone(), withoutNulls(
                 "name", c.name(), "contactName", c.contactName(), "email", c.email(), "phone", c.phone(),
                 "address", c.address(), "city", c.city(), "postalCode", c.postalCode(), "region", c.region(),
                 "country", c.country(), "registeredAt", c.registeredAt()));
     }
 
-    private static Map<String, Object> orderRow(Order o, List<Map<String, Object>> lines) {
+    private static Map<String, Object> orderRow(String source, Order o, String customerId,
+                                                List<Map<String, Object>> lines) {
         Map<String, Object> row = new HashMap<>();
         row.put("orderId", o.orderId());
-        row.put("customerId", o.customerId());
-        row.put("properties", withoutNulls("orderDate", o.orderDate(), "status", o.status()));
+        row.put("customerId", customerId);
+        row.put("properties", withoutNulls("orderDate", o.orderDate(), "status", o.status(),
+                "source", o.customerId() == null ? null : source, "sourceCustomerId", o.customerId()));
         row.put("lines", lines);
         return row;
     }

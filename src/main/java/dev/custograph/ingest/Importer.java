@@ -9,17 +9,23 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.identity.CustomerRecord;
 import dev.custograph.model.Dataset;
 
 /**
  * Runs an import end to end for a named format. Northwind (a handful of related files) is validated whole and
- * written only if every row is valid; the line formats stream through {@link LineImport}, writing valid rows and
- * sending invalid ones to a rejects file.
+ * written only if every row is valid; the line formats (order lines, customer profiles) stream through
+ * {@link LineImport}, writing valid rows and sending invalid ones to a rejects file. Every customer goes through
+ * identity resolution, keyed by the source it came from.
  */
 public final class Importer {
 
     /** The input formats {@code import --format} accepts. */
-    public static final List<String> FORMATS = List.of("northwind", "lines", "online-retail", "cdnow");
+    public static final List<String> FORMATS = List.of("northwind", "lines", "online-retail", "cdnow",
+            "customers-jsonl");
+
+    /** Customer profiles are small: a batch of this many is one transaction. */
+    static final int PROFILE_BATCH_SIZE = 1000;
 
     static final int BATCH_SIZE = 5000;
 
@@ -36,37 +42,52 @@ public final class Importer {
 
     /** Imports; {@code rejects} is where rejected rows go (null: {@code rejects-<format>-<time>.csv} here). */
     public ImportReport run(String format, List<Path> paths, Path rejects) {
+        return run(format, null, paths, rejects);
+    }
+
+    /**
+     * Imports with customer ids taken as ids in {@code source} (null: the format's name, or {@code crm} for
+     * customers-jsonl rows that name no source). Identity resolution keys every customer by (source, id).
+     */
+    public ImportReport run(String format, String source, List<Path> paths, Path rejects) {
         if (!FORMATS.contains(format)) {
             throw new ImportFailedException("unknown format '" + format + "'; supported: " + String.join(", ", FORMATS));
         }
         if (format.equals("northwind")) {
-            return northwind(paths);
+            return northwind(source == null ? format : source, paths);
         }
         Path rejectsPath = rejects != null ? rejects : Path.of("rejects-" + format + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
-        Function<Standardiser, LineFormat> reader = switch (format) {
+        if (format.equals("customers-jsonl")) {
+            return new LineImport<CustomerRecord>(format, standardiser -> new CustomersJsonlFormat(standardiser,
+                    source), profiles -> CustomersJsonlFormat.write(graph, profiles), (a, b) -> false, rejectsPath,
+                    PROFILE_BATCH_SIZE).run(paths, () -> 0);
+        }
+        Function<Standardiser, LineFormat<LineRow>> reader = switch (format) {
             case "lines" -> LinesFormat::new;
             case "online-retail" -> OnlineRetailFormat::new;
             case "cdnow" -> CdnowFormat::new;
             default -> throw new IllegalStateException(format);
         };
-        return new LineImport(graph, format, reader, rejectsPath, BATCH_SIZE).run(paths);
+        LineBatchWriter writer = new LineBatchWriter(graph, source == null ? format : source);
+        return new LineImport<>(format, reader, writer::write, (a, b) -> a.orderId().equals(b.orderId()),
+                rejectsPath, BATCH_SIZE).run(paths, () -> AnomalyFlags.refresh(graph));
     }
 
-    private ImportReport northwind(List<Path> paths) {
+    private ImportReport northwind(String source, List<Path> paths) {
         long started = System.nanoTime();
         if (paths.size() != 1) {
             throw new ImportFailedException("format northwind takes one directory, got " + paths.size() + " paths");
         }
         NorthwindReader.Result result = NorthwindReader.read(paths.get(0));
-        LoadCounts counts = new GraphLoader(graph).load(result.dataset());
+        LoadCounts counts = new GraphLoader(graph).load(source, result.dataset());
         return report("northwind", result.files(), counts, AnomalyFlags.refresh(graph), started);
     }
 
     /** Writes generated data (the demo set) through the same loader as an import. */
     public ImportReport load(String source, Dataset data) {
         long started = System.nanoTime();
-        LoadCounts counts = new GraphLoader(graph).load(data);
+        LoadCounts counts = new GraphLoader(graph).load(source, data);
         int rows = data.lines().size();
         return report(source, List.of(new FileReport(source, rows, rows, 0, 0)), counts, AnomalyFlags.refresh(graph),
                 started);
@@ -83,7 +104,7 @@ public final class Importer {
             repaired.put("rowsWithSplitColumnRejoined", repairedRows);
         }
         return new ImportReport(format, files, read, imported, read - imported, Map.of(), repaired,
-                counts.customersCreated(), counts.productsCreated(), counts.ordersCreated(),
+                counts.customersCreated(), counts.customersMerged(), counts.productsCreated(), counts.ordersCreated(),
                 counts.total().nodesCreated(), counts.total().relationshipsCreated(), anomalies, null, seconds,
                 Math.round(read / seconds));
     }

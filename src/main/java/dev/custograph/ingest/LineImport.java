@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import dev.custograph.graph.Graph;
 
 /**
  * The import pipeline for line-oriented formats: parse, standardise, validate, write in batches, report. Memory is
@@ -26,26 +26,33 @@ import dev.custograph.graph.Graph;
  * order whose rows are together in the file is written whole. Every write MERGEs on business keys (line ids
  * included), so re-running a finished or interrupted import changes nothing or completes it.
  */
-final class LineImport {
+final class LineImport<T> {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LineImport.class);
 
-    private final Graph graph;
     private final String format;
-    private final Function<Standardiser, LineFormat> formats;
+    private final Function<Standardiser, LineFormat<T>> formats;
+    private final Function<List<T>, LoadCounts> writer;
+    private final BiPredicate<T, T> together;
     private final Path rejectsPath;
     private final int batchSize;
 
-    LineImport(Graph graph, String format, Function<Standardiser, LineFormat> formats, Path rejectsPath,
-               int batchSize) {
-        this.graph = graph;
+    /**
+     * {@code writer} writes one batch in one transaction; {@code together} says whether two consecutive rows must
+     * stay in one batch (the lines of one order).
+     */
+    LineImport(String format, Function<Standardiser, LineFormat<T>> formats, Function<List<T>, LoadCounts> writer,
+               BiPredicate<T, T> together, Path rejectsPath, int batchSize) {
         this.format = format;
         this.formats = formats;
+        this.writer = writer;
+        this.together = together;
         this.rejectsPath = rejectsPath;
         this.batchSize = batchSize;
     }
 
-    ImportReport run(List<Path> paths) {
+    /** Imports {@code paths}; {@code afterImport} runs once all batches are written and returns anomalies flagged. */
+    ImportReport run(List<Path> paths, java.util.function.LongSupplier afterImport) {
         long started = System.nanoTime();
         List<Path> files = expand(paths);
         checkStructure(files);
@@ -53,25 +60,23 @@ final class LineImport {
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
 
         Standardiser standardiser = new Standardiser();
-        LineFormat reader = formats.apply(standardiser);
+        LineFormat<T> reader = formats.apply(standardiser);
         Map<String, Long> rejectedByReason = new TreeMap<>();
         List<FileReport> reports = new ArrayList<>();
-        LineBatchWriter writer = new LineBatchWriter(graph);
         AtomicLong bytesRead = new AtomicLong();
         long totalBytes = files.stream().mapToLong(LineImport::size).sum();
         long[] totalRows = {0};
         try (RejectsFile rejects = new RejectsFile(rejectsPath);
              ImportProgress progress = new ImportProgress("Importing " + format, totalBytes);
-             BatchPipeline pipeline = new BatchPipeline(writer::write)) {
-            List<LineRow> batch = new ArrayList<>(batchSize + 64);
+             BatchPipeline<T> pipeline = new BatchPipeline<>(writer)) {
+            List<T> batch = new ArrayList<>(batchSize + 64);
             for (Path file : files) {
                 long[] counts = {0, 0}; // imported, rejected
                 String name = file.getFileName().toString();
-                reader.read(name, InputFile.open(file, bytesRead), new LineFormat.Sink() {
+                reader.read(name, InputFile.open(file, bytesRead), new LineFormat.Sink<T>() {
                     @Override
-                    public void accept(LineRow row) {
-                        if (batch.size() >= batchSize
-                                && !batch.get(batch.size() - 1).orderId().equals(row.orderId())) {
+                    public void accept(T row) {
+                        if (batch.size() >= batchSize && !together.test(batch.get(batch.size() - 1), row)) {
                             pipeline.submit(List.copyOf(batch));
                             batch.clear();
                         }
@@ -96,7 +101,7 @@ final class LineImport {
             LoadCounts loaded = pipeline.finish();
             progress.update(totalBytes, totalRows[0]);
             log.info("Writing took {} s of the import", String.format("%.1f", pipeline.writeSeconds()));
-            long anomalies = AnomalyFlags.refresh(graph);
+            long anomalies = afterImport.getAsLong();
             return report(reports, rejectedByReason, standardiser.counts(), loaded, anomalies, rejects.writtenPath(),
                     started);
         }
@@ -110,17 +115,17 @@ final class LineImport {
         long rejected = files.stream().mapToLong(FileReport::rowsRejected).sum();
         double seconds = (System.nanoTime() - started) / 1e9;
         return new ImportReport(format, files, read, imported, rejected, rejectedByReason, standardised,
-                loaded.customersCreated(), loaded.productsCreated(), loaded.ordersCreated(),
+                loaded.customersCreated(), loaded.customersMerged(), loaded.productsCreated(), loaded.ordersCreated(),
                 loaded.total().nodesCreated(), loaded.total().relationshipsCreated(), anomalies,
                 rejects == null ? null : rejects.toString(), seconds, Math.round(read / seconds));
     }
 
     /** Pass 1: reads every file through a fresh reader, writing nothing, to fail early on structural damage. */
     private void checkStructure(List<Path> files) {
-        LineFormat reader = formats.apply(new Standardiser());
-        LineFormat.Sink ignore = new LineFormat.Sink() {
+        LineFormat<T> reader = formats.apply(new Standardiser());
+        LineFormat.Sink<T> ignore = new LineFormat.Sink<>() {
             @Override
-            public void accept(LineRow row) {
+            public void accept(T row) {
             }
 
             @Override

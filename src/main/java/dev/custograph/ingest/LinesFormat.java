@@ -22,7 +22,7 @@ import java.util.Locale;
  *       {@link Standardiser} describes.
  * </ul>
  */
-final class LinesFormat implements LineFormat {
+final class LinesFormat implements LineFormat<LineRow> {
 
     static final List<String> REQUIRED = List.of("order_id", "customer_id", "order_date", "product_id", "quantity",
             "unit_price");
@@ -35,7 +35,7 @@ final class LinesFormat implements LineFormat {
     }
 
     @Override
-    public void read(String fileName, Reader reader, Sink sink) {
+    public void read(String fileName, Reader reader, Sink<LineRow> sink) {
         LineFormat.readCsv(fileName, reader, REQUIRED, sink, this::line);
     }
 
@@ -66,12 +66,14 @@ final class LinesFormat implements LineFormat {
         String customerId = row.optional("customer_id");
         Standardiser.Country country = standardiser.country(row.optional("country"));
         String countryName = country == null ? standardiser.text(row.optional("country")) : country.name();
+        boolean anonymous = customerId == null;
+        Standardiser.Checked email = anonymous ? Standardiser.Checked.EMPTY
+                : standardiser.email(row.optional("email"));
+        Standardiser.Checked phone = anonymous ? Standardiser.Checked.EMPTY
+                : standardiser.phone(row.optional("phone"), country);
         return new LineRow(row.file(), row.line(), orderId, lineId, at.toLocalDate(), hasTime ? at : null, status,
-                countryName, customerId,
-                customerId == null ? null : standardiser.text(row.optional("customer_name")),
-                customerId == null ? null : standardiser.email(row.optional("email")),
-                customerId == null ? null : standardiser.phone(row.optional("phone"), country),
-                customerId == null ? null : countryName,
+                countryName, customerId, anonymous ? null : standardiser.text(row.optional("customer_name")),
+                email.value(), email.raw(), phone.value(), phone.raw(), anonymous ? null : countryName,
                 row.required("product_id"), standardiser.text(row.optional("product_name")),
                 standardiser.text(row.optional("category")), quantity, price.doubleValue(), discount.doubleValue());
     }

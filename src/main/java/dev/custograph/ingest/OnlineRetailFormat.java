@@ -22,7 +22,7 @@ import java.util.List;
  *       StockCode, named by the first non-empty Description seen; the country goes on the order and the customer.
  * </ul>
  */
-final class OnlineRetailFormat implements LineFormat {
+final class OnlineRetailFormat implements LineFormat<LineRow> {
 
     static final List<String> COLUMNS = List.of("InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate",
             "UnitPrice", "CustomerID", "Country");
@@ -35,7 +35,7 @@ final class OnlineRetailFormat implements LineFormat {
     }
 
     @Override
-    public void read(String fileName, Reader reader, Sink sink) {
+    public void read(String fileName, Reader reader, Sink<LineRow> sink) {
         LineFormat.readCsv(fileName, reader, COLUMNS, sink, this::line);
     }
 
@@ -65,7 +65,7 @@ final class OnlineRetailFormat implements LineFormat {
         Standardiser.Country country = standardiser.country(row.optional("Country"));
         String countryName = country == null ? standardiser.text(row.optional("Country")) : country.name();
         return new LineRow(row.file(), row.line(), invoice, lineId, at.toLocalDate(), at,
-                cancelled ? "cancelled" : "completed", countryName, customerId, null, null, null,
+                cancelled ? "cancelled" : "completed", countryName, customerId, null, null, null, null, null,
                 customerId == null ? null : countryName, productId, standardiser.text(row.optional("Description")),
                 null, quantity, price.doubleValue(), 0);
     }

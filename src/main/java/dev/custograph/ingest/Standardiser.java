@@ -33,6 +33,14 @@ final class Standardiser {
     record Country(String name, String code) {
     }
 
+    /**
+     * An email or phone after standardising: {@code value} is the normal form, or null when the input is empty or
+     * invalid; {@code raw} is the input as written (whitespace collapsed) when it was invalid, so it is kept, not lost.
+     */
+    record Checked(String value, String raw) {
+        static final Checked EMPTY = new Checked(null, null);
+    }
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Map<String, Country> COUNTRIES = countries();
@@ -58,28 +66,28 @@ final class Standardiser {
         return collapsed.isEmpty() ? null : collapsed;
     }
 
-    /** A lower-cased email, or null if the value does not look like one (counted as {@code emailsInvalid}). */
-    String email(String value) {
+    /** A lower-cased email; one that does not look like an email is counted as {@code emailsInvalid}. */
+    Checked email(String value) {
         String email = text(value);
         if (email == null) {
-            return null;
+            return Checked.EMPTY;
         }
         String lower = email.toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(lower).matches()) {
             count("emailsInvalid");
-            return null;
+            return new Checked(null, email);
         }
         if (!lower.equals(email)) {
             count("emailsLowerCased");
         }
-        return lower;
+        return new Checked(lower, null);
     }
 
-    /** E.164 ({@code +4930123456}), or null if libphonenumber finds no valid number (counted). */
-    String phone(String value, Country country) {
+    /** E.164 ({@code +4930123456}); one in which libphonenumber finds no valid number is counted as invalid. */
+    Checked phone(String value, Country country) {
         String phone = text(value);
         if (phone == null) {
-            return null;
+            return Checked.EMPTY;
         }
         try {
             PhoneNumber number = phones.parse(phone, country == null ? "ZZ" : country.code());
@@ -88,13 +96,13 @@ final class Standardiser {
                 if (!e164.equals(phone)) {
                     count("phonesNormalised");
                 }
-                return e164;
+                return new Checked(e164, null);
             }
         } catch (NumberParseException e) {
             // Not a number libphonenumber can read; counted below like an invalid one.
         }
         count("phonesInvalid");
-        return null;
+        return new Checked(null, phone);
     }
 
     /** The ISO country for a name, code or alias; null if unknown (counted as {@code countriesUnrecognised}). */

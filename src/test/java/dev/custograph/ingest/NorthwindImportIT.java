@@ -53,13 +53,18 @@ class NorthwindImportIT {
         assertThat(counts.type("PLACED")).isEqualTo(830);
         assertThat(counts.type("CONTAINS")).isEqualTo(2155);
         assertThat(counts.type("IN_CATEGORY")).isEqualTo(77);
+        assertThat(counts.label("Identity")).isEqualTo(91);
+        assertThat(counts.type("IDENTIFIES")).isEqualTo(91);
     }
 
     @Test
     @Order(2)
     void theReportCountsWhatWasCreatedFromNeo4jsOwnCounters() {
-        assertThat(first.nodesCreated()).isEqualTo(91 + 830 + 77 + 8);
-        assertThat(first.relationshipsCreated()).isEqualTo(830 + 2155 + 77);
+        // 91 customers, each with its northwind identity; 830 orders, 77 products, 8 categories.
+        assertThat(first.nodesCreated()).isEqualTo(91 + 91 + 830 + 77 + 8);
+        assertThat(first.relationshipsCreated()).isEqualTo(91 + 830 + 2155 + 77);
+        assertThat(first.customersCreated()).isEqualTo(91);
+        assertThat(first.customersMerged()).isZero();
         assertThat(first.files()).extracting(FileReport::rowsImported).containsExactly(8L, 77L, 91L, 830L, 2155L);
     }
 
@@ -110,6 +115,6 @@ class NorthwindImportIT {
     @Order(7)
     void anUnknownFormatIsNamedWithTheSupportedOnes() {
         assertThatThrownBy(() -> new Importer(db.graph()).run("excel", List.of(TestData.northwind())))
-                .hasMessage("unknown format 'excel'; supported: northwind, lines, online-retail, cdnow");
+                .hasMessage("unknown format 'excel'; supported: northwind, lines, online-retail, cdnow, customers-jsonl");
     }
 }

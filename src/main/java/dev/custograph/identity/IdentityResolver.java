@@ -1,0 +1,284 @@
+package dev.custograph.identity;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.custograph.graph.Graph;
+import dev.custograph.graph.Graph.WriteCounts;
+
+/**
+ * Decides which customer each incoming record belongs to, and writes the customers, identities and merge log, in
+ * the caller's transaction (so no other writer can slip between the look-up and the write). In order:
+ * <ol>
+ *   <li>A source id seen before resolves to the customer its {@code :Identity} already points at. If that identity
+ *       created the customer (it is primary), the record's values overwrite the stored ones; otherwise they only
+ *       fill fields the customer lacks.
+ *   <li>An explicit customer id (customers-jsonl {@code id}) links the record to that customer, creating it if
+ *       needed.
+ *   <li>A customer whose id equals the source id but that no identity claims (data loaded before identities
+ *       existed) is taken over.
+ *   <li>A record whose normalised email, else phone, equals that of an identity from another source joins that
+ *       identity's customer ("merged"): it fills only the fields the customer lacks, and its own profile is kept as a
+ *       {@code :MergedCustomer} under a {@code MERGED} log entry, so the merge can be read and undone. The same
+ *       rule applies between records of one batch. Records of the same source are never merged: two ids in one
+ *       system are two customers until someone merges them by hand.
+ *   <li>Otherwise a new customer is created, with the source id as its id, or {@code source:id} when that id is
+ *       already taken (by another source's customer, or reserved by a merged one).
+ * </ol>
+ * Customers that already exist are never merged with each other by an import, even when a new record shows they
+ * share an email: that takes {@link CustomerMerges#merge}.
+ */
+public final class IdentityResolver {
+
+    /** What one batch resolved to. {@code customersMerged} counts records that joined an existing customer. */
+    public record Outcome(Map<IdentityKey, String> customerIds, long customersCreated, long customersMerged,
+                          WriteCounts total) {
+
+        public static final Outcome NONE = new Outcome(Map.of(), 0, 0, WriteCounts.NONE);
+
+        /** The Custograph customer id a source id resolved to. */
+        public String customerId(String source, String externalId) {
+            return customerIds.get(new IdentityKey(source, externalId));
+        }
+    }
+
+    private IdentityResolver() {
+    }
+
+    /** Resolves and writes {@code records} (records with the same source id are combined, later values winning). */
+    public static Outcome resolveAndWrite(Graph.Tx tx, List<CustomerRecord> records) {
+        List<CustomerRecord> distinct = combine(records);
+        if (distinct.isEmpty()) {
+            return Outcome.NONE;
+        }
+        List<Map<String, Object>> lookups = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            CustomerRecord r = distinct.get(i);
+            Map<String, Object> lookup = new HashMap<>();
+            lookup.put("index", i);
+            lookup.put("source", r.source());
+            lookup.put("externalId", r.externalId());
+            lookup.put("explicitId", r.explicitId());
+            lookup.put("email", r.email());
+            lookup.put("phone", r.phone());
+            lookups.add(lookup);
+        }
+        Map<Long, Map<String, Object>> found = new HashMap<>();
+        for (Map<String, Object> row : tx.readRows("identity/resolve-identities", Map.of("records", lookups))) {
+            found.put((Long) row.get("index"), row);
+        }
+        Batch batch = new Batch(OffsetDateTime.now());
+        for (int i = 0; i < distinct.size(); i++) {
+            batch.resolve(distinct.get(i), new Found(found.get((long) i)));
+        }
+        return batch.write(tx);
+    }
+
+    private static List<CustomerRecord> combine(List<CustomerRecord> records) {
+        Map<IdentityKey, CustomerRecord> byKey = new LinkedHashMap<>();
+        for (CustomerRecord r : records) {
+            byKey.merge(r.key(), r, (earlier, later) -> {
+                Map<String, Object> properties = new HashMap<>(earlier.properties());
+                properties.putAll(later.properties());
+                return new CustomerRecord(later.source(), later.externalId(),
+                        later.explicitId() != null ? later.explicitId() : earlier.explicitId(),
+                        later.email() != null ? later.email() : earlier.email(),
+                        later.phone() != null ? later.phone() : earlier.phone(), properties);
+            });
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    /** The resolve-identities row for one record, typed. */
+    private record Found(String known, boolean knownPrimary, List<String> knownKeys, boolean explicitExists,
+                         List<String> explicitKeys, String byEmail, List<String> byEmailKeys, String byPhone,
+                         List<String> byPhoneKeys, boolean ownIdTaken, boolean qualifiedIdTaken, boolean adoptable) {
+
+        Found(Map<String, Object> row) {
+            this((String) row.get("known"), Boolean.TRUE.equals(row.get("knownPrimary")), keys(row, "knownKeys"),
+                    Boolean.TRUE.equals(row.get("explicitExists")), keys(row, "explicitKeys"),
+                    (String) row.get("byEmail"), keys(row, "byEmailKeys"), (String) row.get("byPhone"),
+                    keys(row, "byPhoneKeys"), Boolean.TRUE.equals(row.get("ownIdTaken")),
+                    Boolean.TRUE.equals(row.get("qualifiedIdTaken")), Boolean.TRUE.equals(row.get("adoptable")));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<String> keys(Map<String, Object> row, String column) {
+            Object keys = row.get(column);
+            return keys == null ? List.of() : (List<String>) keys;
+        }
+    }
+
+    /** The customer that owns an email or phone within this batch, and the source that brought it. */
+    private record Owner(String source, String customerId) {
+    }
+
+    /** The decisions for one batch, accumulated record by record, then written in three statements. */
+    private static final class Batch {
+
+        private final OffsetDateTime at;
+        private final Map<IdentityKey, String> customerIds = new LinkedHashMap<>();
+        private final Map<String, Map<String, Object>> customers = new LinkedHashMap<>();
+        private final Map<String, Set<String>> storedKeys = new HashMap<>();
+        private final Set<String> claimedIds = new HashSet<>();
+        private final Map<String, List<Owner>> emailOwners = new HashMap<>();
+        private final Map<String, List<Owner>> phoneOwners = new HashMap<>();
+        private final List<Map<String, Object>> identities = new ArrayList<>();
+        private final List<Map<String, Object>> merges = new ArrayList<>();
+
+        Batch(OffsetDateTime at) {
+            this.at = at;
+        }
+
+        void resolve(CustomerRecord r, Found f) {
+            String target;
+            if (f.known() != null) {
+                target = f.known();
+                stored(target, f.knownKeys());
+                if (f.knownPrimary()) {
+                    overwrite(target, r.properties());
+                } else {
+                    fill(target, r.properties());
+                }
+                identity(r, target, f.knownPrimary());
+            } else if (r.explicitId() != null) {
+                target = r.explicitId();
+                if (f.explicitExists() || customers.containsKey(target)) {
+                    stored(target, f.explicitKeys());
+                    merge(r, f, target, "id", target);
+                } else {
+                    create(r, target);
+                }
+            } else if (f.adoptable() && claimedIds.add(r.externalId())) {
+                target = r.externalId();
+                overwrite(target, r.properties());
+                identity(r, target, true);
+            } else if (f.byEmail() != null || owner(emailOwners, r.email(), r.source()) != null) {
+                target = f.byEmail() != null ? f.byEmail() : owner(emailOwners, r.email(), r.source());
+                stored(target, f.byEmailKeys());
+                merge(r, f, target, "email", r.email());
+            } else if (f.byPhone() != null || owner(phoneOwners, r.phone(), r.source()) != null) {
+                target = f.byPhone() != null ? f.byPhone() : owner(phoneOwners, r.phone(), r.source());
+                stored(target, f.byPhoneKeys());
+                merge(r, f, target, "phone", r.phone());
+            } else {
+                target = newId(r, f);
+                create(r, target);
+            }
+            customerIds.put(r.key(), target);
+            Owner owner = new Owner(r.source(), target);
+            if (r.email() != null) {
+                emailOwners.computeIfAbsent(r.email(), e -> new ArrayList<>()).add(owner);
+            }
+            if (r.phone() != null) {
+                phoneOwners.computeIfAbsent(r.phone(), p -> new ArrayList<>()).add(owner);
+            }
+        }
+
+        private static String owner(Map<String, List<Owner>> owners, String value, String source) {
+            if (value == null) {
+                return null;
+            }
+            for (Owner owner : owners.getOrDefault(value, List.of())) {
+                if (!owner.source().equals(source)) {
+                    return owner.customerId();
+                }
+            }
+            return null;
+        }
+
+        private void stored(String customerId, List<String> keys) {
+            storedKeys.computeIfAbsent(customerId, id -> new HashSet<>()).addAll(keys);
+        }
+
+        private void create(CustomerRecord r, String customerId) {
+            claimedIds.add(customerId);
+            overwrite(customerId, r.properties());
+            identity(r, customerId, true);
+        }
+
+        private void overwrite(String customerId, Map<String, Object> properties) {
+            customers.computeIfAbsent(customerId, id -> new HashMap<>()).putAll(properties);
+        }
+
+        /** Sets only the properties the customer has neither in the graph nor from earlier in this batch. */
+        private List<String> fill(String customerId, Map<String, Object> properties) {
+            Map<String, Object> pending = customers.computeIfAbsent(customerId, id -> new HashMap<>());
+            Set<String> stored = storedKeys.getOrDefault(customerId, Set.of());
+            List<String> filled = new ArrayList<>();
+            properties.forEach((key, value) -> {
+                if (!stored.contains(key) && !pending.containsKey(key)) {
+                    pending.put(key, value);
+                    filled.add(key);
+                }
+            });
+            filled.sort(null);
+            return filled;
+        }
+
+        private void merge(CustomerRecord r, Found f, String survivorId, String matchedOn, String matchedValue) {
+            List<String> filled = fill(survivorId, r.properties());
+            String mergedId = newId(r, f);
+            claimedIds.add(mergedId);
+            identity(r, survivorId, false);
+            Map<String, Object> log = new HashMap<>();
+            log.put("mergeId", UUID.randomUUID().toString());
+            log.put("at", at);
+            log.put("reason", "import: same " + matchedOn);
+            log.put("matchedOn", matchedOn);
+            log.put("matchedValue", matchedValue);
+            log.put("filledFields", filled);
+            log.put("identitySources", List.of(r.source()));
+            log.put("identityExternalIds", List.of(r.externalId()));
+            log.put("identityPrimary", List.of(true));
+            merges.add(Map.of("survivorId", survivorId, "mergedId", mergedId, "properties", r.properties(),
+                    "merge", log));
+        }
+
+        /** The source id if free, else {@code source:id}, else {@code source:id:n}. */
+        private String newId(CustomerRecord r, Found f) {
+            if (!f.ownIdTaken() && !claimedIds.contains(r.externalId())) {
+                return r.externalId();
+            }
+            String qualified = r.source() + ":" + r.externalId();
+            if (!f.qualifiedIdTaken() && !claimedIds.contains(qualified)) {
+                return qualified;
+            }
+            int n = 2;
+            while (claimedIds.contains(qualified + ":" + n)) {
+                n++;
+            }
+            return qualified + ":" + n;
+        }
+
+        private void identity(CustomerRecord r, String customerId, boolean primary) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("source", r.source());
+            row.put("externalId", r.externalId());
+            row.put("email", r.email());
+            row.put("phone", r.phone());
+            row.put("customerId", customerId);
+            row.put("primary", primary);
+            identities.add(row);
+        }
+
+        Outcome write(Graph.Tx tx) {
+            List<Map<String, Object>> customerRows = new ArrayList<>();
+            customers.forEach((id, properties) -> customerRows.add(Map.of("customerId", id,
+                    "properties", properties)));
+            WriteCounts created = tx.write("ingest/merge-customers", Map.of("rows", customerRows));
+            WriteCounts total = created.plus(tx.write("identity/merge-identities", Map.of("rows", identities)));
+            if (!merges.isEmpty()) {
+                total = total.plus(tx.write("identity/record-import-merges", Map.of("rows", merges)));
+            }
+            return new Outcome(Map.copyOf(customerIds), created.nodesCreated(), merges.size(), total);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.custograph.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.custograph.graph.Graph;
+import dev.custograph.identity.CustomerRecord;
+import dev.custograph.identity.IdentityResolver;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code customers-jsonl}: one JSON object per line, a customer profile as CRM systems export them. Fields:
+ * {@code id, name, email, phone, address, country, birthDate, source, externalId}; blank lines are skipped.
+ * <ul>
+ *   <li>The profile's identity is {@code (source, externalId)}. {@code source} defaults to the import's
+ *       {@code --source} (default {@code crm}). Without {@code externalId}, {@code id} is the profile's id in that
+ *       source. With both, {@code id} is a Custograph customer id the profile is explicitly linked to (the CRM
+ *       already knows which of our customers it is): the identity joins that customer, which is created if missing.
+ *   <li>Ids may be JSON strings or whole numbers; other fields must be strings (or null).
+ *   <li>{@code email}, {@code phone} (with {@code country} as the default region) and {@code country} are
+ *       standardised; invalid emails and phones are kept as {@code emailRaw} / {@code phoneRaw} and counted.
+ *   <li>{@code birthDate} is a date in the past, not before 1900.
+ *   <li>Fields outside this list are ignored and counted ({@code unknownFieldsIgnored}).
+ * </ul>
+ * A line that is not a JSON object, or breaks a rule above, is rejected with its line number and field.
+ */
+final class CustomersJsonlFormat implements LineFormat<CustomerRecord> {
+
+    static final String DEFAULT_SOURCE = "crm";
+    private static final Set<String> FIELDS = Set.of("id", "name", "email", "phone", "address", "country",
+            "birthDate", "source", "externalId");
+    private static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
+    private final Standardiser standardiser;
+    private final String defaultSource;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    CustomersJsonlFormat(Standardiser standardiser, String defaultSource) {
+        this.standardiser = standardiser;
+        this.defaultSource = defaultSource == null ? DEFAULT_SOURCE : defaultSource;
+    }
+
+    @Override
+    public void read(String fileName, Reader reader, Sink<CustomerRecord> sink) {
+        BufferedReader lines = new BufferedReader(reader, 1 << 16);
+        long number = 0;
+        try {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    sink.accept(profile(line));
+                } catch (CsvRow.BadValue bad) {
+                    sink.reject(new RowProblem(fileName, number, bad.field(), bad.value(), bad.reason(),
+                            bad.getMessage()));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw InputFile.failure(fileName, number + 1, e);
+        }
+    }
+
+    private CustomerRecord profile(String line) {
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JacksonException e) {
+            throw new CsvRow.BadValue(null, line, "not_json", "is not a JSON object: "
+                    + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new CsvRow.BadValue(null, line, "not_json", "is not a JSON object");
+        }
+        for (Iterator<String> names = node.propertyNames().iterator(); names.hasNext(); ) {
+            if (!FIELDS.contains(names.next())) {
+                standardiser.count("unknownFieldsIgnored");
+            }
+        }
+        String id = id(node, "id");
+        String externalId = id(node, "externalId");
+        if (id == null && externalId == null) {
+            throw new CsvRow.BadValue("externalId", null, "missing_value",
+                    "is empty but required (give externalId, or id)");
+        }
+        String source = text(node, "source");
+        Standardiser.Country country = standardiser.country(text(node, "country"));
+        String countryName = country == null ? text(node, "country") : country.name();
+        Standardiser.Checked email = standardiser.email(text(node, "email"));
+        Standardiser.Checked phone = standardiser.phone(text(node, "phone"), country);
+        LocalDate birthDate = birthDate(text(node, "birthDate"));
+        Map<String, Object> properties = GraphLoader.withoutNulls("name", text(node, "name"),
+                "email", email.value(), "emailRaw", email.raw(), "phone", phone.value(), "phoneRaw", phone.raw(),
+                "address", text(node, "address"), "country", countryName, "birthDate", birthDate);
+        return new CustomerRecord(source == null ? defaultSource : source, externalId == null ? id : externalId,
+                externalId == null ? null : id, email.value(), phone.value(), properties);
+    }
+
+    /** An id: a string, or a whole number written without a fraction. */
+    private String id(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isIntegralNumber()) {
+            return value.asString();
+        }
+        if (value.isNumber()) {
+            BigDecimal decimal = value.decimalValue();
+            try {
+                return decimal.toBigIntegerExact().toString();
+            } catch (ArithmeticException e) {
+                throw new CsvRow.BadValue(field, decimal.toPlainString(), "not_a_whole_number",
+                        "'" + decimal.toPlainString() + "' is not a whole number or a string");
+            }
+        }
+        return text(node, field);
+    }
+
+    private String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new CsvRow.BadValue(field, value.toString(), "wrong_type",
+                    "must be a string, not " + value.getNodeType().name().toLowerCase());
+        }
+        return standardiser.text(value.stringValue());
+    }
+
+    private LocalDate birthDate(String value) {
+        if (value == null) {
+            return null;
+        }
+        LocalDate date = standardiser.dateTime("birthDate", value).toLocalDate();
+        if (date.isBefore(OLDEST_BIRTH_DATE) || date.isAfter(LocalDate.now())) {
+            throw new CsvRow.BadValue("birthDate", value, "out_of_range", "birth date " + date
+                    + " is not between " + OLDEST_BIRTH_DATE + " and today");
+        }
+        return date;
+    }
+
+    /** Writes a batch of profiles in one transaction, through identity resolution. */
+    static LoadCounts write(Graph graph, List<CustomerRecord> profiles) {
+        IdentityResolver.Outcome outcome = graph.inWriteTransaction(
+                tx -> IdentityResolver.resolveAndWrite(tx, profiles));
+        return new LoadCounts(outcome.customersCreated(), 0, 0, outcome.customersMerged(), outcome.total());
+    }
+}
