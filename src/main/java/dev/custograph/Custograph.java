@@ -5,6 +5,7 @@ import java.util.Arrays;
 import dev.custograph.cli.CommandFailure;
 import dev.custograph.cli.GenerateCommand;
 import dev.custograph.cli.ImportCommand;
+import dev.custograph.cli.MergeCommand;
 import dev.custograph.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "custograph", mixinStandardHelpOptions = true, versionProvider = Custograph.Version.class,
         description = "Graph-database customer intelligence: customers, orders and products in Neo4j, "
                 + "served over GraphQL.",
-        subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, MergeCommand.class})
 public final class Custograph {
 
     /** Exit status for a command that failed while running. */

@@ -26,6 +26,14 @@ class ArchitectureTest {
     void theGraphPackageKnowsNothingOfTheLayersAboveIt() {
         noClasses().that().resideInAPackage("dev.custograph.graph..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.custograph.api..", "dev.custograph.ingest..",
+                        "dev.custograph.cli..", "dev.custograph.identity..")
+                .check(MAIN);
+    }
+
+    @Test
+    void identityResolutionIsAServiceBelowImportAndApi() {
+        noClasses().that().resideInAPackage("dev.custograph.identity..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.custograph.api..", "dev.custograph.ingest..",
                         "dev.custograph.cli..")
                 .check(MAIN);
     }

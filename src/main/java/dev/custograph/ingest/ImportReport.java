@@ -8,8 +8,9 @@ import java.util.Map;
  * {@code rowsRead = rowsImported + rowsRejected}, per file and in total, and {@code rejectedByReason} adds up to
  * {@code rowsRejected}. {@code standardised} counts the values that were changed or could not be standardised
  * (e.g. {@code emailsLowerCased}, {@code phonesInvalid}). Created counts come from Neo4j's own counters, so a
- * repeated import shows zero created. {@code customersMerged} counts incoming customer records that identity resolution put on an
- * existing customer (same email or phone as another source's customer, or an explicit id) instead of creating one. {@code anomaliesFlagged} is how many order lines and orders in the whole
+ * repeated import shows zero created. {@code customersMerged} counts incoming customer records that identity
+ * resolution put on an existing customer (same email or phone as another source's customer, or an explicit id)
+ * instead of creating one. {@code anomaliesFlagged} is how many order lines and orders in the whole
  * graph are now flagged as extreme (see {@code AnomalyFlags}). {@code rejectsFile} is where the rejected rows were written, or null.
  */
 public record ImportReport(String format, List<FileReport> files, long rowsRead, long rowsImported,

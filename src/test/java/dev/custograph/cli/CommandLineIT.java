@@ -63,8 +63,11 @@ class CommandLineIT {
         assertThat(first.status()).as(first.err()).isZero();
         JsonNode report = GraphQlHttp.json(first.out());
         assertThat(report.at("/format").asString()).isEqualTo("northwind");
-        assertThat(report.at("/nodesCreated").asLong()).isEqualTo(1006);
-        assertThat(report.at("/relationshipsCreated").asLong()).isEqualTo(3062);
+        // 91 customers + 91 identities + 830 orders + 77 products + 8 categories; PLACED, CONTAINS, IN_CATEGORY and
+        // one IDENTIFIES per customer.
+        assertThat(report.at("/nodesCreated").asLong()).isEqualTo(1097);
+        assertThat(report.at("/relationshipsCreated").asLong()).isEqualTo(3153);
+        assertThat(report.at("/customersMerged").asLong()).isZero();
         assertThat(report.at("/files/3/file").asString()).isEqualTo("orders.csv");
         assertThat(report.at("/files/3/rowsRepaired").asLong()).isEqualTo(176);
         assertThat(first.out().strip().split("\n")).hasSize(1);
@@ -114,7 +117,8 @@ class CommandLineIT {
         Run format = run("import", "--format", "excel", "x", "--data-dir", temp.resolve("d").toString());
         assertThat(format.status()).isEqualTo(1);
         assertThat(format.failureLines()).containsExactly(
-                "custograph import: unknown --format 'excel'; supported: northwind, lines, online-retail, cdnow");
+                "custograph import: unknown --format 'excel'; supported: northwind, lines, online-retail, cdnow, "
+                        + "customers-jsonl");
 
         Path missing = temp.resolve("no-such-dir");
         Run dir = run("import", "--format", "northwind", missing.toString(), "--data-dir", temp.resolve("d").toString());
@@ -204,10 +208,34 @@ class CommandLineIT {
     }
 
     @Test
+    void mergeAndUndoReportWhatMovedAndAMergeThatCannotBeDoneIsOneLine() {
+        String dataDir = temp.resolve("merge-data").toString();
+        assertThat(run("import", "--format", "northwind", TestData.northwind().toString(), "--data-dir", dataDir)
+                .status()).isZero();
+
+        // Northwind (orders.csv): ALFKI placed 6 orders, ANATR 4.
+        Run merge = run("merge", "--survivor", "ALFKI", "--merged", "ANATR", "--reason", "test", "--data-dir",
+                dataDir, "--json");
+        assertThat(merge.status()).as(merge.err()).isZero();
+        JsonNode merged = GraphQlHttp.json(merge.out());
+        assertThat(merged.at("/ordersMoved").asLong()).isEqualTo(4);
+        assertThat(merged.at("/identitiesMoved").asLong()).isEqualTo(1);
+
+        Run undo = run("merge", "--survivor", "ALFKI", "--merged", "ANATR", "--undo", "--data-dir", dataDir, "--json");
+        assertThat(undo.status()).as(undo.err()).isZero();
+        assertThat(GraphQlHttp.json(undo.out()).at("/ordersMoved").asLong()).isEqualTo(4);
+
+        Run again = run("merge", "--survivor", "ALFKI", "--merged", "ANATR", "--undo", "--data-dir", dataDir);
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.failureLines()).containsExactly(
+                "custograph merge: there is no merge of 'ANATR' into 'ALFKI' to undo");
+    }
+
+    @Test
     void helpListsTheCommands() {
         Run help = run("--help");
         assertThat(help.status()).isZero();
-        assertThat(help.out()).contains("serve").contains("import").contains("generate");
+        assertThat(help.out()).contains("serve").contains("import").contains("generate").contains("merge");
     }
 
     private static void assertNoStackTrace(Run run) {
