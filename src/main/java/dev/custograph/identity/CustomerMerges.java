@@ -39,7 +39,14 @@ public final class CustomerMerges {
                            OffsetDateTime undoneAt) {
     }
 
+    /** Bumped by every merge and undo in this process, so import memos forget identities that may have moved. */
+    private static final java.util.concurrent.atomic.AtomicLong EPOCH = new java.util.concurrent.atomic.AtomicLong();
+
     private final Graph graph;
+
+    static long epoch() {
+        return EPOCH.get();
+    }
 
     public CustomerMerges(Graph graph) {
         this.graph = graph;
@@ -53,6 +60,7 @@ public final class CustomerMerges {
             throw new MergeFailedException("survivorId and mergedId are both '" + survivorId
                     + "': a customer cannot be merged into itself");
         }
+        EPOCH.incrementAndGet();
         return graph.inWriteTransaction(tx -> {
             State survivor = state(tx, survivorId, "survivorId");
             State merged = state(tx, mergedId, "mergedId");
@@ -83,6 +91,7 @@ public final class CustomerMerges {
     public UnmergeResult unmerge(String survivorId, String mergedId) {
         requireId(survivorId, "survivorId");
         requireId(mergedId, "mergedId");
+        EPOCH.incrementAndGet();
         return graph.inWriteTransaction(tx -> {
             List<Map<String, Object>> rows = tx.readRows("identity/merge-to-undo",
                     Map.of("survivorId", survivorId, "mergedId", mergedId));

@@ -37,15 +37,49 @@ import dev.custograph.graph.Graph.WriteCounts;
  */
 public final class IdentityResolver {
 
-    /** What one batch resolved to. {@code customersMerged} counts records that joined an existing customer. */
+    /**
+     * What one batch resolved to. {@code customersMerged} counts records that joined an existing customer;
+     * {@code settled} are the primary identities the batch confirmed, for a {@link Memo}.
+     */
     public record Outcome(Map<IdentityKey, String> customerIds, long customersCreated, long customersMerged,
-                          WriteCounts total) {
+                          WriteCounts total, Map<IdentityKey, Settled> settled) {
 
-        public static final Outcome NONE = new Outcome(Map.of(), 0, 0, WriteCounts.NONE);
+        public static final Outcome NONE = new Outcome(Map.of(), 0, 0, WriteCounts.NONE, Map.of());
 
         /** The Custograph customer id a source id resolved to. */
         public String customerId(String source, String externalId) {
             return customerIds.get(new IdentityKey(source, externalId));
+        }
+    }
+
+    /** A primary identity with the email and phone it was last written with, and its customer. */
+    public record Settled(String customerId, String email, String phone) {
+    }
+
+    /**
+     * The primary identities one import run has already resolved and written, so that a customer who appears in
+     * many batches is looked up once: a record whose identity is settled with the same email and phone needs no
+     * look-up and no identity write, only its customer's values. Learn from an outcome only after its transaction
+     * committed (a retried transaction must not leave guesses behind). A merge or undo in this process makes every
+     * memo forget (their identities may have moved); the memo assumes no other process merges the same customers
+     * while the import runs.
+     */
+    public static final class Memo {
+        private final Map<IdentityKey, Settled> settled = new HashMap<>();
+        private long epoch = CustomerMerges.epoch();
+
+        public void learn(Outcome outcome) {
+            settled.putAll(outcome.settled());
+        }
+
+        Settled recall(CustomerRecord r) {
+            if (epoch != CustomerMerges.epoch()) {
+                settled.clear();
+                epoch = CustomerMerges.epoch();
+            }
+            Settled known = settled.get(r.key());
+            return known != null && java.util.Objects.equals(known.email(), r.email())
+                    && java.util.Objects.equals(known.phone(), r.phone()) ? known : null;
         }
     }
 
@@ -54,9 +88,23 @@ public final class IdentityResolver {
 
     /** Resolves and writes {@code records} (records with the same source id are combined, later values winning). */
     public static Outcome resolveAndWrite(Graph.Tx tx, List<CustomerRecord> records) {
-        List<CustomerRecord> distinct = combine(records);
+        return resolveAndWrite(tx, records, new Memo());
+    }
+
+    /** As {@link #resolveAndWrite(Graph.Tx, List)}, skipping the look-up for identities {@code memo} has settled. */
+    public static Outcome resolveAndWrite(Graph.Tx tx, List<CustomerRecord> records, Memo memo) {
+        List<CustomerRecord> distinct = new ArrayList<>();
+        Batch batch = new Batch(OffsetDateTime.now());
+        for (CustomerRecord r : combine(records)) {
+            Settled known = memo.recall(r);
+            if (known != null) {
+                batch.settled(r, known);
+            } else {
+                distinct.add(r);
+            }
+        }
         if (distinct.isEmpty()) {
-            return Outcome.NONE;
+            return batch.write(tx);
         }
         List<Map<String, Object>> lookups = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i++) {
@@ -74,7 +122,6 @@ public final class IdentityResolver {
         for (Map<String, Object> row : tx.readRows("identity/resolve-identities", Map.of("records", lookups))) {
             found.put((Long) row.get("index"), row);
         }
-        Batch batch = new Batch(OffsetDateTime.now());
         for (int i = 0; i < distinct.size(); i++) {
             batch.resolve(distinct.get(i), new Found(found.get((long) i)));
         }
@@ -102,11 +149,23 @@ public final class IdentityResolver {
                          List<String> byPhoneKeys, boolean ownIdTaken, boolean qualifiedIdTaken, boolean adoptable) {
 
         Found(Map<String, Object> row) {
+            this(row, first(row, "byEmail"), first(row, "byPhone"));
+        }
+
+        private Found(Map<String, Object> row, Map<String, Object> byEmail, Map<String, Object> byPhone) {
             this((String) row.get("known"), Boolean.TRUE.equals(row.get("knownPrimary")), keys(row, "knownKeys"),
                     Boolean.TRUE.equals(row.get("explicitExists")), keys(row, "explicitKeys"),
-                    (String) row.get("byEmail"), keys(row, "byEmailKeys"), (String) row.get("byPhone"),
-                    keys(row, "byPhoneKeys"), Boolean.TRUE.equals(row.get("ownIdTaken")),
+                    (String) byEmail.get("customerId"), keys(byEmail, "keys"), (String) byPhone.get("customerId"),
+                    keys(byPhone, "keys"), Boolean.TRUE.equals(row.get("ownIdTaken")),
                     Boolean.TRUE.equals(row.get("qualifiedIdTaken")), Boolean.TRUE.equals(row.get("adoptable")));
+        }
+
+        /** Of several matching customers, the one with the lowest id, so the choice does not depend on order. */
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> first(Map<String, Object> row, String column) {
+            List<Map<String, Object>> matches = (List<Map<String, Object>>) row.get(column);
+            return matches == null ? Map.of() : matches.stream()
+                    .min(java.util.Comparator.comparing(m -> (String) m.get("customerId"))).orElse(Map.of());
         }
 
         @SuppressWarnings("unchecked")
@@ -132,9 +191,24 @@ public final class IdentityResolver {
         private final Map<String, List<Owner>> phoneOwners = new HashMap<>();
         private final List<Map<String, Object>> identities = new ArrayList<>();
         private final List<Map<String, Object>> merges = new ArrayList<>();
+        private final Map<IdentityKey, Settled> settled = new HashMap<>();
 
         Batch(OffsetDateTime at) {
             this.at = at;
+        }
+
+        /** A record whose primary identity an earlier batch of this run wrote, unchanged: only its values go out. */
+        void settled(CustomerRecord r, Settled known) {
+            claimedIds.add(known.customerId());
+            overwrite(known.customerId(), r.properties());
+            customerIds.put(r.key(), known.customerId());
+            Owner owner = new Owner(r.source(), known.customerId());
+            if (r.email() != null) {
+                emailOwners.computeIfAbsent(r.email(), e -> new ArrayList<>()).add(owner);
+            }
+            if (r.phone() != null) {
+                phoneOwners.computeIfAbsent(r.phone(), p -> new ArrayList<>()).add(owner);
+            }
         }
 
         void resolve(CustomerRecord r, Found f) {
@@ -259,6 +333,9 @@ public final class IdentityResolver {
         }
 
         private void identity(CustomerRecord r, String customerId, boolean primary) {
+            if (primary) {
+                settled.put(r.key(), new Settled(customerId, r.email(), r.phone()));
+            }
             Map<String, Object> row = new HashMap<>();
             row.put("source", r.source());
             row.put("externalId", r.externalId());
@@ -274,11 +351,13 @@ public final class IdentityResolver {
             customers.forEach((id, properties) -> customerRows.add(Map.of("customerId", id,
                     "properties", properties)));
             WriteCounts created = tx.write("ingest/merge-customers", Map.of("rows", customerRows));
-            WriteCounts total = created.plus(tx.write("identity/merge-identities", Map.of("rows", identities)));
+            WriteCounts total = identities.isEmpty() ? created
+                    : created.plus(tx.write("identity/merge-identities", Map.of("rows", identities)));
             if (!merges.isEmpty()) {
                 total = total.plus(tx.write("identity/record-import-merges", Map.of("rows", merges)));
             }
-            return new Outcome(Map.copyOf(customerIds), created.nodesCreated(), merges.size(), total);
+            return new Outcome(Map.copyOf(customerIds), created.nodesCreated(), merges.size(), total,
+                    Map.copyOf(settled));
         }
     }
 }

@@ -24,6 +24,7 @@ final class LineBatchWriter {
 
     private final Graph graph;
     private final String source;
+    private final IdentityResolver.Memo identities = new IdentityResolver.Memo();
 
     LineBatchWriter(Graph graph, String source) {
         this.graph = graph;
@@ -32,10 +33,12 @@ final class LineBatchWriter {
 
     LoadCounts write(List<LineRow> rows) {
         Grouped batch = group(rows);
-        return graph.inWriteTransaction(tx -> {
+        IdentityResolver.Outcome[] outcome = new IdentityResolver.Outcome[1];
+        LoadCounts counts = graph.inWriteTransaction(tx -> {
+            IdentityResolver.Outcome customers = IdentityResolver.resolveAndWrite(tx, batch.customers(), identities);
+            outcome[0] = customers;
             WriteCounts categories = tx.write("ingest/merge-categories", Map.of("rows", batch.categories()));
             WriteCounts products = tx.write("ingest/merge-line-products", Map.of("rows", batch.products()));
-            IdentityResolver.Outcome customers = IdentityResolver.resolveAndWrite(tx, batch.customers());
             List<Map<String, Object>> orders = new ArrayList<>();
             for (Map<String, Object> order : batch.orders()) {
                 Map<String, Object> resolved = new HashMap<>(order);
@@ -47,6 +50,8 @@ final class LineBatchWriter {
             return new LoadCounts(customers.customersCreated(), products.nodesCreated(), written.nodesCreated(),
                     customers.customersMerged(), categories.plus(products).plus(customers.total()).plus(written));
         });
+        identities.learn(outcome[0]);
+        return counts;
     }
 
     /** A batch's rows grouped by what they write; orders still name customers by their source id. */

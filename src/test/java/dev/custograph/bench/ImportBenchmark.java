@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.custograph.graph.CypherCatalogue;
@@ -25,6 +26,7 @@ import org.neo4j.driver.Session;
  * Imports all of Online Retail into an empty embedded database twice: with {@code custograph import} and with
  * Neo4j's own LOAD CSV + MERGE ({@code cypher/bench/load-online-retail.cypher}), each into its own fresh store, and
  * prints rows/s, the ratio, and the JVM's peak heap (which includes the embedded database, as in production).
+ * Also prints where the import's time went, per Cypher file. {@code --ours-only} skips LOAD CSV.
  * Run by {@code bench/import.sh}; not part of the test suite (timings do not belong in tests).
  */
 public final class ImportBenchmark {
@@ -44,21 +46,33 @@ public final class ImportBenchmark {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(work.resolve("ours"), 0, -1));
              Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(),
                      org.neo4j.driver.Config.builder().withLogging(org.neo4j.driver.Logging.slf4j()).build())) {
-            Graph graph = graph(driver);
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            Graph graph = graph(driver, meters);
             ImportReport report = new Importer(graph).run("online-retail", files, work.resolve("rejects.csv"));
             ours = report.seconds();
             System.out.printf("custograph import: %,d rows in %.1f s = %,.0f rows/s (%,d imported, %,d rejected)%n",
                     report.rowsRead(), report.seconds(), report.rowsRead() / report.seconds(), report.rowsImported(),
                     report.rowsRejected());
+            System.out.println("  time per Cypher file (total s, calls):");
+            meters.find("custograph.cypher").timers().stream()
+                    .sorted(java.util.Comparator.comparingDouble(
+                            (io.micrometer.core.instrument.Timer t) -> -t.totalTime(TimeUnit.SECONDS)))
+                    .limit(8)
+                    .forEach(t -> System.out.printf("    %-32s %6.1f %6d  (slowest %.2f s)%n",
+                            t.getId().getTag("file"), t.totalTime(TimeUnit.SECONDS), t.count(),
+                            t.max(TimeUnit.SECONDS)));
         }
         System.out.printf("  peak heap during custograph import: %d MB%n", peakHeapMegabytes());
+        if (List.of(args).contains("--ours-only")) {
+            return;
+        }
 
         resetPeaks();
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(work.resolve("loadcsv"), 0, -1,
                 DATA));
              Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(),
                      org.neo4j.driver.Config.builder().withLogging(org.neo4j.driver.Logging.slf4j()).build())) {
-            Graph graph = graph(driver);
+            Graph graph = graph(driver, new SimpleMeterRegistry());
             String loadCsv = graph.catalogue().text("bench/load-online-retail");
             long started = System.nanoTime();
             for (Path file : files) {
@@ -74,8 +88,8 @@ public final class ImportBenchmark {
         }
     }
 
-    private static Graph graph(Driver driver) {
-        Graph graph = new Graph(driver, CypherCatalogue.load(), new SimpleMeterRegistry());
+    private static Graph graph(Driver driver, SimpleMeterRegistry meters) {
+        Graph graph = new Graph(driver, CypherCatalogue.load(), meters);
         new SchemaMigrator(graph).migrate();
         return graph;
     }
