@@ -1,6 +1,7 @@
 // The Online Retail import written in plain Cypher with LOAD CSV and MERGE, as Neo4j's own guides would do it:
 // the yardstick bench/import.sh measures `custograph import --format online-retail` against. It does what the
-// importer does to the graph (customers, products, orders with their lines, cancellations, anonymous orders) but
+// importer does to the graph (customers with their online-retail identity, products, orders with their lines,
+// cancellations, anonymous orders) but
 // without the importer's validation, standardisation and rejects file: rows with a price of 0 or less, or a
 // quantity of 0 or less outside a cancellation, are skipped.
 // Parameters: $file, a file name under the server's import directory (server.directories.import).
@@ -21,5 +22,8 @@ CALL (row) {
   WHERE row.CustomerID IS NOT NULL
   MERGE (c:Customer {customerId: toString(toInteger(toFloat(row.CustomerID)))})
   SET c.country = row.Country
+  MERGE (i:Identity {source: 'online-retail', externalId: c.customerId})
+  MERGE (i)-[:IDENTIFIES]->(c)
   MERGE (c)-[:PLACED]->(o)
+  SET o.source = 'online-retail', o.sourceCustomerId = c.customerId
 } IN TRANSACTIONS OF 5000 ROWS
