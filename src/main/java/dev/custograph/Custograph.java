@@ -2,6 +2,7 @@ package dev.custograph;
 
 import java.util.Arrays;
 
+import dev.custograph.cli.AnalyzeCommand;
 import dev.custograph.cli.CommandFailure;
 import dev.custograph.cli.GenerateCommand;
 import dev.custograph.cli.ImportCommand;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "custograph", mixinStandardHelpOptions = true, versionProvider = Custograph.Version.class,
         description = "Graph-database customer intelligence: customers, orders and products in Neo4j, "
                 + "served over GraphQL.",
-        subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, MergeCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, MergeCommand.class,
+                AnalyzeCommand.class})
 public final class Custograph {
 
     /** Exit status for a command that failed while running. */
@@ -40,6 +42,7 @@ public final class Custograph {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Custograph());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             System.err.println("custograph: " + e.getMessage() + " (see custograph --help)");
             return EXIT_USAGE;

@@ -1,0 +1,206 @@
+package dev.custograph.analytics;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import dev.custograph.analytics.ProbabilisticValue.TimeUnit;
+import dev.custograph.graph.CustomerHistories;
+import dev.custograph.graph.Graph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One analytics run, point in time: project every customer's purchases up to the as-of date out of the graph
+ * (orders after it are ignored, so a past as-of date reproduces what the models would have said then), compute
+ * descriptive statistics, correlations, RFM, the simple, retention-based and probabilistic lifetime values, CHAF,
+ * churn and cohort retention, write the per-customer results back onto the {@code :Customer} nodes and record an
+ * {@code :AnalyticsRun}. Nothing is written when the inputs are wrong or {@code write} is false.
+ */
+public final class ValueAnalysis {
+
+    private static final Logger log = LoggerFactory.getLogger(ValueAnalysis.class);
+    private static final int WRITE_BATCH = 5_000;
+
+    /**
+     * What a run is asked: {@code asOf} null means the last order date; {@code calibrationEnd} null means no
+     * hold-out (the models are fitted on everything up to {@code asOf}); {@code horizon} in {@code timeUnit}s,
+     * null for one year; {@code discountRate} annual; {@code margin} the share of revenue that is profit (1 = value
+     * in revenue); a customer is active if they bought in the last {@code activeDays}.
+     */
+    public record Parameters(LocalDate asOf, LocalDate calibrationEnd, TimeUnit timeUnit, Double horizon,
+                             double discountRate, double margin, int activeDays, boolean includeCancelled,
+                             boolean write) {
+
+        public static Parameters defaults() {
+            return new Parameters(null, null, TimeUnit.WEEK, null, 0.10, 1.0, 90, false, true);
+        }
+
+        double horizonUnits() {
+            return horizon != null ? horizon : timeUnit == TimeUnit.WEEK ? 52 : 365;
+        }
+    }
+
+    private final Graph graph;
+
+    public ValueAnalysis(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** Runs the analysis; per-customer results go to {@code perCustomer} (e.g. a CSV export), may be null. */
+    public AnalyticsReport run(Parameters parameters, CustomerValueSink perCustomer) {
+        long started = System.nanoTime();
+        OffsetDateTime startedAt = OffsetDateTime.now();
+        Map<String, Object> range = graph.readRows("analytics/order-date-range", Map.of()).get(0);
+        if (range.get("lastOrder") == null) {
+            throw new AnalyticsFailedException("the graph holds no orders: import data first");
+        }
+        LocalDate firstOrder = (LocalDate) range.get("firstOrder");
+        LocalDate lastOrder = (LocalDate) range.get("lastOrder");
+        LocalDate asOf = parameters.asOf() != null ? parameters.asOf() : lastOrder;
+        if (asOf.isBefore(firstOrder)) {
+            throw new AnalyticsFailedException("--as-of " + asOf + " is before the first order (" + firstOrder
+                    + "): there is nothing to analyse");
+        }
+        LocalDate calibrationEnd = parameters.calibrationEnd() != null ? parameters.calibrationEnd() : asOf;
+        if (calibrationEnd.isAfter(asOf)) {
+            throw new AnalyticsFailedException("--calibration-end " + calibrationEnd + " is after --as-of " + asOf
+                    + ": the hold-out period would be empty");
+        }
+        if (calibrationEnd.isBefore(firstOrder)) {
+            throw new AnalyticsFailedException("--calibration-end " + calibrationEnd + " is before the first order ("
+                    + firstOrder + "): there is nothing to fit on");
+        }
+        if (parameters.horizonUnits() <= 0 || parameters.margin() <= 0 || parameters.discountRate() < 0
+                || parameters.activeDays() <= 0) {
+            throw new AnalyticsFailedException("--horizon, --margin and --active-days must be positive and "
+                    + "--discount-rate not negative");
+        }
+
+        CustomerSummaries summaries = new CustomerSummaries((int) asOf.toEpochDay(),
+                (int) calibrationEnd.toEpochDay());
+        Timeline timeline = new Timeline(asOf, parameters.activeDays());
+        long[] progress = {0, System.nanoTime()};
+        long customersRead = new CustomerHistories(graph).forEach(asOf, parameters.includeCancelled(), history -> {
+            summaries.add(history);
+            timeline.add(history);
+            if (++progress[0] % 10_000 == 0 && System.nanoTime() - progress[1] > 5_000_000_000L) {
+                log.info("Projected {} customers", progress[0]);
+                progress[1] = System.nanoTime();
+            }
+        });
+        double projectionSeconds = (System.nanoTime() - started) / 1e9;
+        log.info("Projected {} customers ({} with purchases up to {}) in {} s", customersRead, summaries.size(),
+                asOf, String.format("%.1f", projectionSeconds));
+        if (summaries.size() == 0) {
+            throw new AnalyticsFailedException("no customer has a purchase up to " + asOf
+                    + " (anonymous and cancelled orders are not modelled)");
+        }
+
+        long modelStarted = System.nanoTime();
+        Rfm.Result rfm = Rfm.score(summaries);
+        ProbabilisticValue.Result value = ProbabilisticValue.run(summaries, parameters.timeUnit(),
+                parameters.horizonUnits(), parameters.discountRate(), parameters.margin());
+        Correlations.Result correlation = Correlations.compute(summaries);
+        double[] chaf = Chaf.compute(summaries);
+        AnalyticsReport.Descriptive descriptive = descriptive(summaries, timeline, customersRead, asOf);
+        AnalyticsReport.Ltv ltv = Ltv.compute(summaries, timeline, parameters);
+        double modelSeconds = (System.nanoTime() - modelStarted) / 1e9;
+        log.info("Fitted and scored in {} s", String.format("%.2f", modelSeconds));
+
+        String runId = UUID.randomUUID().toString();
+        long writeStarted = System.nanoTime();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            CustomerValue row = new CustomerValue(summaries.id(i), summaries.recencyDays(i), summaries.orders(i),
+                    summaries.revenue(i), summaries.tenureDays(i), summaries.averageOrderValue(i), rfm.r()[i],
+                    rfm.f()[i], rfm.m()[i], rfm.score()[i], rfm.segment()[i], finite(value.probabilityAlive()[i]),
+                    finite(value.expectedPurchases()[i]), finite(value.expectedAverageSpend()[i]),
+                    finite(value.clv()[i]), finite(chaf[i]));
+            if (perCustomer != null) {
+                perCustomer.accept(row);
+            }
+            if (parameters.write()) {
+                batch.add(Map.of("customerId", row.customerId(), "values", row.properties(runId, asOf)));
+                if (batch.size() == WRITE_BATCH) {
+                    graph.write("analytics/write-customer-values", Map.of("rows", batch));
+                    batch = new ArrayList<>();
+                }
+            }
+        }
+        AnalyticsReport report = new AnalyticsReport(runId, asOf, parameters.calibrationEnd(),
+                parameters.timeUnit().name().toLowerCase(), parameters.horizonUnits(), summaries.size(),
+                descriptive, rfm.segmentSizes(), AnalyticsReport.bgNbd(value, parameters.timeUnit()),
+                AnalyticsReport.gammaGamma(value), value.holdout(), ltv, correlation,
+                new AnalyticsReport.Churn(timeline.churnByMonth(), timeline.cohorts()),
+                projectionSeconds, modelSeconds, 0, 0);
+        if (parameters.write()) {
+            if (!batch.isEmpty()) {
+                graph.write("analytics/write-customer-values", Map.of("rows", batch));
+            }
+            graph.writeReturningLong("analytics/clear-stale-values", Map.of("runId", runId));
+            recordRun(report, parameters, startedAt);
+        }
+        double writeSeconds = parameters.write() ? (System.nanoTime() - writeStarted) / 1e9 : 0;
+        return report.withTimes(writeSeconds, (System.nanoTime() - started) / 1e9);
+    }
+
+    private AnalyticsReport.Descriptive descriptive(CustomerSummaries s, Timeline timeline, long customersRead,
+                                                    LocalDate asOf) {
+        long orders = 0;
+        double revenue = 0;
+        TreeMap<String, Long> frequency = new TreeMap<>((a, b) -> Integer.compare(order(a), order(b)));
+        for (int i = 0; i < s.size(); i++) {
+            orders += s.orders(i);
+            revenue += s.revenue(i);
+            int n = s.orders(i);
+            frequency.merge(n >= 10 ? "10+" : String.valueOf(n), 1L, Long::sum);
+        }
+        Map<String, Object> parameters = Map.of("asOf", asOf, "limit", 10);
+        return new AnalyticsReport.Descriptive(customersRead, s.size(), timeline.activeAtAsOf(), orders,
+                Math.round(revenue * 100) / 100.0, orders == 0 ? null : Math.round(revenue / orders * 100) / 100.0,
+                new LinkedHashMap<>(frequency), timeline.revenueByMonth(),
+                graph.readRows("analytics/top-countries", parameters),
+                graph.readRows("analytics/top-products", parameters));
+    }
+
+    private static int order(String bucket) {
+        return bucket.endsWith("+") ? Integer.MAX_VALUE : Integer.parseInt(bucket);
+    }
+
+    private void recordRun(AnalyticsReport report, Parameters parameters, OffsetDateTime startedAt) {
+        JsonMapper json = JsonMapper.builder().build();
+        Map<String, Object> run = new HashMap<>();
+        run.put("runId", report.runId());
+        run.put("kind", "value");
+        run.put("asOf", report.asOf());
+        run.put("startedAt", startedAt);
+        run.put("finishedAt", OffsetDateTime.now());
+        run.put("parameters", json.writeValueAsString(parameters));
+        run.put("metrics", json.writeValueAsString(report));
+        run.put("customers", report.customers());
+        if (report.bgnbd().converged()) {
+            run.put("r", report.bgnbd().r());
+            run.put("alpha", report.bgnbd().alpha());
+            run.put("a", report.bgnbd().a());
+            run.put("b", report.bgnbd().b());
+        }
+        if (report.gammaGamma().converged()) {
+            run.put("p", report.gammaGamma().p());
+            run.put("q", report.gammaGamma().q());
+            run.put("v", report.gammaGamma().v());
+        }
+        graph.write("analytics/record-run", Map.of("run", run));
+    }
+
+    static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

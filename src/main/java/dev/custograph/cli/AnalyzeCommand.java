@@ -1,0 +1,177 @@
+package dev.custograph.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.custograph.analytics.AnalyticsReport;
+import dev.custograph.analytics.CustomerValue;
+import dev.custograph.analytics.ProbabilisticValue.TimeUnit;
+import dev.custograph.analytics.ValueAnalysis;
+import dev.custograph.graph.GraphConnection;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code custograph analyze}: customer value analytics as of a date, written back onto the graph. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Descriptive statistics, correlations, RFM, lifetime value (simple, retention-based, BG/NBD + "
+                + "Gamma-Gamma), CHAF, churn and cohort retention, as of a date; results are written onto the "
+                + "customers and an :AnalyticsRun node.")
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Analyse as of this day (yyyy-mm-dd): later orders are ignored. Default: the last order date.")
+    LocalDate asOf;
+
+    @Option(names = "--calibration-end", paramLabel = "DATE",
+            description = "Fit BG/NBD and Gamma-Gamma on purchases up to this day and check predictions on the ones "
+                    + "after it (hold-out).")
+    LocalDate calibrationEnd;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT", defaultValue = "week",
+            description = "day or week (weeks = days / 7); default ${DEFAULT-VALUE}.")
+    TimeUnit timeUnit;
+
+    @Option(names = "--horizon", paramLabel = "N",
+            description = "Horizon for expected purchases and CLV, in time units (default 52 weeks or 365 days).")
+    Double horizon;
+
+    @Option(names = "--discount-rate", paramLabel = "R", defaultValue = "0.10",
+            description = "Annual discount rate for CLV; default ${DEFAULT-VALUE}.")
+    double discountRate;
+
+    @Option(names = "--margin", paramLabel = "M", defaultValue = "1.0",
+            description = "Share of revenue that is profit, for CLV (1 = value in revenue); default ${DEFAULT-VALUE}.")
+    double margin;
+
+    @Option(names = "--active-days", paramLabel = "N", defaultValue = "90",
+            description = "A customer is active if they bought in the last N days; default ${DEFAULT-VALUE}.")
+    int activeDays;
+
+    @Option(names = "--include-cancelled", description = "Count cancelled orders as purchases (default: left out).")
+    boolean includeCancelled;
+
+    @Option(names = "--no-write", description = "Compute and report only; write nothing to the graph.")
+    boolean noWrite;
+
+    @Option(names = "--export", paramLabel = "FILE.csv", description = "Write one CSV row per customer.")
+    Path export;
+
+    @Option(names = "--json", description = "Print the report as one JSON document on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (export != null && export.getParent() != null && !Files.isDirectory(export.getParent())) {
+            throw new IllegalArgumentException("--export " + export + ": directory " + export.getParent()
+                    + " does not exist");
+        }
+        ValueAnalysis.Parameters parameters = new ValueAnalysis.Parameters(asOf, calibrationEnd, timeUnit, horizon,
+                discountRate, margin, activeDays, includeCancelled, !noWrite);
+        AnalyticsReport report;
+        try (GraphConnection db = GraphConnection.open(connection.dataDir, connection.neo4jUri,
+                connection.neo4jUser, connection.neo4jPassword);
+             CsvExport csv = new CsvExport(export)) {
+            report = new ValueAnalysis(db.graph()).run(parameters, csv::write);
+        } catch (RuntimeException e) {
+            deleteQuietly(export);
+            throw e;
+        }
+        if (json) {
+            System.out.println(JsonMapper.builder().build().writeValueAsString(report));
+        } else {
+            printSummary(report);
+        }
+        return 0;
+    }
+
+    /** A failed run leaves no half-written export behind. */
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // The failure being reported matters more than a leftover file.
+            }
+        }
+    }
+
+    private static void printSummary(AnalyticsReport r) {
+        var d = r.descriptive();
+        System.out.printf("As of %s: %,d customers (%,d with purchases, %,d active), %,d orders, revenue %,.2f, "
+                + "average order %,.2f%n", r.asOf(), d.customers(), d.customersWithPurchases(), d.activeCustomers(),
+                d.orders(), d.revenue(), d.averageOrderValue());
+        System.out.println("RFM segments:");
+        long most = r.rfm().values().stream().mapToLong(Long::longValue).max().orElse(1);
+        for (Map.Entry<String, Long> e : r.rfm().entrySet()) {
+            System.out.printf("  %-20s %8d %s%n", e.getKey(), e.getValue(),
+                    "#".repeat((int) Math.round(40.0 * e.getValue() / Math.max(1, most))));
+        }
+        var b = r.bgnbd();
+        System.out.println(b.converged() ? String.format("BG/NBD (%s): r=%.4f alpha=%.4f a=%.4f b=%.4f, LL=%.2f",
+                b.timeUnit(), b.r(), b.alpha(), b.a(), b.b(), b.logLikelihood()) : "BG/NBD not fitted: " + b.problem());
+        var g = r.gammaGamma();
+        System.out.println(g.converged() ? String.format("Gamma-Gamma: p=%.4f q=%.4f gamma=%.4f on %d repeat "
+                + "customers", g.p(), g.q(), g.v(), g.customers()) : "Gamma-Gamma not fitted: " + g.problem());
+        if (r.holdout() != null) {
+            System.out.printf("Hold-out (%.1f %ss): predicted %.1f purchases, actual %d, mean absolute error %.3f"
+                    + " per customer%n", r.holdout().periodUnits(), r.timeUnit(), r.holdout().predicted(),
+                    r.holdout().actual(), r.holdout().meanAbsoluteError());
+        }
+        System.out.printf("Done in %.1f s (projection %.1f s, models %.2f s, write-back %.1f s)%n", r.seconds(),
+                r.projectionSeconds(), r.modelSeconds(), r.writeSeconds());
+    }
+
+    /** The --export file, written as rows arrive; nothing when no file was asked for. */
+    private static final class CsvExport implements AutoCloseable {
+        private final CSVPrinter printer;
+
+        CsvExport(Path file) {
+            try {
+                if (file == null) {
+                    printer = null;
+                } else {
+                    Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                    printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                            .setHeader(CustomerValue.CSV_COLUMNS.toArray(String[]::new)).get());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write --export " + file, e);
+            }
+        }
+
+        void write(CustomerValue value) {
+            if (printer != null) {
+                try {
+                    printer.printRecord(value.csvRow());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the export", e);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (printer != null) {
+                try {
+                    printer.close(true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the export", e);
+                }
+            }
+        }
+    }
+}
