@@ -232,6 +232,40 @@ class CommandLineIT {
     }
 
     @Test
+    void analyzePrintsOneJsonReportAndRefusesBadInputInOneLine() throws IOException {
+        String dataDir = temp.resolve("analyze-data").toString();
+        Run empty = run("analyze", "--data-dir", dataDir);
+        assertThat(empty.status()).isEqualTo(1);
+        assertThat(empty.failureLines()).containsExactly("custograph analyze: the graph holds no orders: import data "
+                + "first");
+
+        assertThat(run("import", "--format", "northwind", TestData.northwind().toString(), "--data-dir", dataDir)
+                .status()).isZero();
+        Path export = temp.resolve("values.csv");
+        Run analyze = run("analyze", "--data-dir", dataDir, "--json", "--export", export.toString());
+        assertThat(analyze.status()).as(analyze.err()).isZero();
+        assertThat(analyze.out().strip().split("\n")).hasSize(1);
+        JsonNode report = GraphQlHttp.json(analyze.out());
+        // Northwind: 91 customers, 89 of them with orders; the last order is dated 1998-05-06 (orders.csv).
+        assertThat(report.at("/asOf").asString()).isEqualTo("1998-05-06");
+        assertThat(report.at("/customers").asLong()).isEqualTo(89);
+        assertThat(report.at("/descriptive/customers").asLong()).isEqualTo(91);
+        assertThat(report.at("/descriptive/orders").asLong()).isEqualTo(830);
+        assertThat(report.at("/bgnbd/timeUnit").asString()).isEqualTo("week");
+        assertThat(report.at("/bgnbd/converged").asBoolean()).isTrue();
+        assertThat(Files.readAllLines(export)).hasSize(90).first().asString()
+                .isEqualTo(String.join(",", dev.custograph.analytics.CustomerValue.CSV_COLUMNS));
+
+        Run early = run("analyze", "--data-dir", dataDir, "--as-of", "1990-01-01");
+        assertThat(early.status()).isEqualTo(1);
+        assertThat(early.failureLines()).containsExactly("custograph analyze: --as-of 1990-01-01 is before the first "
+                + "order (1996-07-04): there is nothing to analyse");
+        Run unit = run("analyze", "--data-dir", dataDir, "--time-unit", "month");
+        assertThat(unit.status()).isEqualTo(2);
+        assertThat(unit.err()).contains("--time-unit").contains("month");
+    }
+
+    @Test
     void helpListsTheCommands() {
         Run help = run("--help");
         assertThat(help.status()).isZero();
