@@ -5,5 +5,5 @@ MATCH (c:Customer)
 WHERE c.valueRunId IS NOT NULL AND c.valueRunId <> $runId
 REMOVE c.recencyDays, c.frequency, c.monetary, c.tenureDays, c.avgOrderValue, c.rfmR, c.rfmF, c.rfmM,
        c.rfmScore, c.rfmSegment, c.pAlive, c.expectedPurchases, c.expectedAvgSpend, c.clv, c.chaf,
-       c.valueRunId, c.valueAsOf
+       c.purchaseDays, c.firstPurchase, c.lastPurchase, c.valueRunId, c.valueAsOf
 RETURN count(c) AS cleared

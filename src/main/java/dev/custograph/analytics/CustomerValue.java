@@ -12,7 +12,8 @@ import java.util.Map;
 public record CustomerValue(String customerId, int recencyDays, int frequency, double monetary, int tenureDays,
                             double avgOrderValue, int rScore, int fScore, int mScore, double rfmScore,
                             String rfmSegment, Double pAlive, Double expectedPurchases, Double expectedAvgSpend,
-                            Double clv, Double chaf) {
+                            Double clv, Double chaf, int purchaseDays, LocalDate firstPurchase,
+                            LocalDate lastPurchase) {
 
     /** The CSV export's columns, in order. */
     public static final List<String> CSV_COLUMNS = List.of("customer_id", "recency_days", "frequency", "monetary",
@@ -43,6 +44,9 @@ public record CustomerValue(String customerId, int recencyDays, int frequency, d
         values.put("expectedAvgSpend", expectedAvgSpend);
         values.put("clv", clv);
         values.put("chaf", chaf);
+        values.put("purchaseDays", purchaseDays);
+        values.put("firstPurchase", firstPurchase);
+        values.put("lastPurchase", lastPurchase);
         values.put("valueRunId", runId);
         values.put("valueAsOf", asOf);
         return values;

@@ -123,7 +123,8 @@ public final class ValueAnalysis {
                     summaries.revenue(i), summaries.tenureDays(i), summaries.averageOrderValue(i), rfm.r()[i],
                     rfm.f()[i], rfm.m()[i], rfm.score()[i], rfm.segment()[i], finite(value.probabilityAlive()[i]),
                     finite(value.expectedPurchases()[i]), finite(value.expectedAverageSpend()[i]),
-                    finite(value.clv()[i]), finite(chaf[i]));
+                    finite(value.clv()[i]), finite(chaf[i]), summaries.purchaseDays(i),
+                    LocalDate.ofEpochDay(summaries.firstDay(i)), LocalDate.ofEpochDay(summaries.lastDay(i)));
             if (perCustomer != null) {
                 perCustomer.accept(row);
             }
@@ -186,6 +187,8 @@ public final class ValueAnalysis {
         run.put("parameters", json.writeValueAsString(parameters));
         run.put("metrics", json.writeValueAsString(report));
         run.put("customers", report.customers());
+        run.put("timeUnit", report.timeUnit());
+        run.put("horizon", report.horizon());
         if (report.bgnbd().converged()) {
             run.put("r", report.bgnbd().r());
             run.put("alpha", report.bgnbd().alpha());

@@ -2,6 +2,7 @@ package dev.custograph.api;
 
 import java.time.Duration;
 
+import dev.custograph.graph.AnalyticsReads;
 import dev.custograph.graph.EntityReads;
 import dev.custograph.graph.Graph;
 import graphql.scalars.ExtendedScalars;
@@ -37,6 +38,16 @@ class GraphQlConfiguration {
                             @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
                             @Value("${custograph.cache.expire-after-write:10m}") Duration expireAfterWrite) {
         EntityCache cache = new EntityCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
+        graph.addWriteListener(cache);
+        return cache;
+    }
+
+    @Bean
+    AnalyticsCache analyticsCache(AnalyticsReads reads, Graph graph, MeterRegistry meters,
+                                  @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
+                                  @Value("${custograph.cache.expire-after-write:10m}") Duration expireAfterWrite) {
+        AnalyticsCache cache = new AnalyticsCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite),
+                meters);
         graph.addWriteListener(cache);
         return cache;
     }

@@ -63,4 +63,9 @@ public class GraphConfiguration {
     EntityReads entityReads(Graph graph) {
         return new EntityReads(graph);
     }
+
+    @Bean
+    AnalyticsReads analyticsReads(Graph graph) {
+        return new AnalyticsReads(graph);
+    }
 }

@@ -68,6 +68,55 @@ class GraphQlApiIT {
     }
 
     @Test
+    void aCustomersValueComesFromTheLatestAnalyticsRun() {
+        // ALFKI's orders and their amounts, from the CSV files; the run is as of the last order date, 1998-05-06.
+        Set<String> alfkiOrders = new HashSet<>();
+        java.time.LocalDate lastOrder = null;
+        for (Map<String, String> o : NorthwindCsv.rows("orders.csv")) {
+            if (o.get("customerID").equals("ALFKI")) {
+                alfkiOrders.add(o.get("orderID"));
+                java.time.LocalDate day = java.time.LocalDate.parse(o.get("orderDate").substring(0, 10));
+                lastOrder = lastOrder == null || day.isAfter(lastOrder) ? day : lastOrder;
+            }
+        }
+        java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
+        for (Map<String, String> l : NorthwindCsv.rows("order-details.csv")) {
+            if (alfkiOrders.contains(l.get("orderID"))) {
+                spent = spent.add(new java.math.BigDecimal(l.get("unitPrice"))
+                        .multiply(new java.math.BigDecimal(l.get("quantity")))
+                        .multiply(java.math.BigDecimal.ONE.subtract(new java.math.BigDecimal(l.get("discount")))));
+            }
+        }
+        dev.custograph.analytics.AnalyticsReport report = new dev.custograph.analytics.ValueAnalysis(graph)
+                .run(dev.custograph.analytics.ValueAnalysis.Parameters.defaults(), null);
+
+        JsonNode data = api.post("""
+                { customer(id: "ALFKI") { value { asOf clv pAlive expectedPurchases now: expectedPurchases(horizon: 0)
+                                                  rfm { recencyDays frequency monetary r f m segment } } }
+                  rfmDistribution { segment customers }
+                  analyticsRun { id customers timeUnit bgnbd { r alpha a b } } }
+                """).at("/data");
+
+        JsonNode value = data.at("/customer/value");
+        assertThat(value.at("/asOf").asString()).isEqualTo("1998-05-06");
+        assertThat(value.at("/rfm/frequency").asInt()).isEqualTo(alfkiOrders.size());
+        assertThat(value.at("/rfm/recencyDays").asLong())
+                .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(lastOrder, java.time.LocalDate.of(1998, 5, 6)));
+        assertThat(value.at("/rfm/monetary").asDouble()).isCloseTo(spent.doubleValue(),
+                org.assertj.core.api.Assertions.within(0.01));
+        assertThat(value.at("/pAlive").asDouble()).isBetween(0.0, 1.0);
+        assertThat(value.at("/now").asDouble()).isZero();
+        assertThat(value.at("/clv").asDouble()).isPositive();
+        long segmented = 0;
+        for (JsonNode segment : data.at("/rfmDistribution")) {
+            segmented += segment.at("/customers").asLong();
+        }
+        assertThat(segmented).isEqualTo(89);
+        assertThat(data.at("/analyticsRun/id").asString()).isEqualTo(report.runId());
+        assertThat(data.at("/analyticsRun/bgnbd/r").asDouble()).isEqualTo(report.bgnbd().r());
+    }
+
+    @Test
     void customer360ForAlfkiShowsItsRealOrdersAndLines() {
         JsonNode customer = api.post("""
                 { customer(id: "ALFKI") { name country orders { id orderDate total lines { quantity product { name } } } } }

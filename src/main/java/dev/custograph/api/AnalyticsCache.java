@@ -1,0 +1,74 @@
+package dev.custograph.api;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.custograph.graph.AnalyticsReads;
+import dev.custograph.graph.Graph;
+import dev.custograph.model.AnalyticsRunSummary;
+import dev.custograph.model.CustomerValueSnapshot;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+/**
+ * Caffeine caches for analytics results: per-customer values, runs, and the RFM distribution. Results change only
+ * when a run (or an import, or a merge) writes, and every write through this process's {@link Graph} empties them
+ * before it returns, as {@link EntityCache} does; other processes' writes show after {@code expireAfterWrite}.
+ */
+public final class AnalyticsCache implements Graph.WriteListener {
+
+    private static final String LATEST = "";
+
+    private final LoadingCache<String, CustomerValueSnapshot> values;
+    private final LoadingCache<String, Optional<AnalyticsRunSummary>> runs;
+    private final LoadingCache<String, List<AnalyticsReads.SegmentCount>> distribution;
+
+    public AnalyticsCache(AnalyticsReads reads, EntityCache.Settings settings, MeterRegistry meters) {
+        values = Caffeine.newBuilder().maximumSize(settings.maximumSize())
+                .expireAfterWrite(settings.expireAfterWrite()).recordStats()
+                .build(new CacheLoader<>() {
+                    @Override
+                    public CustomerValueSnapshot load(String id) {
+                        return reads.customerValues(Set.of(id)).get(id);
+                    }
+
+                    @Override
+                    public Map<String, CustomerValueSnapshot> loadAll(Set<? extends String> ids) {
+                        return reads.customerValues(Set.copyOf(ids));
+                    }
+                });
+        runs = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(settings.expireAfterWrite()).recordStats()
+                .build(id -> reads.run(id.equals(LATEST) ? null : id));
+        distribution = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite())
+                .recordStats().build(key -> reads.rfmDistribution());
+        CaffeineCacheMetrics.monitor(meters, values, "customerValues");
+        CaffeineCacheMetrics.monitor(meters, runs, "analyticsRuns");
+        CaffeineCacheMetrics.monitor(meters, distribution, "rfmDistribution");
+    }
+
+    public Map<String, CustomerValueSnapshot> values(Collection<String> ids) {
+        return values.getAll(Set.copyOf(ids));
+    }
+
+    /** The run with this id, or the latest when null. */
+    public Optional<AnalyticsRunSummary> run(String id) {
+        return runs.get(id == null ? LATEST : id);
+    }
+
+    public List<AnalyticsReads.SegmentCount> rfmDistribution() {
+        return distribution.get(LATEST);
+    }
+
+    @Override
+    public void afterWrite(String statementName) {
+        values.invalidateAll();
+        runs.invalidateAll();
+        distribution.invalidateAll();
+    }
+}

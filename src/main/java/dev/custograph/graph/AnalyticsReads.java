@@ -1,0 +1,78 @@
+package dev.custograph.graph;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.custograph.model.AnalyticsRunSummary;
+import dev.custograph.model.CustomerValueSnapshot;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** Reads what analytics runs stored: per-customer values, the latest run, the RFM distribution. */
+public final class AnalyticsReads {
+
+    /** Customers and revenue in one RFM segment. */
+    public record SegmentCount(String segment, long customers, double revenue) {
+    }
+
+    private final Graph graph;
+
+    public AnalyticsReads(Graph graph) {
+        this.graph = graph;
+    }
+
+    public Map<String, CustomerValueSnapshot> customerValues(Collection<String> ids) {
+        Map<String, CustomerValueSnapshot> values = new HashMap<>();
+        for (CustomerValueSnapshot v : graph.read("read/customer-values", Map.of("ids", List.copyOf(ids)),
+                AnalyticsReads::snapshot)) {
+            values.put(v.customerId(), v);
+        }
+        return values;
+    }
+
+    /** The run with {@code runId}, or the latest when null; empty if there is none. */
+    public Optional<AnalyticsRunSummary> run(String runId) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("runId", runId);
+        return graph.read("read/latest-analytics-run", parameters, AnalyticsReads::run).stream().findFirst();
+    }
+
+    public List<SegmentCount> rfmDistribution() {
+        return graph.read("read/rfm-distribution", Map.of(), r -> new SegmentCount(r.get("segment").asString(),
+                r.get("customers").asLong(), r.get("revenue").asDouble()));
+    }
+
+    private static CustomerValueSnapshot snapshot(Record r) {
+        return new CustomerValueSnapshot(r.get("customerId").asString(), r.get("runId").asString(),
+                r.get("asOf").asLocalDate(), r.get("recencyDays").asInt(), r.get("frequency").asInt(),
+                r.get("monetary").asDouble(), r.get("r").asInt(), r.get("f").asInt(), r.get("m").asInt(),
+                r.get("rfmScore").asDouble(), r.get("rfmSegment").asString(), number(r.get("pAlive")),
+                number(r.get("expectedPurchases")), number(r.get("expectedAvgSpend")), number(r.get("clv")),
+                number(r.get("chaf")), r.get("purchaseDays").asInt(0), date(r.get("firstPurchase")),
+                date(r.get("lastPurchase")));
+    }
+
+    private static AnalyticsRunSummary run(Record r) {
+        Value finished = r.get("finishedAt");
+        OffsetDateTime finishedAt = finished.isNull() ? null : finished.asObject() instanceof ZonedDateTime z
+                ? z.toOffsetDateTime() : finished.asOffsetDateTime();
+        return new AnalyticsRunSummary(r.get("runId").asString(), r.get("asOf").asLocalDate(), finishedAt,
+                r.get("customers").asLong(0), r.get("timeUnit").asString("week"), r.get("horizon").asDouble(52),
+                number(r.get("r")), number(r.get("alpha")), number(r.get("a")), number(r.get("b")),
+                number(r.get("p")), number(r.get("q")), number(r.get("v")));
+    }
+
+    private static Double number(Value value) {
+        return value.isNull() ? null : value.asDouble();
+    }
+
+    private static LocalDate date(Value value) {
+        return value.isNull() ? null : value.asLocalDate();
+    }
+}
