@@ -20,10 +20,10 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * evaluations, ends on a non-finite likelihood or on parameters at the edge of what doubles hold is reported as not
  * converged with the reason, never returned as if it were an answer.
  */
-final class MaximumLikelihood {
+public final class MaximumLikelihood {
 
     /** The outcome of a fit: the model (null if none), its log-likelihood, and whether it converged. */
-    record Fit<M>(M model, double logLikelihood, int evaluations, boolean converged, String problem) {
+    public record Fit<M>(M model, double logLikelihood, int evaluations, boolean converged, String problem) {
     }
 
     private static final int MAX_EVALUATIONS = 20_000;
@@ -85,13 +85,4 @@ final class MaximumLikelihood {
         }
         return values;
     }
-
-    static double sum(int n, java.util.function.IntToDoubleFunction term) {
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            total += term.applyAsDouble(i);
-        }
-        return total;
-    }
-
 }

@@ -59,8 +59,9 @@ public final class ProbabilisticValue {
         if (x.length == 0) {
             return new Fit<>(null, Double.NaN, 0, false, "no customer to fit on");
         }
+        FastLikelihoods.BgNbdSum likelihood = new FastLikelihoods.BgNbdSum(x, tx, t);
         return MaximumLikelihood.fit(new double[] {1, 1, 1, 1}, p -> new BgNbd(p[0], p[1], p[2], p[3]),
-                model -> MaximumLikelihood.sum(x.length, i -> model.logLikelihood(x[i], tx[i], t[i])));
+                likelihood::value);
     }
 
     /** Fits Gamma-Gamma on customers' repeat purchases x (> 0) and their mean value m (> 0). */
@@ -69,8 +70,9 @@ public final class ProbabilisticValue {
             return new Fit<>(null, Double.NaN, 0, false, "fewer than 2 customers with repeat purchases of "
                     + "positive value");
         }
+        FastLikelihoods.GammaGammaSum likelihood = new FastLikelihoods.GammaGammaSum(x, m);
         return MaximumLikelihood.fit(new double[] {1, 1, 1}, p -> new GammaGamma(p[0], p[1], p[2]),
-                model -> MaximumLikelihood.sum(x.length, i -> model.logLikelihood(x[i], m[i])));
+                likelihood::value);
     }
 
     public static Result run(CustomerSummaries s, TimeUnit unit, double horizonUnits, double annualDiscountRate,

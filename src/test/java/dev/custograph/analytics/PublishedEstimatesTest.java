@@ -68,4 +68,28 @@ class PublishedEstimatesTest {
         assertThat(model.expectedPurchases(39, 2, 30.43, 38.86)).isCloseTo(1.226, withinPercentage(0.5));
         assertThat(model.probabilityAlive(0, 0, 38.86)).isEqualTo(1.0);
     }
+
+    @Test
+    void theFastLikelihoodSumsEqualThePerCustomerFormulas() throws IOException {
+        List<Row> rows = summary();
+        double[] x = rows.stream().mapToDouble(Row::x).toArray();
+        double[] tx = rows.stream().mapToDouble(Row::tx).toArray();
+        double[] t = rows.stream().mapToDouble(Row::t).toArray();
+        BgNbd bgNbd = new BgNbd(0.3, 5, 0.9, 2.1);
+        double perCustomer = 0;
+        for (int i = 0; i < x.length; i++) {
+            perCustomer += bgNbd.logLikelihood(x[i], tx[i], t[i]);
+        }
+        assertThat(new FastLikelihoods.BgNbdSum(x, tx, t).value(bgNbd)).isCloseTo(perCustomer, withinPercentage(1e-9));
+
+        List<Row> repeat = rows.stream().filter(r -> r.x() > 0).toList();
+        double[] rx = repeat.stream().mapToDouble(Row::x).toArray();
+        double[] m = repeat.stream().mapToDouble(Row::zbar).toArray();
+        GammaGamma gammaGamma = new GammaGamma(5, 3, 12);
+        double gg = 0;
+        for (int i = 0; i < rx.length; i++) {
+            gg += gammaGamma.logLikelihood(rx[i], m[i]);
+        }
+        assertThat(new FastLikelihoods.GammaGammaSum(rx, m).value(gammaGamma)).isCloseTo(gg, withinPercentage(1e-9));
+    }
 }
