@@ -26,7 +26,15 @@ class ArchitectureTest {
     void theGraphPackageKnowsNothingOfTheLayersAboveIt() {
         noClasses().that().resideInAPackage("dev.custograph.graph..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.custograph.api..", "dev.custograph.ingest..",
-                        "dev.custograph.cli..", "dev.custograph.identity..")
+                        "dev.custograph.cli..", "dev.custograph.identity..", "dev.custograph.analytics..")
+                .check(MAIN);
+    }
+
+    @Test
+    void analyticsKnowsNothingOfTheApiImportOrCommands() {
+        noClasses().that().resideInAPackage("dev.custograph.analytics..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.custograph.api..", "dev.custograph.ingest..",
+                        "dev.custograph.cli..", "org.springframework..")
                 .check(MAIN);
     }
 

@@ -8,13 +8,15 @@ import java.util.Map;
  * The outcome of one {@code analyze} run, printed as JSON by {@code --json} and stored (as JSON) on its
  * {@code :AnalyticsRun}. {@code customers} counts the customers modelled (with a purchase up to {@code asOf});
  * {@code rfm} is customers per RFM segment; {@code holdout} is null without a calibration end. Times:
- * projection (reading the graph), models, write-back, and the whole run.
+ * projection (reading the graph), models, the top-countries and top-products queries (which run beside the
+ * projection: seconds from the start until they were ready), write-back, and the whole run.
  */
 public record AnalyticsReport(String runId, LocalDate asOf, LocalDate calibrationEnd, String timeUnit,
                               double horizon, long customers, Descriptive descriptive, Map<String, Long> rfm,
                               BgNbdReport bgnbd, GammaGammaReport gammaGamma, ProbabilisticValue.Holdout holdout,
                               Ltv ltv, Correlations.Result correlation, Churn churn, double projectionSeconds,
-                              double modelSeconds, double writeSeconds, double seconds) {
+                              double modelSeconds, double descriptiveQuerySeconds, double writeSeconds,
+                              double seconds) {
 
     /** Counts, revenue, average order value, orders-per-customer distribution, revenue by month, top lists. */
     public record Descriptive(long customers, long customersWithPurchases, long activeCustomers, long orders,
@@ -49,7 +51,8 @@ public record AnalyticsReport(String runId, LocalDate asOf, LocalDate calibratio
 
     AnalyticsReport withTimes(double write, double total) {
         return new AnalyticsReport(runId, asOf, calibrationEnd, timeUnit, horizon, customers, descriptive, rfm, bgnbd,
-                gammaGamma, holdout, ltv, correlation, churn, projectionSeconds, modelSeconds, write, total);
+                gammaGamma, holdout, ltv, correlation, churn, projectionSeconds, modelSeconds,
+                descriptiveQuerySeconds, write, total);
     }
 
     static BgNbdReport bgNbd(ProbabilisticValue.Result value, ProbabilisticValue.TimeUnit unit) {

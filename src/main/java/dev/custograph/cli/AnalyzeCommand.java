@@ -114,6 +114,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         System.out.printf("As of %s: %,d customers (%,d with purchases, %,d active), %,d orders, revenue %,.2f, "
                 + "average order %,.2f%n", r.asOf(), d.customers(), d.customersWithPurchases(), d.activeCustomers(),
                 d.orders(), d.revenue(), d.averageOrderValue());
+        System.out.println("Revenue by month:");
+        double top = d.revenueByMonth().stream().mapToDouble(m -> m.revenue()).max().orElse(1);
+        for (var month : d.revenueByMonth()) {
+            System.out.printf("  %s %14s %s%n", month.month(), String.format("%,.2f", month.revenue()),
+                    "#".repeat((int) Math.round(40 * Math.max(0, month.revenue()) / Math.max(1e-9, top))));
+        }
         System.out.println("RFM segments:");
         long most = r.rfm().values().stream().mapToLong(Long::longValue).max().orElse(1);
         for (Map.Entry<String, Long> e : r.rfm().entrySet()) {
@@ -131,8 +137,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " per customer%n", r.holdout().periodUnits(), r.timeUnit(), r.holdout().predicted(),
                     r.holdout().actual(), r.holdout().meanAbsoluteError());
         }
-        System.out.printf("Done in %.1f s (projection %.1f s, models %.2f s, write-back %.1f s)%n", r.seconds(),
-                r.projectionSeconds(), r.modelSeconds(), r.writeSeconds());
+        System.out.printf("Done in %.1f s (projection %.1f s, models %.2f s, top lists %.1f s, write-back %.1f s)%n",
+                r.seconds(), r.projectionSeconds(), r.modelSeconds(), r.descriptiveQuerySeconds(), r.writeSeconds());
     }
 
     /** The --export file, written as rows arrive; nothing when no file was asked for. */

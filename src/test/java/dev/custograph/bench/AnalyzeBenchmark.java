@@ -54,9 +54,9 @@ public final class AnalyzeBenchmark {
                         .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed())
                         .sum() >> 20;
                 System.out.printf("run %d: %,d customers, %,d orders: %.1f s total = projection %.1f s + models "
-                                + "%.1f s + write-back %.1f s (+ descriptive queries); peak heap %d MB%n", run,
+                                + "%.1f s + top countries/products %.1f s + write-back %.1f s; peak heap %d MB%n", run,
                         r.customers(), r.descriptive().orders(), r.seconds(), r.projectionSeconds(), r.modelSeconds(),
-                        r.writeSeconds(), peak);
+                        r.descriptiveQuerySeconds(), r.writeSeconds(), peak);
             }
         }
     }
