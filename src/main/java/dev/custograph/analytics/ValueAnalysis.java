@@ -87,8 +87,17 @@ public final class ValueAnalysis {
         // The top-countries and top-products lists scan every order and line: run them beside the projection and the
         // models, on the other core, rather than after them.
         long queriesStarted = System.nanoTime();
+        // A thread of its own, not the common fork-join pool: the driver completes its futures there, and a pool
+        // worker blocked on this query starved the projection (25 s for 2,357 customers on 2 cores).
+        java.util.concurrent.ExecutorService topListsThread = java.util.concurrent.Executors.newSingleThreadExecutor(
+                runnable -> {
+                    Thread thread = new Thread(runnable, "custograph-analyze-top-lists");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         java.util.concurrent.CompletableFuture<List<List<Map<String, Object>>>> topLists =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> topLists(asOf));
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> topLists(asOf), topListsThread);
+        topListsThread.shutdown();
         CustomerSummaries summaries = new CustomerSummaries((int) asOf.toEpochDay(),
                 (int) calibrationEnd.toEpochDay());
         Timeline timeline = new Timeline(asOf, parameters.activeDays());
@@ -164,8 +173,13 @@ public final class ValueAnalysis {
 
     private List<List<Map<String, Object>>> topLists(LocalDate asOf) {
         Map<String, Object> parameters = Map.of("asOf", asOf, "limit", 10);
-        return List.of(graph.readRows("analytics/top-countries", parameters),
-                graph.readRows("analytics/top-products", parameters));
+        long started = System.nanoTime();
+        List<Map<String, Object>> countries = graph.readRows("analytics/top-countries", parameters);
+        long countriesDone = System.nanoTime();
+        List<Map<String, Object>> products = graph.readRows("analytics/top-products", parameters);
+        log.info("Top countries in {} s, top products in {} s", String.format("%.1f", (countriesDone - started) / 1e9),
+                String.format("%.1f", (System.nanoTime() - countriesDone) / 1e9));
+        return List.of(countries, products);
     }
 
     private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
