@@ -1,4 +1,5 @@
-// Analytics projection: one page of customers (keyset, by customerId) with their purchase history up to $asOf,
+// Analytics projection: one page of customers (keyset, by customerId), their country, and their purchase
+// history up to $asOf,
 // one entry per calendar day with purchases (the BG/NBD convention: same-day orders are one purchase): the day,
 // the day's spend (sum of order totals) and its number of orders. Cancelled orders are left out unless
 // $includeCancelled; anonymous orders have no customer and never appear. Customers with no purchase up to $asOf are
@@ -20,4 +21,4 @@ CALL (c) {
   ORDER BY day
   RETURN collect(day) AS days, collect(spend) AS spends, collect(orders) AS orderCounts
 }
-RETURN c.customerId AS customerId, days, spends, orderCounts
+RETURN c.customerId AS customerId, c.country AS country, days, spends, orderCounts

@@ -8,8 +8,8 @@ import java.util.Map;
  * The outcome of one {@code analyze} run, printed as JSON by {@code --json} and stored (as JSON) on its
  * {@code :AnalyticsRun}. {@code customers} counts the customers modelled (with a purchase up to {@code asOf});
  * {@code rfm} is customers per RFM segment; {@code holdout} is null without a calibration end. Times:
- * projection (reading the graph), models, the top-countries and top-products queries (which run beside the
- * projection: seconds from the start until they were ready), write-back, and the whole run.
+ * projection (reading the graph), models, the top-products query (which runs beside the other steps: seconds from
+ * the start until it was ready), write-back, and the whole run.
  */
 public record AnalyticsReport(String runId, LocalDate asOf, LocalDate calibrationEnd, String timeUnit,
                               double horizon, long customers, Descriptive descriptive, Map<String, Long> rfm,

@@ -47,6 +47,7 @@ public final class Timeline {
     private long retainedCustomers;
     private long lastYearCustomers;
     private double lastYearRevenue;
+    private final Map<String, double[]> countries = new java.util.HashMap<>();
 
     public Timeline(LocalDate asOf, int activeDays) {
         this.asOf = (int) asOf.toEpochDay();
@@ -57,6 +58,12 @@ public final class Timeline {
         int n = h.purchaseDays();
         if (n == 0) {
             return;
+        }
+        double[] country = countries.computeIfAbsent(h.country() == null ? "(unknown)" : h.country(),
+                c -> new double[2]);
+        country[1]++;
+        for (double spend : h.spends()) {
+            country[0] += spend;
         }
         int previousMonth = Integer.MIN_VALUE;
         int cohort = month(h.days()[0]);
@@ -141,6 +148,17 @@ public final class Timeline {
             result.add(new Cohort(name(cohort), size, retention));
         });
         return result;
+    }
+
+    /** The {@code limit} countries with the most revenue: country, revenue, buying customers. */
+    public List<Map<String, Object>> topCountries(int limit) {
+        return countries.entrySet().stream()
+                .sorted(java.util.Comparator.<Map.Entry<String, double[]>>comparingDouble(e -> -e.getValue()[0])
+                        .thenComparing(Map.Entry::getKey))
+                .limit(limit)
+                .map(e -> Map.<String, Object>of("country", e.getKey(),
+                        "revenue", Math.round(e.getValue()[0] * 100) / 100.0, "customers", (long) e.getValue()[1]))
+                .toList();
     }
 
     /** Active customers at the as-of date. */

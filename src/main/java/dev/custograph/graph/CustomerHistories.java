@@ -15,10 +15,10 @@ import org.neo4j.driver.Value;
 public final class CustomerHistories {
 
     /**
-     * One customer's purchases up to the as-of date, one entry per calendar day with purchases, in day order:
+     * One customer's country (null if unknown) and purchases up to the as-of date, one entry per calendar day with purchases, in day order:
      * {@code days} as epoch days, the day's spend and its number of orders. Empty when the customer had none.
      */
-    public record History(String customerId, int[] days, double[] spends, int[] orders) {
+    public record History(String customerId, String country, int[] days, double[] spends, int[] orders) {
 
         public int purchaseDays() {
             return days.length;
@@ -40,7 +40,8 @@ public final class CustomerHistories {
         while (true) {
             List<History> page = graph.read("analytics/customer-histories", Map.of("after", after,
                     "limit", PAGE_SIZE, "asOf", asOf, "includeCancelled", includeCancelled),
-                    r -> history(r.get("customerId").asString(), r.get("days"), r.get("spends"), r.get("orderCounts")));
+                    r -> history(r.get("customerId").asString(), r.get("country").asString(null), r.get("days"),
+                            r.get("spends"), r.get("orderCounts")));
             for (History history : page) {
                 sink.accept(history);
             }
@@ -52,7 +53,7 @@ public final class CustomerHistories {
         }
     }
 
-    private static History history(String id, Value days, Value spends, Value orders) {
+    private static History history(String id, String country, Value days, Value spends, Value orders) {
         int n = days.size();
         int[] dayArray = new int[n];
         double[] spendArray = new double[n];
@@ -62,6 +63,6 @@ public final class CustomerHistories {
             spendArray[i] = spends.get(i).asDouble();
             orderArray[i] = orders.get(i).asInt();
         }
-        return new History(id, dayArray, spendArray, orderArray);
+        return new History(id, country, dayArray, spendArray, orderArray);
     }
 }

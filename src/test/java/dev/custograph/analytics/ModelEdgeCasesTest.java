@@ -45,8 +45,8 @@ class ModelEdgeCasesTest {
     @Test
     void zeroSpend() {
         CustomerSummaries s = new CustomerSummaries(AS_OF, AS_OF);
-        s.add(new History("a", new int[] {DAY0, DAY0 + 20}, new double[] {0, 0}, new int[] {1, 1}));
-        s.add(new History("b", new int[] {DAY0 + 3, DAY0 + 50}, new double[] {0, 0}, new int[] {1, 1}));
+        s.add(new History("a", null, new int[] {DAY0, DAY0 + 20}, new double[] {0, 0}, new int[] {1, 1}));
+        s.add(new History("b", null, new int[] {DAY0 + 3, DAY0 + 50}, new double[] {0, 0}, new int[] {1, 1}));
         ProbabilisticValue.Result result = ProbabilisticValue.run(s, TimeUnit.WEEK, 52, 0.1, 1);
         assertSane(result);
         assertThat(result.gammaGamma().converged()).isFalse();
@@ -97,7 +97,7 @@ class ModelEdgeCasesTest {
             spends[i] = 20;
             orders[i] = 1;
         }
-        return new History(id, days, spends, orders);
+        return new History(id, null, days, spends, orders);
     }
 
     private static CustomerSummaries summaries(List<History> histories) {
