@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.custograph.graph.AnalyticsReads;
@@ -30,24 +29,11 @@ public final class AnalyticsCache implements Graph.WriteListener {
     private final LoadingCache<String, List<AnalyticsReads.SegmentCount>> distribution;
 
     public AnalyticsCache(AnalyticsReads reads, EntityCache.Settings settings, MeterRegistry meters) {
-        values = Caffeine.newBuilder().maximumSize(settings.maximumSize())
-                .expireAfterWrite(settings.expireAfterWrite()).recordStats()
-                .build(new CacheLoader<>() {
-                    @Override
-                    public CustomerValueSnapshot load(String id) {
-                        return reads.customerValues(Set.of(id)).get(id);
-                    }
-
-                    @Override
-                    public Map<String, CustomerValueSnapshot> loadAll(Set<? extends String> ids) {
-                        return reads.customerValues(Set.copyOf(ids));
-                    }
-                });
+        values = EntityCache.build("customerValues", reads::customerValues, settings, meters);
         runs = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(settings.expireAfterWrite()).recordStats()
                 .build(id -> reads.run(id.equals(LATEST) ? null : id));
         distribution = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite())
                 .recordStats().build(key -> reads.rfmDistribution());
-        CaffeineCacheMetrics.monitor(meters, values, "customerValues");
         CaffeineCacheMetrics.monitor(meters, runs, "analyticsRuns");
         CaffeineCacheMetrics.monitor(meters, distribution, "rfmDistribution");
     }

@@ -81,7 +81,8 @@ public final class EntityCache implements Graph.WriteListener {
         categories.invalidateAll();
     }
 
-    private static <V> LoadingCache<String, V> build(String name, Function<Set<String>, Map<String, V>> bulkRead,
+    /** A cache of values by id, loaded in bulk for the ids it lacks, with its metrics published as {@code name}. */
+    static <V> LoadingCache<String, V> build(String name, Function<Set<String>, Map<String, V>> bulkRead,
                                                      Settings settings, MeterRegistry meters) {
         LoadingCache<String, V> cache = Caffeine.newBuilder()
                 .maximumSize(settings.maximumSize())
