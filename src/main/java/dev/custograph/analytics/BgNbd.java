@@ -45,21 +45,27 @@ public record BgNbd(double r, double alpha, double a, double b) {
         return 1 / (1 + deathOdds(x, tx, t));
     }
 
-    /** Expected purchases in the {@code horizon} time units after T. */
+    /** Expected purchases in the {@code horizon} time units after T: P(alive) times the expectation if alive. */
     public double expectedPurchases(double horizon, double x, double tx, double t) {
+        return probabilityAlive(x, tx, t) * expectedPurchasesIfAlive(horizon, x, t);
+    }
+
+    /**
+     * Expected purchases in the {@code horizon} time units after T for a customer still alive at T: eq. 10 without
+     * its denominator, which is 1 / P(alive). It does not depend on t_x, so customers who share (x, T) share it,
+     * which is what lets a large run compute it once per distinct (x, T) instead of once per customer.
+     */
+    public double expectedPurchasesIfAlive(double horizon, double x, double t) {
         if (horizon <= 0) {
             return 0;
         }
         if (a == 1) {
             // The closed form divides by a - 1; a fitted a is never exactly 1, so nudge rather than special-case.
-            return new BgNbd(r, alpha, 1 + 1e-9, b).expectedPurchases(horizon, x, tx, t);
+            return new BgNbd(r, alpha, 1 + 1e-9, b).expectedPurchasesIfAlive(horizon, x, t);
         }
         double z = horizon / (alpha + t + horizon);
         double hyp = Hypergeometric.f21(r + x, b + x, a + b + x - 1, z);
-        double first = (a + b + x - 1) / (a - 1);
-        double second = 1 - Math.pow((alpha + t) / (alpha + t + horizon), r + x) * hyp;
-        double denominator = x > 0 ? 1 + deathOdds(x, tx, t) : 1;
-        return first * second / denominator;
+        return (a + b + x - 1) / (a - 1) * (1 - Math.pow((alpha + t) / (alpha + t + horizon), r + x) * hyp);
     }
 
     /** a / (b + x - 1) * ((alpha + T) / (alpha + t_x))^(r + x), in logs until the end (it can be huge). */

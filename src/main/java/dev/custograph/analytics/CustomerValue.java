@@ -1,9 +1,7 @@
 package dev.custograph.analytics;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One customer's results: RFM inputs and scores, the probabilistic value (null where the models could not be
@@ -26,30 +24,14 @@ public record CustomerValue(String customerId, int recencyDays, int frequency, d
                 round(expectedAvgSpend, 4), round(clv, 4), round(chaf, 6));
     }
 
-    /** The properties written onto the customer node. */
-    Map<String, Object> properties(String runId, LocalDate asOf) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("recencyDays", recencyDays);
-        values.put("frequency", frequency);
-        values.put("monetary", monetary);
-        values.put("tenureDays", tenureDays);
-        values.put("avgOrderValue", avgOrderValue);
-        values.put("rfmR", rScore);
-        values.put("rfmF", fScore);
-        values.put("rfmM", mScore);
-        values.put("rfmScore", rfmScore);
-        values.put("rfmSegment", rfmSegment);
-        values.put("pAlive", pAlive);
-        values.put("expectedPurchases", expectedPurchases);
-        values.put("expectedAvgSpend", expectedAvgSpend);
-        values.put("clv", clv);
-        values.put("chaf", chaf);
-        values.put("purchaseDays", purchaseDays);
-        values.put("firstPurchase", firstPurchase);
-        values.put("lastPurchase", lastPurchase);
-        values.put("valueRunId", runId);
-        values.put("valueAsOf", asOf);
-        return values;
+    /**
+     * The values written onto the customer node, in the order of {@code cypher/analytics/write-customer-values}:
+     * a list, not a map, because a million rows would otherwise carry twenty million key strings through Bolt.
+     */
+    List<Object> graphRow() {
+        return java.util.Arrays.asList(customerId, recencyDays, frequency, monetary, tenureDays, avgOrderValue, rScore,
+                fScore, mScore, rfmScore, rfmSegment, pAlive, expectedPurchases, expectedAvgSpend, clv, chaf,
+                purchaseDays, firstPurchase, lastPurchase);
     }
 
     private static Object round(Double value, int places) {

@@ -18,42 +18,50 @@ final class FastLikelihoods {
     private FastLikelihoods() {
     }
 
-    /** BG/NBD over (x, t_x, T) triples. */
+    /**
+     * BG/NBD over (x, t_x, T) triples. Besides grouping equal triples, the logs log(alpha + T) and
+     * log(alpha + t_x) are taken once per distinct T and t_x per evaluation (a year of daily data has a few hundred
+     * of each, against hundreds of thousands of triples), so a triple costs one exp and one log1p.
+     */
     static final class BgNbdSum {
+        private record Triple(double x, double tx, double t) {
+        }
+
         private final double[] distinctX;
+        private final double[] distinctTx;
+        private final double[] distinctT;
         private final int[] xIndex;
-        private final double[] tx;
-        private final double[] t;
+        private final int[] txIndex;
+        private final int[] tIndex;
         private final double[] weight;
 
         BgNbdSum(double[] x, double[] tx, double[] t) {
-            Map<String, Integer> tuples = new HashMap<>();
-            double[] ux = new double[x.length];
-            double[] utx = new double[x.length];
-            double[] ut = new double[x.length];
+            Map<Triple, Integer> tuples = new HashMap<>();
             double[] w = new double[x.length];
+            Triple[] unique = new Triple[x.length];
             int n = 0;
             for (int i = 0; i < x.length; i++) {
-                String key = x[i] + "|" + tx[i] + "|" + t[i];
-                Integer at = tuples.get(key);
+                Triple key = new Triple(x[i], tx[i], t[i]);
+                Integer at = tuples.putIfAbsent(key, n);
                 if (at == null) {
-                    tuples.put(key, n);
-                    ux[n] = x[i];
-                    utx[n] = tx[i];
-                    ut[n] = t[i];
+                    unique[n] = key;
                     w[n] = 1;
                     n++;
                 } else {
                     w[at]++;
                 }
             }
-            this.distinctX = Arrays.stream(ux, 0, n).distinct().sorted().toArray();
+            this.distinctX = Arrays.stream(x).distinct().sorted().toArray();
+            this.distinctTx = Arrays.stream(tx).distinct().sorted().toArray();
+            this.distinctT = Arrays.stream(t).distinct().sorted().toArray();
             this.xIndex = new int[n];
+            this.txIndex = new int[n];
+            this.tIndex = new int[n];
             for (int i = 0; i < n; i++) {
-                xIndex[i] = Arrays.binarySearch(distinctX, ux[i]);
+                xIndex[i] = Arrays.binarySearch(distinctX, unique[i].x());
+                txIndex[i] = Arrays.binarySearch(distinctTx, unique[i].tx());
+                tIndex[i] = Arrays.binarySearch(distinctT, unique[i].t());
             }
-            this.tx = Arrays.copyOf(utx, n);
-            this.t = Arrays.copyOf(ut, n);
             this.weight = Arrays.copyOf(w, n);
         }
 
@@ -70,22 +78,32 @@ final class FastLikelihoods {
                 common[k] = base + LogGamma.value(r + x) + LogGamma.value(b + x) - LogGamma.value(a + b + x);
                 dead[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : Double.NEGATIVE_INFINITY;
             }
+            double[] logAlphaTx = logsOfAlphaPlus(alpha, distinctTx);
+            double[] logAlphaT = logsOfAlphaPlus(alpha, distinctT);
             double total = 0;
-            for (int i = 0; i < t.length; i++) {
+            for (int i = 0; i < weight.length; i++) {
                 int k = xIndex[i];
                 double rx = r + distinctX[k];
-                double alive = -rx * Math.log(alpha + t[i]);
+                double alive = -rx * logAlphaT[tIndex[i]];
                 double value;
                 if (dead[k] == Double.NEGATIVE_INFINITY) {
                     value = alive;
                 } else {
-                    double d = dead[k] - rx * Math.log(alpha + tx[i]);
-                    double max = Math.max(alive, d);
-                    value = max + Math.log(Math.exp(alive - max) + Math.exp(d - max));
+                    // log(e^alive + e^d), by the larger term plus log1p of the smaller's ratio.
+                    double d = dead[k] - rx * logAlphaTx[txIndex[i]];
+                    value = Math.max(alive, d) + Math.log1p(Math.exp(-Math.abs(alive - d)));
                 }
                 total += weight[i] * (common[k] + value);
             }
             return total;
+        }
+
+        private static double[] logsOfAlphaPlus(double alpha, double[] values) {
+            double[] logs = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                logs[i] = Math.log(alpha + values[i]);
+            }
+            return logs;
         }
     }
 

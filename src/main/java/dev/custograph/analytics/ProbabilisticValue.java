@@ -2,6 +2,8 @@ package dev.custograph.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import dev.custograph.analytics.MaximumLikelihood.Fit;
@@ -113,39 +115,48 @@ public final class ProbabilisticValue {
         BgNbd model = bgNbd.model();
         GammaGamma value = gammaGamma.model();
         double horizonDays = horizonUnits * u;
+        // E[Y | alive] depends on (x, T) only, and a large base has far fewer distinct (x, T) than customers (a
+        // year of data: at most 366 ages times a few dozen purchase counts), so each pair's series is summed once.
+        Map<Long, double[]> ifAlive = new ConcurrentHashMap<>();
         IntStream.range(0, n).parallel().forEach(i -> {
-            double xi = s.repeatPurchases(i);
+            int repeat = s.repeatPurchases(i);
+            double xi = repeat;
             double txi = (s.lastDay(i) - s.firstDay(i)) / u;
             double ti = s.tenureDays(i) / u;
             if (model != null) {
                 alive[i] = model.probabilityAlive(xi, txi, ti);
-                purchases[i] = model.expectedPurchases(horizonUnits, xi, txi, ti);
-            }
-            if (value != null) {
+                double[] expected = ifAlive.computeIfAbsent(((long) repeat << 32) | s.tenureDays(i),
+                        key -> expectedIfAlive(model, horizonDays, u, annualDiscountRate, xi, ti));
+                purchases[i] = alive[i] * expected[0];
+                if (value != null) {
+                    spend[i] = value.expectedAverageSpend(xi, s.averageRepeatSpend(i));
+                    clv[i] = margin * spend[i] * alive[i] * expected[1];
+                }
+            } else if (value != null) {
                 spend[i] = value.expectedAverageSpend(xi, s.averageRepeatSpend(i));
-            }
-            if (model != null && value != null) {
-                clv[i] = margin * spend[i] * discountedPurchases(model, horizonDays, u, annualDiscountRate, xi, txi,
-                        ti);
             }
         });
         return new Result(bgNbd, gammaGamma, calibrated.length, repeatX.size(), holdout, alive, purchases, spend,
                 clv);
     }
 
-    private static double discountedPurchases(BgNbd model, double horizonDays, double unitDays, double rate,
-                                              double x, double tx, double t) {
-        double total = 0;
+    /**
+     * For a customer alive at T: {expected purchases over the horizon, the same purchases discounted month by
+     * month}. The last monthly step ends at the horizon, so the first value is the last cumulative step.
+     */
+    private static double[] expectedIfAlive(BgNbd model, double horizonDays, double unitDays, double rate,
+                                            double x, double t) {
+        double discounted = 0;
         double previous = 0;
         double before = 0;
         for (double end = MONTH_DAYS; previous < horizonDays; end += MONTH_DAYS) {
             double stepEnd = Math.min(end, horizonDays);
-            double cumulative = model.expectedPurchases(stepEnd / unitDays, x, tx, t);
-            total += (cumulative - before) / Math.pow(1 + rate, stepEnd / 365.25);
+            double cumulative = model.expectedPurchasesIfAlive(stepEnd / unitDays, x, t);
+            discounted += (cumulative - before) / Math.pow(1 + rate, stepEnd / 365.25);
             previous = stepEnd;
             before = cumulative;
         }
-        return total;
+        return new double[] {before, discounted};
     }
 
     private static Holdout holdout(CustomerSummaries s, int[] calibrated, double[] x, double[] tx, double[] t,

@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ValueAnalysis {
 
     private static final Logger log = LoggerFactory.getLogger(ValueAnalysis.class);
-    private static final int WRITE_BATCH = 5_000;
 
     /**
      * What a run is asked: {@code asOf} null means the last order date; {@code calibrationEnd} null means no
@@ -87,17 +86,8 @@ public final class ValueAnalysis {
         // The top-products list scans every order line: run it beside the projection and the models, on the other
         // core, rather than after them. (Top countries come from the projection itself.)
         long queriesStarted = System.nanoTime();
-        // A thread of its own, not the common fork-join pool: the driver completes its futures there, and a pool
-        // worker blocked on this query starved the projection (25 s for 2,357 customers on 2 cores).
-        java.util.concurrent.ExecutorService topListsThread = java.util.concurrent.Executors.newSingleThreadExecutor(
-                runnable -> {
-                    Thread thread = new Thread(runnable, "custograph-analyze-top-lists");
-                    thread.setDaemon(true);
-                    return thread;
-                });
         java.util.concurrent.CompletableFuture<List<Map<String, Object>>> topLists =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> topLists(asOf), topListsThread);
-        topListsThread.shutdown();
+                onItsOwnThread("custograph-analyze-top-lists", () -> topLists(asOf));
         CustomerSummaries summaries = new CustomerSummaries((int) asOf.toEpochDay(),
                 (int) calibrationEnd.toEpochDay());
         Timeline timeline = new Timeline(asOf, parameters.activeDays());
@@ -119,37 +109,42 @@ public final class ValueAnalysis {
         }
 
         long modelStarted = System.nanoTime();
+        // The correlations (a sort per feature) need no model: they run on the other core while the fit runs.
+        java.util.concurrent.CompletableFuture<Correlations.Result> correlations =
+                onItsOwnThread("custograph-analyze-correlations", () -> Correlations.compute(summaries));
         Rfm.Result rfm = Rfm.score(summaries);
+        long rfmDone = System.nanoTime();
         ProbabilisticValue.Result value = ProbabilisticValue.run(summaries, parameters.timeUnit(),
                 parameters.horizonUnits(), parameters.discountRate(), parameters.margin());
-        Correlations.Result correlation = Correlations.compute(summaries);
+        long valueDone = System.nanoTime();
         double[] chaf = Chaf.compute(summaries);
         AnalyticsReport.Ltv ltv = Ltv.compute(summaries, timeline, parameters);
+        Correlations.Result correlation = join(correlations);
         double modelSeconds = (System.nanoTime() - modelStarted) / 1e9;
-        log.info("Fitted and scored in {} s", String.format("%.2f", modelSeconds));
+        log.info("Fitted and scored in {} s (RFM {} s, BG/NBD and Gamma-Gamma {} s: {} and {} likelihood "
+                        + "evaluations)", String.format("%.2f", modelSeconds),
+                String.format("%.2f", (rfmDone - modelStarted) / 1e9), String.format("%.2f", (valueDone - rfmDone) / 1e9),
+                value.bgNbd().evaluations(), value.gammaGamma().evaluations());
         String runId = UUID.randomUUID().toString();
         long writeStarted = System.nanoTime();
-        List<Map<String, Object>> batch = new ArrayList<>();
-        for (int i = 0; i < summaries.size(); i++) {
-            CustomerValue row = new CustomerValue(summaries.id(i), summaries.recencyDays(i), summaries.orders(i),
-                    summaries.revenue(i), summaries.tenureDays(i), summaries.averageOrderValue(i), rfm.r()[i],
-                    rfm.f()[i], rfm.m()[i], rfm.score()[i], rfm.segment()[i], finite(value.probabilityAlive()[i]),
-                    finite(value.expectedPurchases()[i]), finite(value.expectedAverageSpend()[i]),
-                    finite(value.clv()[i]), finite(chaf[i]), summaries.purchaseDays(i),
-                    LocalDate.ofEpochDay(summaries.firstDay(i)), LocalDate.ofEpochDay(summaries.lastDay(i)));
-            if (perCustomer != null) {
-                perCustomer.accept(row);
-            }
-            if (parameters.write()) {
-                batch.add(Map.of("customerId", row.customerId(), "values", row.properties(runId, asOf)));
-                if (batch.size() == WRITE_BATCH) {
-                    graph.write("analytics/write-customer-values", Map.of("rows", batch));
-                    batch = new ArrayList<>();
+        try (CustomerValueWriter writer = parameters.write() ? new CustomerValueWriter(graph, runId, asOf) : null) {
+            for (int i = 0; i < summaries.size(); i++) {
+                CustomerValue row = new CustomerValue(summaries.id(i), summaries.recencyDays(i), summaries.orders(i),
+                        summaries.revenue(i), summaries.tenureDays(i), summaries.averageOrderValue(i), rfm.r()[i],
+                        rfm.f()[i], rfm.m()[i], rfm.score()[i], rfm.segment()[i], finite(value.probabilityAlive()[i]),
+                        finite(value.expectedPurchases()[i]), finite(value.expectedAverageSpend()[i]),
+                        finite(value.clv()[i]), finite(chaf[i]), summaries.purchaseDays(i),
+                        LocalDate.ofEpochDay(summaries.firstDay(i)), LocalDate.ofEpochDay(summaries.lastDay(i)));
+                if (perCustomer != null) {
+                    perCustomer.accept(row);
+                }
+                if (writer != null) {
+                    writer.add(row);
                 }
             }
-        }
-        if (parameters.write() && !batch.isEmpty()) {
-            graph.write("analytics/write-customer-values", Map.of("rows", batch));
+            if (writer != null) {
+                writer.finish();
+            }
         }
         double writeSeconds = parameters.write() ? (System.nanoTime() - writeStarted) / 1e9 : 0;
         // The write-back overlapped the top lists; they are needed only now, for the report.
@@ -165,8 +160,11 @@ public final class ValueAnalysis {
                 new AnalyticsReport.Churn(timeline.churnByMonth(), timeline.cohorts()),
                 projectionSeconds, modelSeconds, queriesSeconds, 0, 0);
         if (parameters.write()) {
-            graph.writeReturningLong("analytics/clear-stale-values", Map.of("runId", runId));
+            long clearStarted = System.nanoTime();
+            long cleared = graph.writeReturningLong("analytics/clear-stale-values", Map.of("runId", runId));
             recordRun(report, parameters, startedAt);
+            log.info("Cleared an earlier run's values from {} customers and recorded the run in {} s", cleared,
+                    String.format("%.1f", (System.nanoTime() - clearStarted) / 1e9));
         }
         return report.withTimes(writeSeconds, (System.nanoTime() - started) / 1e9);
     }
@@ -177,6 +175,26 @@ public final class ValueAnalysis {
                 "limit", 10));
         log.info("Top products in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return products;
+    }
+
+    /**
+     * Runs {@code work} on a daemon thread of its own, not in the common fork-join pool: the driver completes its
+     * futures there, and a pool worker blocked on a query once starved the projection (25 s for 2,357 customers on
+     * 2 cores).
+     */
+    private static <T> java.util.concurrent.CompletableFuture<T> onItsOwnThread(String name,
+                                                                              java.util.function.Supplier<T> work) {
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {

@@ -253,6 +253,7 @@ class CommandLineIT {
         assertThat(report.at("/descriptive/orders").asLong()).isEqualTo(830);
         assertThat(report.at("/bgnbd/timeUnit").asString()).isEqualTo("week");
         assertThat(report.at("/bgnbd/converged").asBoolean()).isTrue();
+        assertTopListsMatchTheCsvFiles(report);
         assertThat(Files.readAllLines(export)).hasSize(90).first().asString()
                 .isEqualTo(String.join(",", dev.custograph.analytics.CustomerValue.CSV_COLUMNS));
 
@@ -263,6 +264,74 @@ class CommandLineIT {
         Run unit = run("analyze", "--data-dir", dataDir, "--time-unit", "month");
         assertThat(unit.status()).isEqualTo(2);
         assertThat(unit.err()).contains("--time-unit").contains("month");
+    }
+
+    /**
+     * Top countries and products recomputed from Northwind's CSV files, not by the product's code: revenue is the
+     * goods value unitPrice x quantity x (1 - discount) of order-details.csv (freight excluded), a country is the
+     * ordering customer's in customers.csv, and there are no cancellations.
+     */
+    private static void assertTopListsMatchTheCsvFiles(JsonNode report) throws IOException {
+        java.util.Map<String, String> countryOfCustomer = new java.util.HashMap<>();
+        try (var customers = csv(TestData.northwind().resolve("customers.csv"))) {
+            customers.forEach(r -> countryOfCustomer.put(r.get("customerID"), r.get("country")));
+        }
+        java.util.Map<String, String> customerOfOrder = new java.util.HashMap<>();
+        try (var orders = csv(TestData.northwind().resolve("orders.csv"))) {
+            orders.forEach(r -> customerOfOrder.put(r.get("orderID"), r.get("customerID")));
+        }
+        java.util.Map<String, Double> orderTotal = new java.util.HashMap<>();
+        java.util.Map<String, Double> countryRevenue = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<String>> countryCustomers = new java.util.HashMap<>();
+        java.util.Map<String, Double> productRevenue = new java.util.HashMap<>();
+        java.util.Map<String, Long> productUnits = new java.util.HashMap<>();
+        try (var lines = csv(TestData.northwind().resolve("order-details.csv"))) {
+            lines.forEach(r -> {
+                double value = Double.parseDouble(r.get("unitPrice")) * Integer.parseInt(r.get("quantity"))
+                        * (1 - Double.parseDouble(r.get("discount")));
+                orderTotal.merge(r.get("orderID"), value, Double::sum);
+                productRevenue.merge(r.get("productID"), value, Double::sum);
+                productUnits.merge(r.get("productID"), Long.parseLong(r.get("quantity")), Long::sum);
+            });
+        }
+        // A customer's spend is the sum of their orders' totals, each rounded to the cent as an order is stored.
+        orderTotal.forEach((order, total) -> {
+            String customer = customerOfOrder.get(order);
+            String country = countryOfCustomer.get(customer);
+            countryRevenue.merge(country, java.math.BigDecimal.valueOf(total)
+                    .setScale(2, java.math.RoundingMode.HALF_UP).doubleValue(), Double::sum);
+            countryCustomers.computeIfAbsent(country, c -> new java.util.HashSet<>()).add(customer);
+        });
+        List<String> expectedCountries = countryRevenue.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
+                .map(java.util.Map.Entry::getKey).toList();
+        JsonNode countries = report.at("/descriptive/topCountries");
+        assertThat(countries.size()).isEqualTo(10);
+        for (int i = 0; i < 10; i++) {
+            String country = expectedCountries.get(i);
+            assertThat(countries.get(i).at("/country").asString()).isEqualTo(country);
+            // Within 2 cents: a few order totals land on half a cent, where two roundings of a double may differ.
+            assertThat(countries.get(i).at("/revenue").asDouble()).isCloseTo(countryRevenue.get(country),
+                    org.assertj.core.data.Offset.offset(0.02));
+            assertThat(countries.get(i).at("/customers").asLong()).isEqualTo(countryCustomers.get(country).size());
+        }
+        List<String> expectedProducts = productRevenue.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
+                .map(java.util.Map.Entry::getKey).toList();
+        JsonNode products = report.at("/descriptive/topProducts");
+        assertThat(products.size()).isEqualTo(10);
+        for (int i = 0; i < 10; i++) {
+            String product = expectedProducts.get(i);
+            assertThat(products.get(i).at("/productId").asString()).isEqualTo(product);
+            assertThat(products.get(i).at("/revenue").asDouble()).isCloseTo(productRevenue.get(product),
+                    org.assertj.core.data.Offset.offset(0.01));
+            assertThat(products.get(i).at("/units").asLong()).isEqualTo(productUnits.get(product));
+        }
+    }
+
+    private static org.apache.commons.csv.CSVParser csv(Path file) throws IOException {
+        return org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(file));
     }
 
     @Test
