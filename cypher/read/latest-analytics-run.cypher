@@ -1,7 +1,7 @@
-// The latest analytics run (or the one with $runId when given), with its fitted parameters.
+// The latest value analytics run (`analyze`), or the run with $runId when given, with its fitted parameters.
 // Parameters: $runId (null for the latest).
 MATCH (run:AnalyticsRun)
-WHERE $runId IS NULL OR run.runId = $runId
+WHERE ($runId IS NULL AND coalesce(run.kind, 'value') = 'value') OR run.runId = $runId
 RETURN run.runId AS runId, run.asOf AS asOf, run.finishedAt AS finishedAt, run.customers AS customers,
        run.timeUnit AS timeUnit, run.horizon AS horizon, run.r AS r, run.alpha AS alpha, run.a AS a, run.b AS b,
        run.p AS p, run.q AS q, run.v AS v

@@ -3,10 +3,12 @@ package dev.custograph;
 import java.util.Arrays;
 
 import dev.custograph.cli.AnalyzeCommand;
+import dev.custograph.cli.ChurnCommand;
 import dev.custograph.cli.CommandFailure;
 import dev.custograph.cli.GenerateCommand;
 import dev.custograph.cli.ImportCommand;
 import dev.custograph.cli.MergeCommand;
+import dev.custograph.cli.SegmentCommand;
 import dev.custograph.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Graph-database customer intelligence: customers, orders and products in Neo4j, "
                 + "served over GraphQL.",
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, MergeCommand.class,
-                AnalyzeCommand.class})
+                AnalyzeCommand.class, SegmentCommand.class, ChurnCommand.class})
 public final class Custograph {
 
     /** Exit status for a command that failed while running. */

@@ -11,12 +11,15 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.custograph.graph.AnalyticsReads;
 import dev.custograph.graph.Graph;
 import dev.custograph.model.AnalyticsRunSummary;
+import dev.custograph.model.ChurnRiskSnapshot;
+import dev.custograph.model.SegmentSnapshot;
 import dev.custograph.model.CustomerValueSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
- * Caffeine caches for analytics results: per-customer values, runs, and the RFM distribution. Results change only
+ * Caffeine caches for analytics results: per-customer values, churn risks and segments, runs, the current segments
+ * and the RFM distribution. Results change only
  * when a run (or an import, or a merge) writes, and every write through this process's {@link Graph} empties them
  * before it returns, as {@link EntityCache} does; other processes' writes show after {@code expireAfterWrite}.
  */
@@ -27,6 +30,9 @@ public final class AnalyticsCache implements Graph.WriteListener {
     private final LoadingCache<String, CustomerValueSnapshot> values;
     private final LoadingCache<String, Optional<AnalyticsRunSummary>> runs;
     private final LoadingCache<String, List<AnalyticsReads.SegmentCount>> distribution;
+    private final LoadingCache<String, ChurnRiskSnapshot> churnRisks;
+    private final LoadingCache<String, String> segmentIds;
+    private final LoadingCache<String, List<SegmentSnapshot>> segments;
 
     public AnalyticsCache(AnalyticsReads reads, EntityCache.Settings settings, MeterRegistry meters) {
         values = EntityCache.build("customerValues", reads::customerValues, settings, meters);
@@ -34,6 +40,11 @@ public final class AnalyticsCache implements Graph.WriteListener {
                 .build(id -> reads.run(id.equals(LATEST) ? null : id));
         distribution = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite())
                 .recordStats().build(key -> reads.rfmDistribution());
+        churnRisks = EntityCache.build("churnRisks", reads::churnRisks, settings, meters);
+        segmentIds = EntityCache.build("customerSegments", reads::segmentIds, settings, meters);
+        segments = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite())
+                .recordStats().build(key -> reads.segments());
+        CaffeineCacheMetrics.monitor(meters, segments, "segments");
         CaffeineCacheMetrics.monitor(meters, runs, "analyticsRuns");
         CaffeineCacheMetrics.monitor(meters, distribution, "rfmDistribution");
     }
@@ -51,8 +62,25 @@ public final class AnalyticsCache implements Graph.WriteListener {
         return distribution.get(LATEST);
     }
 
+    public Map<String, ChurnRiskSnapshot> churnRisks(Collection<String> ids) {
+        return churnRisks.getAll(Set.copyOf(ids));
+    }
+
+    /** The current segment id of each customer that has one. */
+    public Map<String, String> segmentIds(Collection<String> ids) {
+        return segmentIds.getAll(Set.copyOf(ids));
+    }
+
+    /** The current segments, largest first. */
+    public List<SegmentSnapshot> segments() {
+        return segments.get(LATEST);
+    }
+
     @Override
     public void afterWrite(String statementName) {
+        churnRisks.invalidateAll();
+        segmentIds.invalidateAll();
+        segments.invalidateAll();
         values.invalidateAll();
         runs.invalidateAll();
         distribution.invalidateAll();

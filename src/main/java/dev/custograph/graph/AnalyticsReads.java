@@ -10,11 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.custograph.model.AnalyticsRunSummary;
+import dev.custograph.model.ChurnRiskSnapshot;
+import dev.custograph.model.SegmentSnapshot;
 import dev.custograph.model.CustomerValueSnapshot;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
-/** Reads what analytics runs stored: per-customer values, the latest run, the RFM distribution. */
+/**
+ * Reads what analytics runs stored: per-customer values, churn risks and segments, the latest run, the RFM
+ * distribution.
+ */
 public final class AnalyticsReads {
 
     /** Customers and revenue in one RFM segment. */
@@ -41,6 +46,37 @@ public final class AnalyticsReads {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("runId", runId);
         return graph.read("read/latest-analytics-run", parameters, AnalyticsReads::run).stream().findFirst();
+    }
+
+    public Map<String, ChurnRiskSnapshot> churnRisks(Collection<String> ids) {
+        Map<String, ChurnRiskSnapshot> risks = new HashMap<>();
+        graph.read("read/customer-churn", Map.of("ids", List.copyOf(ids)), r -> new ChurnRiskSnapshot(
+                r.get("customerId").asString(), r.get("probability").asDouble(), r.get("horizonDays").asInt(),
+                r.get("asOf").asLocalDate(), r.get("runId").asString())).forEach(c -> risks.put(c.customerId(), c));
+        return risks;
+    }
+
+    /** The current segment id of each customer that has one. */
+    public Map<String, String> segmentIds(Collection<String> ids) {
+        Map<String, String> segments = new HashMap<>();
+        graph.readRows("read/customer-segments", Map.of("ids", List.copyOf(ids)))
+                .forEach(row -> segments.put((String) row.get("customerId"), (String) row.get("segmentId")));
+        return segments;
+    }
+
+    /** The current segments, largest first. */
+    public List<SegmentSnapshot> segments() {
+        return graph.read("read/segments", Map.of(), r -> new SegmentSnapshot(r.get("segmentId").asString(),
+                r.get("name").asString(), r.get("action").asString(null), r.get("size").asLong(),
+                r.get("revenueShare").asDouble(), r.get("features").asList(Value::asString),
+                r.get("centroid").asList(v -> v.isNull() ? null : v.asDouble()), r.get("model").asString(null),
+                r.get("runId").asString(), date(r.get("asOf"))));
+    }
+
+    /** Ids of the customers most likely to churn, from {@code minProbability} up, at most {@code limit}. */
+    public List<String> atRiskCustomerIds(double minProbability, int limit) {
+        return graph.read("read/at-risk-customers", Map.of("minProbability", minProbability, "limit", limit),
+                r -> r.get("customerId").asString());
     }
 
     public List<SegmentCount> rfmDistribution() {

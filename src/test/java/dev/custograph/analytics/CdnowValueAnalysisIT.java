@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +16,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.custograph.analytics.CdnowSample.Purchase;
 import dev.custograph.analytics.ProbabilisticValue.TimeUnit;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.graph.GraphCounts;
-import dev.custograph.ingest.Importer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CdnowValueAnalysisIT {
 
-    static final Path SAMPLE = Path.of("..", "shared", "data", "cdnow", "CDNOW_sample.txt");
     static final LocalDate AS_OF = LocalDate.of(1998, 6, 30);
     static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
 
@@ -42,32 +39,12 @@ class CdnowValueAnalysisIT {
     static Path temp;
     static GraphConnection db;
 
-    /** One raw row: customer, day, dollars. */
-    record Purchase(String customer, LocalDate day, BigDecimal dollars) {
-    }
-
-    static List<Purchase> purchases = new ArrayList<>();
+    static List<Purchase> purchases;
 
     @BeforeAll
     static void importTheSample() throws IOException {
         db = GraphConnection.open(temp.resolve("data"), null, null, null);
-        StringBuilder csv = new StringBuilder("order_id,customer_id,order_date,product_id,quantity,unit_price\n");
-        int row = 0;
-        for (String line : Files.readAllLines(SAMPLE)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.trim().split("\\s+");
-            String customer = String.valueOf(Integer.parseInt(f[1]));
-            LocalDate day = LocalDate.parse(f[2], DateTimeFormatter.BASIC_ISO_DATE);
-            BigDecimal dollars = new BigDecimal(f[4]);
-            purchases.add(new Purchase(customer, day, dollars));
-            // One unit at the row's dollar value keeps the order total exactly the row's dollars.
-            csv.append("S").append(++row).append(',').append(customer).append(',').append(day).append(",CD,1,")
-                    .append(dollars.toPlainString()).append('\n');
-        }
-        Path file = Files.writeString(temp.resolve("cdnow-sample.csv"), csv);
-        new Importer(db.graph()).run("lines", "cdnow-sample", List.of(file), temp.resolve("rejects.csv"));
+        purchases = CdnowSample.importInto(db, temp);
     }
 
     @AfterAll

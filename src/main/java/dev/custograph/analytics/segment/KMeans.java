@@ -1,0 +1,210 @@
+package dev.custograph.analytics.segment;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * K-Means (Lloyd 1982) with k-means++ seeding (Arthur and Vassilvitskii 2007, with the greedy refinement scikit-learn
+ * uses: 2 + ln k candidate centres per step, keeping the one that lowers the potential most). Minimises the inertia,
+ * the sum over points of the squared Euclidean distance to their centroid.
+ *
+ * <p>Each restart seeds and iterates until no point changes cluster, or {@code maxIterations}; the restart with the
+ * lowest inertia wins. Restart i draws its seed as the i-th number of a generator seeded with {@code seed}, so a run
+ * with more restarts repeats the runs of one with fewer and its inertia can only be lower or equal. The assignment
+ * step runs in parallel over fixed chunks of points, and the chunks' sums are added in chunk order, so the result
+ * does not depend on the number of cores. A cluster that empties takes the point farthest from its centroid.
+ *
+ * <p>Points are a flat row-major array: point i's feature j is {@code x[i * d + j]}.
+ */
+public final class KMeans {
+
+    /** The best restart: centroids (row-major, k x d), each point's cluster, inertia and iterations. */
+    public record Result(int k, int dimensions, double[] centroids, int[] assignment, double inertia, int iterations,
+                         boolean converged) {
+
+        public double centroid(int cluster, int feature) {
+            return centroids[cluster * dimensions + feature];
+        }
+    }
+
+    private static final int CHUNKS = 64;
+
+    private KMeans() {
+    }
+
+    public static Result fit(double[] x, int d, int k, int restarts, long seed, int maxIterations) {
+        int n = x.length / d;
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k must be between 1 and the number of points (" + n + "), got " + k);
+        }
+        SplittableRandom seeds = new SplittableRandom(seed);
+        Result best = null;
+        for (int restart = 0; restart < Math.max(1, restarts); restart++) {
+            Result result = once(x, n, d, k, new SplittableRandom(seeds.nextLong()), maxIterations);
+            if (best == null || result.inertia() < best.inertia()) {
+                best = result;
+            }
+        }
+        return best;
+    }
+
+    private static Result once(double[] x, int n, int d, int k, SplittableRandom random, int maxIterations) {
+        double[] centroids = seed(x, n, d, k, random);
+        int[] assignment = new int[n];
+        Arrays.fill(assignment, -1);
+        int iterations = 0;
+        boolean converged = false;
+        while (iterations < maxIterations) {
+            iterations++;
+            Step step = assign(x, n, d, k, centroids, assignment);
+            if (step.changed() == 0) {
+                converged = true;
+                break;
+            }
+            centroids = update(x, n, d, k, step, assignment);
+        }
+        double inertia = assign(x, n, d, k, centroids, assignment).inertia();
+        return new Result(k, d, centroids, assignment, inertia, iterations, converged);
+    }
+
+    /** k-means++ with greedy candidate choice. */
+    private static double[] seed(double[] x, int n, int d, int k, SplittableRandom random) {
+        double[] centroids = new double[k * d];
+        int first = random.nextInt(n);
+        System.arraycopy(x, first * d, centroids, 0, d);
+        double[] closest = new double[n];
+        for (int i = 0; i < n; i++) {
+            closest[i] = distance(x, i * d, centroids, 0, d);
+        }
+        int trials = 2 + (int) Math.log(k);
+        for (int c = 1; c < k; c++) {
+            double potential = sum(closest);
+            int bestCandidate = -1;
+            double bestPotential = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < trials; t++) {
+                int candidate = potential > 0 ? sample(closest, potential * random.nextDouble()) : random.nextInt(n);
+                double candidatePotential = 0;
+                for (int i = 0; i < n; i++) {
+                    candidatePotential += Math.min(closest[i], distance(x, i * d, x, candidate * d, d));
+                }
+                if (candidatePotential < bestPotential) {
+                    bestPotential = candidatePotential;
+                    bestCandidate = candidate;
+                }
+            }
+            System.arraycopy(x, bestCandidate * d, centroids, c * d, d);
+            for (int i = 0; i < n; i++) {
+                closest[i] = Math.min(closest[i], distance(x, i * d, centroids, c * d, d));
+            }
+        }
+        return centroids;
+    }
+
+    private static int sample(double[] weights, double target) {
+        double cumulative = 0;
+        for (int i = 0; i < weights.length; i++) {
+            cumulative += weights[i];
+            if (cumulative >= target && weights[i] > 0) {
+                return i;
+            }
+        }
+        for (int i = weights.length - 1; i >= 0; i--) {
+            if (weights[i] > 0) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Per-chunk sums of the points in each cluster, how many moved, and the inertia. */
+    private record Step(double[][] sums, long[][] counts, int changed, double inertia, double[] distances) {
+    }
+
+    private static Step assign(double[] x, int n, int d, int k, double[] centroids, int[] assignment) {
+        double[][] sums = new double[CHUNKS][k * d];
+        long[][] counts = new long[CHUNKS][k];
+        int[] changed = new int[CHUNKS];
+        double[] inertia = new double[CHUNKS];
+        double[] distances = new double[n];
+        IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
+            int from = (int) ((long) n * chunk / CHUNKS);
+            int to = (int) ((long) n * (chunk + 1) / CHUNKS);
+            double[] s = sums[chunk];
+            long[] c = counts[chunk];
+            for (int i = from; i < to; i++) {
+                int best = 0;
+                double bestDistance = Double.POSITIVE_INFINITY;
+                for (int cluster = 0; cluster < k; cluster++) {
+                    double distance = distance(x, i * d, centroids, cluster * d, d);
+                    if (distance < bestDistance) {
+                        bestDistance = distance;
+                        best = cluster;
+                    }
+                }
+                if (assignment[i] != best) {
+                    assignment[i] = best;
+                    changed[chunk]++;
+                }
+                distances[i] = bestDistance;
+                inertia[chunk] += bestDistance;
+                c[best]++;
+                for (int j = 0; j < d; j++) {
+                    s[best * d + j] += x[i * d + j];
+                }
+            }
+        });
+        return new Step(sums, counts, Arrays.stream(changed).sum(), sum(inertia), distances);
+    }
+
+    private static double[] update(double[] x, int n, int d, int k, Step step, int[] assignment) {
+        double[] total = new double[k * d];
+        long[] count = new long[k];
+        for (int chunk = 0; chunk < CHUNKS; chunk++) {
+            for (int m = 0; m < k * d; m++) {
+                total[m] += step.sums()[chunk][m];
+            }
+            for (int c = 0; c < k; c++) {
+                count[c] += step.counts()[chunk][c];
+            }
+        }
+        double[] distances = step.distances().clone();
+        for (int c = 0; c < k; c++) {
+            if (count[c] == 0) {
+                // An empty cluster restarts at the point worst served by its centroid, which it takes over.
+                int farthest = 0;
+                for (int i = 1; i < n; i++) {
+                    if (distances[i] > distances[farthest]) {
+                        farthest = i;
+                    }
+                }
+                distances[farthest] = 0;
+                System.arraycopy(x, farthest * d, total, c * d, d);
+                count[c] = 1;
+                assignment[farthest] = -1;
+                continue;
+            }
+            for (int j = 0; j < d; j++) {
+                total[c * d + j] /= count[c];
+            }
+        }
+        return total;
+    }
+
+    static double distance(double[] a, int aOffset, double[] b, int bOffset, int d) {
+        double sum = 0;
+        for (int j = 0; j < d; j++) {
+            double diff = a[aOffset + j] - b[bOffset + j];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
+    }
+}

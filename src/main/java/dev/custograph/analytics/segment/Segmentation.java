@@ -1,0 +1,252 @@
+package dev.custograph.analytics.segment;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import dev.custograph.analytics.AnalyticsFailedException;
+import dev.custograph.analytics.CustomerFeatures;
+import dev.custograph.graph.CustomerHistories;
+import dev.custograph.graph.Graph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One segmentation run: customers' features as of a date out of the graph, scaled, clustered by K-Means, each
+ * segment named and given an action, and the assignment written back as {@code (:Customer)-[:IN_SEGMENT]->(:Segment)}
+ * replacing the previous run's at once (see {@code cypher/segment/make-current.cypher}).
+ */
+public final class Segmentation {
+
+    private static final Logger log = LoggerFactory.getLogger(Segmentation.class);
+    /** k tried when it is chosen automatically. */
+    static final int MAX_AUTO_K = 10;
+    static final int SILHOUETTE_SAMPLE = 2_000;
+    private static final int MAX_ITERATIONS = 300;
+    private static final int WRITE_BATCH = 10_000;
+
+    /**
+     * {@code asOf} null: the last order date; {@code k} null: chosen by silhouette among 2..10.
+     */
+    public record Parameters(LocalDate asOf, Integer k, List<String> features, Scaling scale, int restarts,
+                             long seed, boolean write) {
+
+        public static final List<String> DEFAULT_FEATURES = List.of("recency", "frequency", "monetary");
+
+        public static Parameters defaults() {
+            return new Parameters(null, null, DEFAULT_FEATURES, Scaling.LOG_ZSCORE, 10, 42, true);
+        }
+    }
+
+    private final Graph graph;
+
+    public Segmentation(Graph graph) {
+        this.graph = graph;
+    }
+
+    public SegmentationReport run(Parameters p) {
+        long started = System.nanoTime();
+        OffsetDateTime startedAt = OffsetDateTime.now();
+        if (p.restarts() < 1) {
+            throw new AnalyticsFailedException("--restarts must be at least 1, got " + p.restarts());
+        }
+        if (p.k() != null && p.k() < 1) {
+            throw new AnalyticsFailedException("--k must be at least 1, got " + p.k());
+        }
+        List<String> features = CustomerFeatures.validate(graph, p.features());
+        Map<String, Object> range = graph.readRows("analytics/order-date-range", Map.of()).get(0);
+        if (range.get("lastOrder") == null) {
+            throw new AnalyticsFailedException("the graph holds no orders: import data first");
+        }
+        LocalDate firstOrder = (LocalDate) range.get("firstOrder");
+        LocalDate asOf = p.asOf() != null ? p.asOf() : (LocalDate) range.get("lastOrder");
+        if (asOf.isBefore(firstOrder)) {
+            throw new AnalyticsFailedException("--as-of " + asOf + " is before the first order (" + firstOrder
+                    + "): there is no customer to segment");
+        }
+
+        CustomerFeatures.Builder builder = new CustomerFeatures.Builder(features, (int) asOf.toEpochDay());
+        new CustomerHistories(graph).forEach(asOf, false, builder::add);
+        CustomerFeatures.Table table = builder.build(graph);
+        int n = table.size();
+        int d = table.dimensions();
+        double projectionSeconds = (System.nanoTime() - started) / 1e9;
+        log.info("Projected {} customers with purchases up to {} in {} s", n, asOf,
+                String.format("%.1f", projectionSeconds));
+        if (n == 0) {
+            throw new AnalyticsFailedException("no customer has a purchase up to " + asOf);
+        }
+        if (p.k() != null && p.k() > n) {
+            throw new AnalyticsFailedException("--k " + p.k() + " is more than the " + n + " customers with purchases "
+                    + "up to " + asOf);
+        }
+
+        long clusterStarted = System.nanoTime();
+        double[] scaled = p.scale().apply(table.values(), d, features);
+        List<SegmentationReport.KCandidate> elbow = null;
+        int k;
+        if (p.k() != null) {
+            k = p.k();
+        } else {
+            if (n < 3) {
+                throw new AnalyticsFailedException("--k auto needs at least 3 customers, found " + n);
+            }
+            elbow = new ArrayList<>();
+            for (int candidate = 2; candidate <= Math.min(MAX_AUTO_K, n - 1); candidate++) {
+                KMeans.Result result = KMeans.fit(scaled, d, candidate, p.restarts(), p.seed(), MAX_ITERATIONS);
+                double silhouette = Silhouette.score(scaled, d, result.assignment(), candidate, SILHOUETTE_SAMPLE,
+                        p.seed());
+                elbow.add(new SegmentationReport.KCandidate(candidate, result.inertia(), silhouette));
+                log.info("k = {}: inertia {}, silhouette {}", candidate, String.format("%.1f", result.inertia()),
+                        String.format("%.3f", silhouette));
+            }
+            k = elbow.stream().max(Comparator.comparingDouble(SegmentationReport.KCandidate::silhouette)
+                    .thenComparing(c -> -c.k())).orElseThrow().k();
+        }
+        KMeans.Result result = KMeans.fit(scaled, d, k, p.restarts(), p.seed(), MAX_ITERATIONS);
+        Double silhouette = k >= 2 ? Silhouette.score(scaled, d, result.assignment(), k, SILHOUETTE_SAMPLE, p.seed())
+                : null;
+        double clusterSeconds = (System.nanoTime() - clusterStarted) / 1e9;
+
+        String runId = UUID.randomUUID().toString();
+        List<SegmentationReport.Segment> segments = describe(table, scaled, result, runId);
+        double writeSeconds = 0;
+        if (p.write()) {
+            long writeStarted = System.nanoTime();
+            write(table, result, segments, runId, asOf, p, startedAt);
+            writeSeconds = (System.nanoTime() - writeStarted) / 1e9;
+        }
+        // Sizes follow the segments' order (largest first), as the segments do.
+        return new SegmentationReport(runId, asOf, n, features, p.scale().name().toLowerCase().replace('_', '-'), k,
+                p.k() != null ? "given" : "silhouette", result.inertia(), result.iterations(), result.converged(),
+                p.restarts(), p.seed(), segments.stream().map(SegmentationReport.Segment::size).toList(), segments,
+                elbow, silhouette, table.imputed(), projectionSeconds, clusterSeconds, writeSeconds,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Segments largest first, with means in original units, names, actions and revenue shares. */
+    private static List<SegmentationReport.Segment> describe(CustomerFeatures.Table table, double[] scaled,
+                                                             KMeans.Result result, String runId) {
+        int n = table.size();
+        int d = table.dimensions();
+        int k = result.k();
+        long[] size = new long[k];
+        double[] revenue = new double[k];
+        double[][] sum = new double[k][d];
+        double totalRevenue = 0;
+        for (int i = 0; i < n; i++) {
+            int c = result.assignment()[i];
+            size[c]++;
+            revenue[c] += table.spend()[i];
+            totalRevenue += table.spend()[i];
+            for (int j = 0; j < d; j++) {
+                sum[c][j] += table.value(i, j);
+            }
+        }
+        // The centroid's distance from the base's mean in standard deviations of the scaled feature (whose mean is
+        // 0 and deviation 1), the scale the names are read on.
+        List<Integer> order = IntStream.range(0, k).boxed()
+                .sorted(Comparator.comparingLong((Integer c) -> -size[c]).thenComparing(c -> c)).toList();
+        List<SegmentationReport.Segment> segments = new ArrayList<>();
+        Map<String, Integer> nameCounts = new HashMap<>();
+        String shortRun = runId.substring(0, 8);
+        for (int rank = 0; rank < k; rank++) {
+            int c = order.get(rank);
+            double[] z = new double[d];
+            Map<String, Double> centroid = new LinkedHashMap<>();
+            for (int j = 0; j < d; j++) {
+                z[j] = result.centroid(c, j);
+                centroid.put(table.names().get(j), size[c] == 0 ? null : round(sum[c][j] / size[c], 4));
+            }
+            String name = SegmentNames.name(table.names(), z);
+            int seen = nameCounts.merge(name, 1, Integer::sum);
+            segments.add(new SegmentationReport.Segment(shortRun + "-" + (rank + 1),
+                    seen == 1 ? name : name + " (" + seen + ")", SegmentNames.action(table.names(), z), size[c],
+                    totalRevenue > 0 ? round(revenue[c] / totalRevenue, 6) : 0, centroid));
+        }
+        // Re-number the assignment by rank, so segment i of the report is cluster i of the write-back.
+        int[] rankOf = new int[k];
+        for (int rank = 0; rank < k; rank++) {
+            rankOf[order.get(rank)] = rank;
+        }
+        for (int i = 0; i < n; i++) {
+            result.assignment()[i] = rankOf[result.assignment()[i]];
+        }
+        return segments;
+    }
+
+    private void write(CustomerFeatures.Table table, KMeans.Result result, List<SegmentationReport.Segment> segments,
+                       String runId, LocalDate asOf, Parameters p, OffsetDateTime startedAt) {
+        // Leftovers of a run that stopped before switching (not current, never read) go first.
+        deleteOldSegments();
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        for (SegmentationReport.Segment s : segments) {
+            Map<String, Object> node = new HashMap<>();
+            node.put("segmentId", s.segmentId());
+            node.put("runId", runId);
+            node.put("model", "kmeans");
+            node.put("name", s.name());
+            node.put("action", s.action());
+            node.put("size", s.size());
+            node.put("revenueShare", s.revenueShare());
+            node.put("features", table.names());
+            node.put("centroid", new ArrayList<>(s.centroid().values()));
+            node.put("asOf", asOf);
+            node.put("createdAt", OffsetDateTime.now());
+            s.centroid().forEach((feature, value) -> node.put("centroid" + Character.toUpperCase(feature.charAt(0))
+                    + feature.substring(1), value));
+            nodes.add(node);
+        }
+        graph.write("segment/create-segments", Map.of("segments", nodes));
+        List<List<String>> members = new ArrayList<>();
+        segments.forEach(s -> members.add(new ArrayList<>()));
+        for (int i = 0; i < table.size(); i++) {
+            int segment = result.assignment()[i];
+            List<String> batch = members.get(segment);
+            batch.add(table.ids().get(i));
+            if (batch.size() == WRITE_BATCH) {
+                graph.write("segment/assign-customers", Map.of("segmentId", segments.get(segment).segmentId(),
+                        "ids", batch));
+                batch.clear();
+            }
+        }
+        for (int s = 0; s < segments.size(); s++) {
+            if (!members.get(s).isEmpty()) {
+                graph.write("segment/assign-customers", Map.of("segmentId", segments.get(s).segmentId(),
+                        "ids", members.get(s)));
+            }
+        }
+        graph.writeReturningLong("segment/make-current", Map.of("runId", runId));
+        deleteOldSegments();
+        Map<String, Object> run = new HashMap<>();
+        run.put("runId", runId);
+        run.put("kind", "segment");
+        run.put("asOf", asOf);
+        run.put("startedAt", startedAt);
+        run.put("finishedAt", OffsetDateTime.now());
+        run.put("parameters", JsonMapper.builder().build().writeValueAsString(p));
+        run.put("customers", table.size());
+        run.put("k", segments.size());
+        graph.write("analytics/record-run", Map.of("run", run));
+    }
+
+    private void deleteOldSegments() {
+        while (graph.writeReturningLong("segment/delete-old-memberships", Map.of("batch", WRITE_BATCH)) > 0) {
+            // one batch of memberships per transaction
+        }
+        graph.writeReturningLong("segment/delete-old-segments", Map.of());
+    }
+
+    private static double round(double value, int places) {
+        double scale = Math.pow(10, places);
+        return Math.round(value * scale) / scale;
+    }
+}
