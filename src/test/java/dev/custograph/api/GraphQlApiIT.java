@@ -117,6 +117,56 @@ class GraphQlApiIT {
     }
 
     @Test
+    void segmentsAndChurnRiskComeFromTheLatestRunsAndANewRunIsSeenAtOnce() {
+        new dev.custograph.analytics.segment.Segmentation(graph).run(new dev.custograph.analytics.segment
+                .Segmentation.Parameters(null, 3, List.of("recency", "frequency", "monetary"),
+                dev.custograph.analytics.segment.Scaling.LOG_ZSCORE, 5, 42, true));
+        dev.custograph.analytics.churn.ChurnReport churn = new dev.custograph.analytics.churn.ChurnPrediction(graph)
+                .run(new dev.custograph.analytics.churn.ChurnPrediction.Parameters(java.time.LocalDate.of(1997, 12, 31),
+                        120, List.of("recency", "frequency", "monetary"),
+                        dev.custograph.analytics.churn.ChurnPrediction.Penalty.L2, 1.0,
+                        dev.custograph.analytics.churn.ChurnPrediction.Validation.RANDOM, 0.3, 42, true));
+        Map<String, Double> stored = new java.util.HashMap<>();
+        graph.readRows("test/churn-probabilities", Map.of()).stream().filter(r -> r.get("probability") != null)
+                .forEach(r -> stored.put((String) r.get("customerId"), (Double) r.get("probability")));
+        assertThat(stored).hasSize((int) churn.scored()).hasSize(89);
+
+        JsonNode data = api.post("""
+                { segments { id name action size revenueShare centroid { feature value } }
+                  customer(id: "ALFKI") { segment { id name } churnRisk { probability horizonDays asOf } }
+                  atRiskCustomers(first: 5, minProbability: 0) { id churnRisk { probability } } }
+                """).at("/data");
+        long size = 0;
+        Set<String> segmentIds = new HashSet<>();
+        for (JsonNode segment : data.at("/segments")) {
+            size += segment.at("/size").asLong();
+            segmentIds.add(segment.at("/id").asString());
+            assertThat(segment.at("/centroid").size()).isEqualTo(3);
+        }
+        assertThat(data.at("/segments").size()).isEqualTo(3);
+        assertThat(size).isEqualTo(89);
+        assertThat(segmentIds).contains(data.at("/customer/segment/id").asString());
+        assertThat(data.at("/customer/churnRisk/probability").asDouble()).isEqualTo(stored.get("ALFKI"));
+        assertThat(data.at("/customer/churnRisk/horizonDays").asInt()).isEqualTo(120);
+        assertThat(data.at("/customer/churnRisk/asOf").asString()).isEqualTo("1998-05-06");
+        JsonNode atRisk = data.at("/atRiskCustomers");
+        assertThat(atRisk.size()).isEqualTo(5);
+        double highest = stored.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertThat(atRisk.get(0).at("/churnRisk/probability").asDouble()).isEqualTo(highest);
+        for (int i = 1; i < atRisk.size(); i++) {
+            assertThat(atRisk.get(i).at("/churnRisk/probability").asDouble())
+                    .isLessThanOrEqualTo(atRisk.get(i - 1).at("/churnRisk/probability").asDouble());
+        }
+
+        // The next segmentation replaces what the API shows, cache included.
+        new dev.custograph.analytics.segment.Segmentation(graph).run(new dev.custograph.analytics.segment
+                .Segmentation.Parameters(null, 2, List.of("recency", "frequency"),
+                dev.custograph.analytics.segment.Scaling.ZSCORE, 5, 42, true));
+        assertThat(api.post("{ segments { id } }").at("/data/segments").size()).isEqualTo(2);
+        assertBadRequest("{ atRiskCustomers(first: 101) { id } }", "first must be between 0 and 100, got 101");
+    }
+
+    @Test
     void customer360ForAlfkiShowsItsRealOrdersAndLines() {
         JsonNode customer = api.post("""
                 { customer(id: "ALFKI") { name country orders { id orderDate total lines { quantity product { name } } } } }

@@ -335,10 +335,70 @@ class CommandLineIT {
     }
 
     @Test
+    void segmentAndChurnPrintOneJsonReportAndRefuseBadInputInOneLine() {
+        String dataDir = temp.resolve("segment-data").toString();
+        assertThat(run("import", "--format", "northwind", TestData.northwind().toString(), "--data-dir", dataDir)
+                .status()).isZero();
+
+        Run segment = run("segment", "--data-dir", dataDir, "--k", "3", "--features", "recency,frequency,monetary",
+                "--scale", "zscore", "--restarts", "4", "--seed", "7", "--json");
+        assertThat(segment.status()).as(segment.err()).isZero();
+        assertThat(segment.out().strip().split("\n")).hasSize(1);
+        JsonNode s = GraphQlHttp.json(segment.out());
+        assertThat(s.at("/k").asInt()).isEqualTo(3);
+        assertThat(s.at("/customers").asInt()).isEqualTo(89);
+        assertThat(s.at("/inertia").asDouble()).isPositive();
+        assertThat(s.at("/iterations").asInt()).isPositive();
+        assertThat(s.at("/sizes").size()).isEqualTo(3);
+        assertThat(s.at("/segments/0/name").asString()).isNotBlank();
+        assertThat(s.at("/segments/0/centroid/monetary").isNumber()).isTrue();
+        assertThat(s.at("/segments/0/revenueShare").isNumber()).isTrue();
+
+        Run churn = run("churn", "--data-dir", dataDir, "--cutoff", "1997-12-31", "--horizon-days", "120",
+                "--features", "recency,frequency,monetary", "--penalty", "l2", "--lambda", "0.5", "--json");
+        assertThat(churn.status()).as(churn.err()).isZero();
+        assertThat(churn.out().strip().split("\n")).hasSize(1);
+        JsonNode c = GraphQlHttp.json(churn.out());
+        assertThat(c.at("/n").asLong()).isPositive();
+        assertThat(c.at("/positives").asLong()).isPositive();
+        assertThat(c.at("/coefficients/intercept").isNumber()).isTrue();
+        assertThat(c.at("/coefficients/recency").isNumber()).isTrue();
+        assertThat(c.at("/rawCoefficients/monetary").isNumber()).isTrue();
+        for (String metric : List.of("auc", "accuracy", "logLoss")) {
+            assertThat(c.at("/metrics/" + metric).isNumber()).as(metric).isTrue();
+        }
+        // Precision, recall and F1 are null when nobody is predicted to churn (or nobody churned): undefined, not 0.
+        for (String metric : List.of("precision", "recall", "f1")) {
+            assertThat(c.at("/metrics").has(metric)).as(metric).isTrue();
+        }
+
+        Run unknown = run("segment", "--data-dir", dataDir, "--features", "recency,colour");
+        assertThat(unknown.status()).isEqualTo(1);
+        assertThat(unknown.failureLines()).hasSize(1).first().asString()
+                .startsWith("custograph segment: --features: unknown feature 'colour'");
+        Run badK = run("segment", "--data-dir", dataDir, "--k", "many");
+        assertThat(badK.status()).isEqualTo(2);
+        assertThat(badK.err()).contains("--k").contains("many");
+        Run tooMany = run("segment", "--data-dir", dataDir, "--k", "500");
+        assertThat(tooMany.failureLines()).containsExactly("custograph segment: --k 500 is more than the 89 "
+                + "customers with purchases up to 1998-05-06");
+        Run pastTheEnd = run("churn", "--data-dir", dataDir, "--cutoff", "1998-04-01", "--horizon-days", "90");
+        assertThat(pastTheEnd.status()).isEqualTo(1);
+        assertThat(pastTheEnd.failureLines()).hasSize(1).first().asString()
+                .contains("runs past the last order (1998-05-06)");
+        Run noCutoff = run("churn", "--data-dir", dataDir, "--horizon-days", "90");
+        assertThat(noCutoff.status()).isEqualTo(2);
+        assertThat(noCutoff.err()).contains("--cutoff");
+        assertNoStackTrace(unknown);
+        assertNoStackTrace(pastTheEnd);
+    }
+
+    @Test
     void helpListsTheCommands() {
         Run help = run("--help");
         assertThat(help.status()).isZero();
-        assertThat(help.out()).contains("serve").contains("import").contains("generate").contains("merge");
+        assertThat(help.out()).contains("serve").contains("import").contains("generate").contains("merge")
+                .contains("analyze").contains("segment").contains("churn");
     }
 
     private static void assertNoStackTrace(Run run) {

@@ -9,8 +9,10 @@ import java.util.stream.IntStream;
  * uses: 2 + ln k candidate centres per step, keeping the one that lowers the potential most). Minimises the inertia,
  * the sum over points of the squared Euclidean distance to their centroid.
  *
- * <p>Each restart seeds and iterates until no point changes cluster, or {@code maxIterations}; the restart with the
- * lowest inertia wins. Restart i draws its seed as the i-th number of a generator seeded with {@code seed}, so a run
+ * <p>Each restart seeds and iterates until no point changes cluster, or the centroids move less than scikit-learn's
+ * default tolerance (the sum of their squared shifts below 1e-4 times the mean of the features' variances), or
+ * {@code maxIterations}; the restart with the lowest inertia wins. Without the tolerance, a million customers in
+ * overlapping groups take hundreds of iterations in which a handful of border points swap back and forth. Restart i draws its seed as the i-th number of a generator seeded with {@code seed}, so a run
  * with more restarts repeats the runs of one with fewer and its inertia can only be lower or equal. The assignment
  * step runs in parallel over fixed chunks of points, and the chunks' sums are added in chunk order, so the result
  * does not depend on the number of cores. A cluster that empties takes the point farthest from its centroid.
@@ -29,6 +31,7 @@ public final class KMeans {
     }
 
     private static final int CHUNKS = 64;
+    static final double TOLERANCE = 1e-4;
 
     private KMeans() {
     }
@@ -53,6 +56,7 @@ public final class KMeans {
         double[] centroids = seed(x, n, d, k, random);
         int[] assignment = new int[n];
         Arrays.fill(assignment, -1);
+        double tolerance = TOLERANCE * meanVariance(x, n, d);
         int iterations = 0;
         boolean converged = false;
         while (iterations < maxIterations) {
@@ -62,7 +66,16 @@ public final class KMeans {
                 converged = true;
                 break;
             }
-            centroids = update(x, n, d, k, step, assignment);
+            double[] next = update(x, n, d, k, step, assignment);
+            double shift = 0;
+            for (int m = 0; m < next.length; m++) {
+                shift += (next[m] - centroids[m]) * (next[m] - centroids[m]);
+            }
+            centroids = next;
+            if (shift <= tolerance) {
+                converged = true;
+                break;
+            }
         }
         double inertia = assign(x, n, d, k, centroids, assignment).inertia();
         return new Result(k, d, centroids, assignment, inertia, iterations, converged);
@@ -189,6 +202,23 @@ public final class KMeans {
             }
         }
         return total;
+    }
+
+    private static double meanVariance(double[] x, int n, int d) {
+        double total = 0;
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += x[i * d + j];
+            }
+            mean /= n;
+            double variance = 0;
+            for (int i = 0; i < n; i++) {
+                variance += (x[i * d + j] - mean) * (x[i * d + j] - mean);
+            }
+            total += variance / n;
+        }
+        return total / d;
     }
 
     static double distance(double[] a, int aOffset, double[] b, int bOffset, int d) {
