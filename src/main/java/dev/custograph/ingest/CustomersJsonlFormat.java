@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code customers-jsonl}: one JSON object per line, a customer profile as CRM systems export them. Fields:
- * {@code id, name, email, phone, address, country, birthDate, source, externalId}; blank lines are skipped.
+ * {@code id, name, email, phone, address, country, birthDate, source, externalId, attributes}; blank lines are
+ * skipped.
  * <ul>
  *   <li>The profile's identity is {@code (source, externalId)}. {@code source} defaults to the import's
  *       {@code --source} (default {@code crm}). Without {@code externalId}, {@code id} is the profile's id in that
@@ -30,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code email}, {@code phone} (with {@code country} as the default region) and {@code country} are
  *       standardised; invalid emails and phones are kept as {@code emailRaw} / {@code phoneRaw} and counted.
  *   <li>{@code birthDate} is a date in the past, not before 1900.
+ *   <li>{@code attributes} is an object of numeric customer attributes a source measures (the seed's browsing
+ *       minutes and rating, say), stored as customer properties of those names, where {@code segment --features}
+ *       and {@code churn --features} find them. Names are letters, digits and _ (starting with a letter) and may not
+ *       be a field above or a value analytics write; values are numbers or null.
  *   <li>Fields outside this list are ignored and counted ({@code unknownFieldsIgnored}).
  * </ul>
  * A line that is not a JSON object, or breaks a rule above, is rejected with its line number and field.
@@ -38,7 +43,15 @@ final class CustomersJsonlFormat implements LineFormat<CustomerRecord> {
 
     static final String DEFAULT_SOURCE = "crm";
     private static final Set<String> FIELDS = Set.of("id", "name", "email", "phone", "address", "country",
-            "birthDate", "source", "externalId");
+            "birthDate", "source", "externalId", "attributes");
+    /** Properties an attribute may not overwrite: the profile's own and those analytics runs write. */
+    private static final Set<String> RESERVED = Set.of("customerId", "name", "email", "emailRaw", "phone", "phoneRaw",
+            "address", "city", "postalCode", "region", "country", "birthDate", "registeredAt", "contactName",
+            "recencyDays", "frequency", "monetary", "tenureDays", "avgOrderValue", "rfmR", "rfmF", "rfmM", "rfmScore",
+            "rfmSegment", "pAlive", "expectedPurchases", "expectedAvgSpend", "clv", "chaf", "purchaseDays",
+            "firstPurchase", "lastPurchase", "valueRunId", "valueAsOf", "churnProbability", "churnRunId", "churnAsOf",
+            "churnHorizonDays");
+    private static final java.util.regex.Pattern ATTRIBUTE_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
     private final Standardiser standardiser;
@@ -100,11 +113,47 @@ final class CustomersJsonlFormat implements LineFormat<CustomerRecord> {
         Standardiser.Checked email = standardiser.email(text(node, "email"));
         Standardiser.Checked phone = standardiser.phone(text(node, "phone"), country);
         LocalDate birthDate = birthDate(text(node, "birthDate"));
-        Map<String, Object> properties = GraphLoader.withoutNulls("name", text(node, "name"),
+        Map<String, Object> properties = new java.util.HashMap<>(GraphLoader.withoutNulls("name", text(node, "name"),
                 "email", email.value(), "emailRaw", email.raw(), "phone", phone.value(), "phoneRaw", phone.raw(),
-                "address", text(node, "address"), "country", countryName, "birthDate", birthDate);
+                "address", text(node, "address"), "country", countryName, "birthDate", birthDate));
+        properties.putAll(attributes(node.get("attributes")));
         return new CustomerRecord(source == null ? defaultSource : source, externalId == null ? id : externalId,
                 externalId == null ? null : id, email.value(), phone.value(), properties);
+    }
+
+    /** The numeric attributes, checked: names that are free to use, values that are finite numbers. */
+    private static Map<String, Object> attributes(JsonNode attributes) {
+        if (attributes == null || attributes.isNull()) {
+            return Map.of();
+        }
+        if (!attributes.isObject()) {
+            throw new CsvRow.BadValue("attributes", attributes.toString(), "wrong_type",
+                    "must be an object of numbers, not " + attributes.getNodeType().name().toLowerCase());
+        }
+        Map<String, Object> values = new java.util.HashMap<>();
+        for (Map.Entry<String, JsonNode> e : attributes.properties()) {
+            String name = e.getKey();
+            String field = "attributes." + name;
+            if (!ATTRIBUTE_NAME.matcher(name).matches()) {
+                throw new CsvRow.BadValue(field, name, "bad_name", "'" + name + "' is not a usable attribute name "
+                        + "(letters, digits and _, starting with a letter, at most 64)");
+            }
+            if (RESERVED.contains(name)) {
+                throw new CsvRow.BadValue(field, name, "reserved_name", "'" + name + "' is a profile field or an "
+                        + "analytics result, not an attribute");
+            }
+            JsonNode value = e.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+                String written = value.isString() ? value.stringValue() : value.toString();
+                throw new CsvRow.BadValue(field, written, "not_a_number", "'" + written + "' is not a number");
+            }
+            values.put(name, value.isIntegralNumber() && value.canConvertToLong() ? (Object) value.longValue()
+                    : (Object) value.doubleValue());
+        }
+        return values;
     }
 
     /** An id: a string, or a whole number written without a fraction. */

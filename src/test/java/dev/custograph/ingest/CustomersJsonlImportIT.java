@@ -100,6 +100,30 @@ class CustomersJsonlImportIT {
     }
 
     @Test
+    void numericAttributesBecomeCustomerPropertiesAndBadOnesAreRejectedByName() throws IOException {
+        Path file = Files.writeString(temp.resolve("attributes.jsonl"), String.join("\n",
+                "{\"id\": \"w1\", \"attributes\": {\"browsingMinutes\": 12.5, \"rating\": 4, \"visits\": null}}",
+                "{\"id\": \"w2\", \"attributes\": {\"rating\": \"five\"}}",
+                "{\"id\": \"w3\", \"attributes\": {\"clv\": 100}}",
+                "{\"id\": \"w4\", \"attributes\": {\"page views\": 3}}",
+                "{\"id\": \"w5\", \"attributes\": [1]}") + "\n");
+        ImportReport report = new Importer(db.graph()).run("customers-jsonl", List.of(file),
+                temp.resolve("attribute-rejects.csv"));
+        assertThat(report.rowsImported()).isEqualTo(1);
+        assertThat(report.rejectedByReason()).isEqualTo(Map.of("not_a_number", 1L, "reserved_name", 1L,
+                "bad_name", 1L, "wrong_type", 1L));
+        List<String> rejects = Files.readAllLines(temp.resolve("attribute-rejects.csv"));
+        assertThat(rejects.get(1)).isEqualTo("attributes.jsonl,2,attributes.rating,five,not_a_number,"
+                + "'five' is not a number");
+        assertThat(rejects.get(2)).startsWith("attributes.jsonl,3,attributes.clv,clv,reserved_name,");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) db.graph()
+                .readRows("test/customer-profile", Map.of("customerId", "w1")).get(0).get("properties");
+        assertThat(properties).containsEntry("browsingMinutes", 12.5).containsEntry("rating", 4L)
+                .doesNotContainKey("visits");
+    }
+
+    @Test
     void aProfileNamingItsSourceIsKeyedByIt() throws IOException {
         Path file = Files.writeString(temp.resolve("sources.jsonl"),
                 "{\"source\": \"zendesk\", \"externalId\": \"z-1\", \"name\": \"Zoe\"}\n");

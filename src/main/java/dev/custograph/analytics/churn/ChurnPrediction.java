@@ -15,6 +15,7 @@ import dev.custograph.analytics.CustomerFeatures;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.CustomerHistories.History;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.ParallelWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -117,7 +118,8 @@ public final class ChurnPrediction {
                     + " every one of the " + n + " customers " + (positives == 0 ? "bought again" : "churned")
                     + ": there is nothing to learn; change the cutoff or the horizon");
         }
-        log.info("{} customers active by {}, {} churned within {} days", n, p.cutoff(), positives, p.horizonDays());
+        log.info("{} customers active by {}, {} churned within {} days (projected in {} s)", n, p.cutoff(), positives,
+                p.horizonDays(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
 
         List<String> warnings = new ArrayList<>();
         Standardiser standardiser = Standardiser.of(labelled);
@@ -163,6 +165,8 @@ public final class ChurnPrediction {
             forestPredicted[i] = forest.probability(testRaw, i * d);
         }
         ClassificationMetrics forestMetrics = ClassificationMetrics.of(forestPredicted, testY);
+        log.info("Evaluated logistic regression (AUC {}) and the random forest (AUC {}) in {} s", metrics.auc(),
+                forestMetrics.auc(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
 
         // The model written to the graph learns from every labelled customer.
         Fitted fitted = fit(x, d, y, lambda, warnings, "all labelled customers");
@@ -185,7 +189,10 @@ public final class ChurnPrediction {
         CustomerFeatures.Table current = now.build(graph);
         long scored = 0;
         if (p.write()) {
+            long writeStarted = System.nanoTime();
             scored = write(current, standardiser, fit, runId, lastOrder, p.horizonDays());
+            log.info("Wrote {} churn probabilities in {} s", scored,
+                    String.format("%.1f", (System.nanoTime() - writeStarted) / 1e9));
             Map<String, Object> run = new HashMap<>();
             run.put("runId", runId);
             run.put("kind", "churn");
@@ -262,14 +269,17 @@ public final class ChurnPrediction {
                        String runId, LocalDate asOf, int horizonDays) {
         double[] x = standardiser.apply(current.values());
         int d = current.dimensions();
-        List<List<Object>> batch = new ArrayList<>();
-        for (int i = 0; i < current.size(); i++) {
-            batch.add(List.of(current.ids().get(i), fit.probability(x, i * d)));
-            if (batch.size() == WRITE_BATCH || i == current.size() - 1) {
-                graph.write("churn/write-churn-probabilities", Map.of("rows", batch, "runId", runId, "asOf", asOf,
-                        "horizonDays", horizonDays));
-                batch = new ArrayList<>();
+        try (ParallelWrites writes = new ParallelWrites(graph, "custograph-churn-writer")) {
+            List<List<Object>> batch = new ArrayList<>();
+            for (int i = 0; i < current.size(); i++) {
+                batch.add(List.of(current.ids().get(i), fit.probability(x, i * d)));
+                if (batch.size() == WRITE_BATCH || i == current.size() - 1) {
+                    writes.submit("churn/write-churn-probabilities", Map.of("rows", batch, "runId", runId,
+                            "asOf", asOf, "horizonDays", horizonDays));
+                    batch = new ArrayList<>();
+                }
             }
+            writes.finish();
         }
         graph.writeReturningLong("churn/clear-stale-churn", Map.of("runId", runId));
         return current.size();

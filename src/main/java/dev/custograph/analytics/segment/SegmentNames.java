@@ -7,11 +7,11 @@ import java.util.stream.IntStream;
 
 /**
  * Names a segment from its centroid, as the seed's case study does ("high frequency, high spend"): the (at most two)
- * features on which the segment's mean is furthest from the whole base's, in standard deviations, if at least half of
+ * features on which the segment's mean is furthest from the whole base's, in standard deviations, if at least 0.3 of
  * one; "average customers" when none is. The suggested action reads recency, frequency and spend, when they are among
  * the features:
  * <pre>
- *   lapsed (recency  > +0.5 sd), spend above average  -> win back
+ *   lapsed (recency  > +0.3 sd), spend above average  -> win back
  *   lapsed, spend not above average                   -> low-cost reactivation, or let go
  *   frequency and spend above average                 -> reward and retain
  *   spend above average, frequency not                -> raise purchase frequency
@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  */
 final class SegmentNames {
 
-    private static final double NOTABLE = 0.5;
+    private static final double NOTABLE = 0.3;
 
     private SegmentNames() {
     }

@@ -15,6 +15,7 @@ import dev.custograph.analytics.AnalyticsFailedException;
 import dev.custograph.analytics.CustomerFeatures;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.ParallelWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -206,23 +207,25 @@ public final class Segmentation {
             nodes.add(node);
         }
         graph.write("segment/create-segments", Map.of("segments", nodes));
-        List<List<String>> members = new ArrayList<>();
-        segments.forEach(s -> members.add(new ArrayList<>()));
-        for (int i = 0; i < table.size(); i++) {
-            int segment = result.assignment()[i];
-            List<String> batch = members.get(segment);
-            batch.add(table.ids().get(i));
-            if (batch.size() == WRITE_BATCH) {
-                graph.write("segment/assign-customers", Map.of("segmentId", segments.get(segment).segmentId(),
-                        "ids", batch));
-                batch.clear();
+        try (ParallelWrites writes = new ParallelWrites(graph, "custograph-segment-writer")) {
+            List<List<String>> members = new ArrayList<>();
+            segments.forEach(s -> members.add(new ArrayList<>()));
+            for (int i = 0; i < table.size(); i++) {
+                int segment = result.assignment()[i];
+                members.get(segment).add(table.ids().get(i));
+                if (members.get(segment).size() == WRITE_BATCH) {
+                    writes.submit("segment/assign-customers", Map.of("segmentId", segments.get(segment).segmentId(),
+                            "ids", members.get(segment)));
+                    members.set(segment, new ArrayList<>());
+                }
             }
-        }
-        for (int s = 0; s < segments.size(); s++) {
-            if (!members.get(s).isEmpty()) {
-                graph.write("segment/assign-customers", Map.of("segmentId", segments.get(s).segmentId(),
-                        "ids", members.get(s)));
+            for (int s = 0; s < segments.size(); s++) {
+                if (!members.get(s).isEmpty()) {
+                    writes.submit("segment/assign-customers", Map.of("segmentId", segments.get(s).segmentId(),
+                            "ids", members.get(s)));
+                }
             }
+            writes.finish();
         }
         graph.writeReturningLong("segment/make-current", Map.of("runId", runId));
         deleteOldSegments();
