@@ -57,12 +57,9 @@ public final class ValueAnalysis {
     public AnalyticsReport run(Parameters parameters, CustomerValueSink perCustomer) {
         long started = System.nanoTime();
         OffsetDateTime startedAt = OffsetDateTime.now();
-        Map<String, Object> range = graph.readRows("analytics/order-date-range", Map.of()).get(0);
-        if (range.get("lastOrder") == null) {
-            throw new AnalyticsFailedException("the graph holds no orders: import data first");
-        }
-        LocalDate firstOrder = (LocalDate) range.get("firstOrder");
-        LocalDate lastOrder = (LocalDate) range.get("lastOrder");
+        OrderDates orderDates = OrderDates.of(graph);
+        LocalDate firstOrder = orderDates.first();
+        LocalDate lastOrder = orderDates.last();
         LocalDate asOf = parameters.asOf() != null ? parameters.asOf() : lastOrder;
         if (asOf.isBefore(firstOrder)) {
             throw new AnalyticsFailedException("--as-of " + asOf + " is before the first order (" + firstOrder

@@ -20,7 +20,6 @@ import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code custograph analyze}: customer value analytics as of a date, written back onto the graph. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -64,14 +63,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--include-cancelled", description = "Count cancelled orders as purchases (default: left out).")
     boolean includeCancelled;
 
-    @Option(names = "--no-write", description = "Compute and report only; write nothing to the graph.")
-    boolean noWrite;
 
     @Option(names = "--export", paramLabel = "FILE.csv", description = "Write one CSV row per customer.")
     Path export;
 
-    @Option(names = "--json", description = "Print the report as one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    RunOutputOptions output;
 
     @Override
     public Integer call() {
@@ -80,19 +77,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " does not exist");
         }
         ValueAnalysis.Parameters parameters = new ValueAnalysis.Parameters(asOf, calibrationEnd, timeUnit, horizon,
-                discountRate, margin, activeDays, includeCancelled, !noWrite);
+                discountRate, margin, activeDays, includeCancelled, !output.noWrite);
         AnalyticsReport report;
-        try (GraphConnection db = GraphConnection.open(connection.dataDir, connection.neo4jUri,
-                connection.neo4jUser, connection.neo4jPassword);
+        try (GraphConnection db = connection.open();
              CsvExport csv = new CsvExport(export)) {
             report = new ValueAnalysis(db.graph()).run(parameters, csv::write);
         } catch (RuntimeException e) {
             deleteQuietly(export);
             throw e;
         }
-        if (json) {
-            System.out.println(JsonMapper.builder().build().writeValueAsString(report));
-        } else {
+        if (!output.printedAsJson(report)) {
             printSummary(report);
         }
         return 0;

@@ -16,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code custograph churn}: who will stop buying; a logistic regression learnt by a time split, with a forest beside it. */
 @Command(name = "churn", mixinStandardHelpOptions = true,
@@ -65,11 +64,9 @@ public final class ChurnCommand implements Callable<Integer> {
             description = "Random seed for the split and the forest. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--no-write", description = "Compute and report only; write nothing to the graph.")
-    boolean noWrite;
 
-    @Option(names = "--json", description = "Print the report as one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    RunOutputOptions output;
 
     @Override
     public Integer call() {
@@ -80,15 +77,12 @@ public final class ChurnCommand implements Callable<Integer> {
                     + validation + "' (expected random or out-of-time)");
         };
         ChurnPrediction.Parameters parameters = new ChurnPrediction.Parameters(cutoff, horizonDays,
-                features.stream().map(String::strip).toList(), penalty, lambda, method, testFraction, seed, !noWrite);
+                features.stream().map(String::strip).toList(), penalty, lambda, method, testFraction, seed, !output.noWrite);
         ChurnReport report;
-        try (GraphConnection db = GraphConnection.open(connection.dataDir, connection.neo4jUri,
-                connection.neo4jUser, connection.neo4jPassword)) {
+        try (GraphConnection db = connection.open()) {
             report = new ChurnPrediction(db.graph()).run(parameters);
         }
-        if (json) {
-            System.out.println(JsonMapper.builder().build().writeValueAsString(report));
-        } else {
+        if (!output.printedAsJson(report)) {
             print(report);
         }
         return 0;

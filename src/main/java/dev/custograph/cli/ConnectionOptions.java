@@ -25,6 +25,11 @@ public final class ConnectionOptions {
             description = "Password for the external Neo4j (or set SPRING_NEO4J_AUTHENTICATION_PASSWORD).")
     String neo4jPassword;
 
+    /** Opens the database these options name (starting the embedded one if no URI is given). */
+    dev.custograph.graph.GraphConnection open() {
+        return dev.custograph.graph.GraphConnection.open(dataDir, neo4jUri, neo4jUser, neo4jPassword);
+    }
+
     boolean external() {
         return neo4jUri != null && !neo4jUri.isBlank();
     }

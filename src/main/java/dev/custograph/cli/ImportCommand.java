@@ -61,8 +61,7 @@ public final class ImportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown --format '" + format + "'; supported: "
                     + String.join(", ", Importer.FORMATS));
         }
-        try (GraphConnection db = GraphConnection.open(connection.dataDir, connection.neo4jUri,
-                connection.neo4jUser, connection.neo4jPassword)) {
+        try (GraphConnection db = connection.open()) {
             ImportReport report = new Importer(db.graph()).run(format, source, paths, rejects);
             if (json) {
                 System.out.println(JsonMapper.builder().build().writeValueAsString(report));

@@ -38,8 +38,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (GraphConnection db = GraphConnection.open(connection.dataDir, connection.neo4jUri,
-                connection.neo4jUser, connection.neo4jPassword)) {
+        try (GraphConnection db = connection.open()) {
             CustomerMerges merges = new CustomerMerges(db.graph());
             Object result;
             String summary;

@@ -15,7 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code custograph segment}: K-Means customer segments, named, with an action each, written onto the graph. */
 @Command(name = "segment", mixinStandardHelpOptions = true,
@@ -55,11 +54,9 @@ public final class SegmentCommand implements Callable<Integer> {
             description = "Random seed: the same seed gives the same segments. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--no-write", description = "Compute and report only; write nothing to the graph.")
-    boolean noWrite;
 
-    @Option(names = "--json", description = "Print the report as one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    RunOutputOptions output;
 
     @Override
     public Integer call() {
@@ -71,15 +68,12 @@ public final class SegmentCommand implements Callable<Integer> {
                     + scale + "' (expected zscore or log-zscore)");
         };
         Segmentation.Parameters parameters = new Segmentation.Parameters(asOf, clusters,
-                features.stream().map(String::strip).toList(), scaling, restarts, seed, !noWrite);
+                features.stream().map(String::strip).toList(), scaling, restarts, seed, !output.noWrite);
         SegmentationReport report;
-        try (GraphConnection db = GraphConnection.open(connection.dataDir, connection.neo4jUri,
-                connection.neo4jUser, connection.neo4jPassword)) {
+        try (GraphConnection db = connection.open()) {
             report = new Segmentation(db.graph()).run(parameters);
         }
-        if (json) {
-            System.out.println(JsonMapper.builder().build().writeValueAsString(report));
-        } else {
+        if (!output.printedAsJson(report)) {
             print(report);
         }
         return 0;

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import dev.custograph.analytics.AnalyticsFailedException;
 import dev.custograph.analytics.CustomerFeatures;
+import dev.custograph.analytics.OrderDates;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.CustomerHistories.History;
 import dev.custograph.graph.Graph;
@@ -68,12 +69,9 @@ public final class ChurnPrediction {
             throw new AnalyticsFailedException("--test-fraction must be between 0 and 1, got " + p.testFraction());
         }
         List<String> features = CustomerFeatures.validate(graph, p.features());
-        Map<String, Object> range = graph.readRows("analytics/order-date-range", Map.of()).get(0);
-        if (range.get("lastOrder") == null) {
-            throw new AnalyticsFailedException("the graph holds no orders: import data first");
-        }
-        LocalDate firstOrder = (LocalDate) range.get("firstOrder");
-        LocalDate lastOrder = (LocalDate) range.get("lastOrder");
+        OrderDates orderDates = OrderDates.of(graph);
+        LocalDate firstOrder = orderDates.first();
+        LocalDate lastOrder = orderDates.last();
         LocalDate labelEnd = p.cutoff().plusDays(p.horizonDays());
         if (labelEnd.isAfter(lastOrder)) {
             throw new AnalyticsFailedException("--cutoff " + p.cutoff() + " + --horizon-days " + p.horizonDays() + " = "
@@ -160,11 +158,7 @@ public final class ChurnPrediction {
         ClassificationMetrics metrics = ClassificationMetrics.of(predicted, testY);
         // Trees need no scaling: the forest learns from the training rows in raw units.
         RandomForest forest = RandomForest.fit(standardiser.invert(trainX), d, trainY, p.seed());
-        double[] forestPredicted = new double[testY.length];
-        for (int i = 0; i < testY.length; i++) {
-            forestPredicted[i] = forest.probability(testRaw, i * d);
-        }
-        ClassificationMetrics forestMetrics = ClassificationMetrics.of(forestPredicted, testY);
+        ClassificationMetrics forestMetrics = ClassificationMetrics.of(forest.probabilities(testRaw), testY);
         log.info("Evaluated logistic regression (AUC {}) and the random forest (AUC {}) in {} s", metrics.auc(),
                 forestMetrics.auc(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
 

@@ -78,17 +78,27 @@ public final class RandomForest {
         return new RandomForest(cuts, trees, d);
     }
 
-    /** The forest's churn probability for a row of raw features. */
-    public double probability(double[] x, int offset) {
-        double sum = 0;
-        for (Node tree : trees) {
-            Node node = tree;
-            while (!node.leaf()) {
-                node = bin(cuts[node.feature()], x[offset + node.feature()]) <= node.bin() ? node.left() : node.right();
+    /** The forest's churn probability for each row of raw features (row-major, d columns), rows in parallel. */
+    public double[] probabilities(double[] x) {
+        int n = x.length / d;
+        double[] p = new double[n];
+        IntStream.range(0, n).parallel().forEach(row -> {
+            // Each feature is binned once per row, not once per tree node.
+            int[] bins = new int[d];
+            for (int j = 0; j < d; j++) {
+                bins[j] = bin(cuts[j], x[row * d + j]);
             }
-            sum += node.rate();
-        }
-        return sum / trees.length;
+            double sum = 0;
+            for (Node tree : trees) {
+                Node node = tree;
+                while (!node.leaf()) {
+                    node = bins[node.feature()] <= node.bin() ? node.left() : node.right();
+                }
+                sum += node.rate();
+            }
+            p[row] = sum / trees.length;
+        });
+        return p;
     }
 
     private static int bin(double[] bounds, double value) {
@@ -165,9 +175,5 @@ public final class RandomForest {
     private static double gini(int positives, int count) {
         double p = (double) positives / count;
         return 2 * p * (1 - p);
-    }
-
-    int dimensions() {
-        return d;
     }
 }

@@ -13,9 +13,9 @@ import java.util.stream.IntStream;
 
 import dev.custograph.analytics.AnalyticsFailedException;
 import dev.custograph.analytics.CustomerFeatures;
+import dev.custograph.analytics.OrderDates;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.Graph;
-import dev.custograph.graph.ParallelWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,12 +63,9 @@ public final class Segmentation {
             throw new AnalyticsFailedException("--k must be at least 1, got " + p.k());
         }
         List<String> features = CustomerFeatures.validate(graph, p.features());
-        Map<String, Object> range = graph.readRows("analytics/order-date-range", Map.of()).get(0);
-        if (range.get("lastOrder") == null) {
-            throw new AnalyticsFailedException("the graph holds no orders: import data first");
-        }
-        LocalDate firstOrder = (LocalDate) range.get("firstOrder");
-        LocalDate asOf = p.asOf() != null ? p.asOf() : (LocalDate) range.get("lastOrder");
+        OrderDates orderDates = OrderDates.of(graph);
+        LocalDate firstOrder = orderDates.first();
+        LocalDate asOf = p.asOf() != null ? p.asOf() : orderDates.last();
         if (asOf.isBefore(firstOrder)) {
             throw new AnalyticsFailedException("--as-of " + asOf + " is before the first order (" + firstOrder
                     + "): there is no customer to segment");
@@ -207,25 +204,23 @@ public final class Segmentation {
             nodes.add(node);
         }
         graph.write("segment/create-segments", Map.of("segments", nodes));
-        try (ParallelWrites writes = new ParallelWrites(graph, "custograph-segment-writer")) {
-            List<List<String>> members = new ArrayList<>();
-            segments.forEach(s -> members.add(new ArrayList<>()));
-            for (int i = 0; i < table.size(); i++) {
-                int segment = result.assignment()[i];
-                members.get(segment).add(table.ids().get(i));
-                if (members.get(segment).size() == WRITE_BATCH) {
-                    writes.submit("segment/assign-customers", Map.of("segmentId", segments.get(segment).segmentId(),
-                            "ids", members.get(segment)));
-                    members.set(segment, new ArrayList<>());
-                }
+        // One writer: every membership of a segment ends on the same (dense) node, and two writers were no faster.
+        List<List<String>> members = new ArrayList<>();
+        segments.forEach(s -> members.add(new ArrayList<>()));
+        for (int i = 0; i < table.size(); i++) {
+            int segment = result.assignment()[i];
+            members.get(segment).add(table.ids().get(i));
+            if (members.get(segment).size() == WRITE_BATCH) {
+                graph.write("segment/assign-customers", Map.of("segmentId", segments.get(segment).segmentId(),
+                        "ids", members.get(segment)));
+                members.set(segment, new ArrayList<>());
             }
-            for (int s = 0; s < segments.size(); s++) {
-                if (!members.get(s).isEmpty()) {
-                    writes.submit("segment/assign-customers", Map.of("segmentId", segments.get(s).segmentId(),
-                            "ids", members.get(s)));
-                }
+        }
+        for (int s = 0; s < segments.size(); s++) {
+            if (!members.get(s).isEmpty()) {
+                graph.write("segment/assign-customers", Map.of("segmentId", segments.get(s).segmentId(),
+                        "ids", members.get(s)));
             }
-            writes.finish();
         }
         graph.writeReturningLong("segment/make-current", Map.of("runId", runId));
         deleteOldSegments();

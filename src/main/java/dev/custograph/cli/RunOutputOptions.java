@@ -1,0 +1,21 @@
+package dev.custograph.cli;
+
+import picocli.CommandLine.Option;
+
+/** How an analytics command reports and whether it writes: shared by analyze, segment and churn. */
+public final class RunOutputOptions {
+
+    @Option(names = "--no-write", description = "Compute and report only; write nothing to the graph.")
+    boolean noWrite;
+
+    @Option(names = "--json", description = "Print the report as one JSON document on stdout.")
+    boolean json;
+
+    /** Prints the report as one JSON line when --json was given; returns whether it did. */
+    boolean printedAsJson(Object report) {
+        if (json) {
+            System.out.println(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(report));
+        }
+        return json;
+    }
+}
