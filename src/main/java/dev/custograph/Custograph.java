@@ -8,6 +8,7 @@ import dev.custograph.cli.CommandFailure;
 import dev.custograph.cli.GenerateCommand;
 import dev.custograph.cli.ImportCommand;
 import dev.custograph.cli.MergeCommand;
+import dev.custograph.cli.RulesCommand;
 import dev.custograph.cli.SegmentCommand;
 import dev.custograph.cli.ServeCommand;
 import picocli.CommandLine;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "Graph-database customer intelligence: customers, orders and products in Neo4j, "
                 + "served over GraphQL.",
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, MergeCommand.class,
-                AnalyzeCommand.class, SegmentCommand.class, ChurnCommand.class})
+                AnalyzeCommand.class, SegmentCommand.class, ChurnCommand.class, RulesCommand.class})
 public final class Custograph {
 
     /** Exit status for a command that failed while running. */

@@ -1,0 +1,70 @@
+package dev.custograph.cli;
+
+import java.util.concurrent.Callable;
+
+import dev.custograph.graph.GraphConnection;
+import dev.custograph.recommend.AssociationRules;
+import dev.custograph.recommend.RulesReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code custograph rules}: co-purchase association rules, by Cypher, materialised as BOUGHT_WITH. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Association rules {A} -> {B} between products bought in the same order (support, confidence "
+                + "and lift as in R's arules), computed by Cypher and written as (:Product)-[:BOUGHT_WITH]->(:Product), "
+                + "replacing the previous run's.")
+public final class RulesCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--min-support", required = true, paramLabel = "S",
+            description = "Share of baskets containing both products, in (0, 1].")
+    double minSupport;
+
+    @Option(names = "--min-confidence", required = true, paramLabel = "C",
+            description = "Share of baskets with A that also hold B, in (0, 1].")
+    double minConfidence;
+
+    @Option(names = "--min-lift", paramLabel = "L", defaultValue = "0",
+            description = "Confidence over B's own support; 1 = independent. Default: ${DEFAULT-VALUE}.")
+    double minLift;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
+            description = "At most this many rules, best lift first (1-100000). Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--include-cancelled", description = "Count cancelled orders as baskets (default: left out).")
+    boolean includeCancelled;
+
+    @Mixin
+    RunOutputOptions output;
+
+    @Override
+    public Integer call() {
+        RulesReport report;
+        try (GraphConnection db = connection.open()) {
+            report = new AssociationRules(db.graph()).run(new AssociationRules.Parameters(minSupport, minConfidence,
+                    minLift, limit, includeCancelled, !output.noWrite));
+        }
+        if (!output.printedAsJson(report)) {
+            print(report);
+        }
+        return 0;
+    }
+
+    private static void print(RulesReport r) {
+        System.out.printf("%,d baskets, %,d products with support >= the minimum: %,d rules%n", r.transactions(),
+                r.frequentProducts(), r.rules().size());
+        double top = r.rules().stream().mapToDouble(RulesReport.Rule::lift).max().orElse(1);
+        System.out.println("  antecedent -> consequent                      support  confidence   lift");
+        r.rules().stream().limit(25).forEach(rule -> System.out.printf("  %-46s %7.4f %10.4f %7.3f %s%n",
+                String.join(", ", rule.antecedent()) + " -> " + String.join(", ", rule.consequent()), rule.support(),
+                rule.confidence(), rule.lift(), "#".repeat((int) Math.round(20 * rule.lift() / top))));
+        if (r.rules().size() > 25) {
+            System.out.printf("  ... %,d more (--json for all)%n", r.rules().size() - 25);
+        }
+        System.out.printf("Done in %.2f s (Cypher %.2f s)%n", r.seconds(), r.cypherSeconds());
+    }
+}
