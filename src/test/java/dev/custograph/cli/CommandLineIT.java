@@ -394,11 +394,35 @@ class CommandLineIT {
     }
 
     @Test
+    void rulesPrintOneJsonReportAndRefuseBadThresholds() {
+        String dataDir = temp.resolve("rules-data").toString();
+        assertThat(run("import", "--format", "northwind", TestData.northwind().toString(), "--data-dir", dataDir)
+                .status()).isZero();
+        Run rules = run("rules", "--data-dir", dataDir, "--min-support", "0.005", "--min-confidence", "0.1",
+                "--limit", "3", "--json");
+        assertThat(rules.status()).as(rules.err()).isZero();
+        assertThat(rules.out().strip().split("\n")).hasSize(1);
+        JsonNode r = GraphQlHttp.json(rules.out());
+        assertThat(r.at("/transactions").asLong()).isEqualTo(830);
+        assertThat(r.at("/rules").size()).isEqualTo(3);
+        JsonNode rule = r.at("/rules/0");
+        assertThat(rule.at("/antecedent").isArray()).isTrue();
+        assertThat(rule.at("/consequent/0").asString()).isNotBlank();
+        for (String field : List.of("support", "confidence", "lift", "count")) {
+            assertThat(rule.at("/" + field).isNumber()).as(field).isTrue();
+        }
+        Run bad = run("rules", "--data-dir", dataDir, "--min-support", "1.5", "--min-confidence", "0.1");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.failureLines()).containsExactly("custograph rules: --min-support must be in (0, 1], got 1.5");
+        assertNoStackTrace(bad);
+    }
+
+    @Test
     void helpListsTheCommands() {
         Run help = run("--help");
         assertThat(help.status()).isZero();
         assertThat(help.out()).contains("serve").contains("import").contains("generate").contains("merge")
-                .contains("analyze").contains("segment").contains("churn");
+                .contains("analyze").contains("segment").contains("churn").contains("rules");
     }
 
     private static void assertNoStackTrace(Run run) {

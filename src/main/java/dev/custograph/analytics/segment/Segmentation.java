@@ -183,6 +183,7 @@ public final class Segmentation {
 
     private void write(CustomerFeatures.Table table, KMeans.Result result, List<SegmentationReport.Segment> segments,
                        String runId, LocalDate asOf, Parameters p, OffsetDateTime startedAt) {
+        long writeStarted = System.nanoTime();
         // Leftovers of a run that stopped before switching (not current, never read) go first.
         deleteOldSegments();
         List<Map<String, Object>> nodes = new ArrayList<>();
@@ -222,8 +223,12 @@ public final class Segmentation {
                         "ids", members.get(s)));
             }
         }
+        long assigned = System.nanoTime();
         graph.writeReturningLong("segment/make-current", Map.of("runId", runId));
         deleteOldSegments();
+        log.info("Wrote {} memberships in {} s, then switched runs and deleted the previous run's in {} s",
+                table.size(), String.format("%.1f", (assigned - writeStarted) / 1e9),
+                String.format("%.1f", (System.nanoTime() - assigned) / 1e9));
         Map<String, Object> run = new HashMap<>();
         run.put("runId", runId);
         run.put("kind", "segment");

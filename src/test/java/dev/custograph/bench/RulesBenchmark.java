@@ -1,0 +1,84 @@
+package dev.custograph.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.custograph.graph.GraphConnection;
+import dev.custograph.ingest.Importer;
+import dev.custograph.recommend.AssociationRules;
+import dev.custograph.recommend.RulesReport;
+
+/**
+ * {@code rules} warm, in process: Groceries (9,835 baskets, as anonymous orders) and Online Retail (all of it), each
+ * imported once into target/bench-rules-*, then rules are computed 20 times without writing and 5 times with
+ * BOUGHT_WITH written; prints the median and the slowest of the Cypher time and of the whole call. Target: a warm
+ * Groceries call in the tens of milliseconds, like R's arules (C). Run by {@code bench/rules.sh}.
+ */
+public final class RulesBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Path groceries = Path.of("target", "bench-rules-groceries");
+        if (!Files.isDirectory(groceries.resolve("data"))) {
+            Files.createDirectories(groceries);
+            StringBuilder csv = new StringBuilder("order_id,customer_id,order_date,product_id,quantity,unit_price\n");
+            List<String> lines = Files.readAllLines(Path.of("..", "shared", "data", "groceries",
+                    "groceries_transactions.csv"));
+            for (String row : lines.subList(1, lines.size())) {
+                String[] f = row.split(",", 2);
+                csv.append('B').append(f[0]).append(",,2024-01-01,\"").append(f[1]).append("\",1,1\n");
+            }
+            Path file = Files.writeString(groceries.resolve("groceries-lines.csv"), csv);
+            try (GraphConnection db = GraphConnection.open(groceries.resolve("data"), null, null, null)) {
+                new Importer(db.graph()).run("lines", List.of(file), groceries.resolve("rejects.csv"));
+            }
+        }
+        measure("Groceries, support 0.001, confidence 0.1", groceries, 0.001, 0.1);
+        measure("Groceries, support 0.01, confidence 0.1", groceries, 0.01, 0.1);
+
+        Path retail = Path.of("target", "bench-rules-online-retail");
+        if (!Files.isDirectory(retail.resolve("data"))) {
+            Files.createDirectories(retail);
+            List<Path> months;
+            try (Stream<Path> files = Files.list(Path.of("..", "shared", "data", "online_retail"))) {
+                months = files.filter(p -> p.toString().endsWith(".csv.gz")).sorted().toList();
+            }
+            try (GraphConnection db = GraphConnection.open(retail.resolve("data"), null, null, null)) {
+                new Importer(db.graph()).run("online-retail", months, retail.resolve("rejects.csv"));
+            }
+        }
+        measure("Online Retail, support 0.01, confidence 0.3", retail, 0.01, 0.3);
+        measure("Online Retail, support 0.005, confidence 0.3", retail, 0.005, 0.3);
+    }
+
+    private static void measure(String name, Path dir, double support, double confidence) {
+        try (GraphConnection db = GraphConnection.open(dir.resolve("data"), null, null, null)) {
+            AssociationRules rules = new AssociationRules(db.graph());
+            double[] cypher = new double[20];
+            double[] whole = new double[20];
+            RulesReport last = null;
+            for (int i = 0; i < 3; i++) {
+                rules.run(new AssociationRules.Parameters(support, confidence, 0, 100_000, false, false));
+            }
+            for (int i = 0; i < 20; i++) {
+                last = rules.run(new AssociationRules.Parameters(support, confidence, 0, 100_000, false, false));
+                cypher[i] = last.cypherSeconds() * 1000;
+                whole[i] = last.seconds() * 1000;
+            }
+            double[] written = new double[5];
+            for (int i = 0; i < 5; i++) {
+                written[i] = rules.run(new AssociationRules.Parameters(support, confidence, 0, 100_000, false, true))
+                        .seconds() * 1000;
+            }
+            Arrays.sort(cypher);
+            Arrays.sort(whole);
+            Arrays.sort(written);
+            System.out.printf("%s: %,d baskets, %,d frequent products, %,d rules; Cypher median %.1f ms (max %.1f), "
+                            + "whole call median %.1f ms (max %.1f); with BOUGHT_WITH written median %.1f ms%n", name,
+                    last.transactions(), last.frequentProducts(), last.rules().size(), cypher[10], cypher[19],
+                    whole[10], whole[19], written[2]);
+        }
+    }
+}
