@@ -5,21 +5,32 @@
 //   lift       = confidence / (baskets containing B / $transactions)
 // $itemOrders maps each frequent product id to the baskets containing it and $transactions is the number of baskets,
 // both from item-counts.cypher. Anonymous orders count, cancelled ones only with $includeCancelled; a product on
-// two lines of one order counts once. Sorted by lift, then confidence.
+// two lines of one order counts once. Each basket is reduced to its distinct frequent products once, and each
+// unordered pair {A, B} is counted once (A < B) and then read both ways. Sorted by lift, then confidence.
 // Parameters: $itemOrders ({productId: orders}), $transactions, $minSupport, $minConfidence, $minLift, $limit,
-//             $includeCancelled. Index: constraint product_id.
-UNWIND keys($itemOrders) AS aId
-MATCH (a:Product {productId: aId})<-[:CONTAINS]-(o:Order)-[:CONTAINS]->(b:Product)
-WHERE b <> a AND $itemOrders[b.productId] IS NOT NULL
-  AND ($includeCancelled OR coalesce(o.status, 'completed') <> 'cancelled')
-WITH a, b, count(DISTINCT o) AS together
+//             $includeCancelled.
+MATCH (o:Order)
+WHERE $includeCancelled OR coalesce(o.status, 'completed') <> 'cancelled'
+CALL (o) {
+  MATCH (o)-[:CONTAINS]->(p:Product)
+  WITH p.productId AS item
+  WHERE $itemOrders[item] IS NOT NULL
+  RETURN collect(DISTINCT item) AS items
+}
+WITH items
+WHERE size(items) > 1
+UNWIND items AS a
+UNWIND items AS b
+WITH a, b
+WHERE a < b
+WITH a, b, count(*) AS together
 WHERE together >= $minSupport * $transactions
-WITH a, b, together,
-     toFloat(together) / $itemOrders[a.productId] AS confidence,
-     toFloat($itemOrders[b.productId]) / $transactions AS supportB
-WITH a, b, together, confidence, confidence / supportB AS lift
+UNWIND [[a, b], [b, a]] AS pair
+WITH pair[0] AS antecedent, pair[1] AS consequent, together
+WITH antecedent, consequent, together, toFloat(together) / $itemOrders[antecedent] AS confidence
+WITH antecedent, consequent, together, confidence,
+     confidence / (toFloat($itemOrders[consequent]) / $transactions) AS lift
 WHERE confidence >= $minConfidence AND lift >= $minLift
-RETURN a.productId AS antecedent, b.productId AS consequent, together AS count,
-       toFloat(together) / $transactions AS support, confidence, lift
+RETURN antecedent, consequent, together AS count, toFloat(together) / $transactions AS support, confidence, lift
 ORDER BY lift DESC, confidence DESC, antecedent, consequent
 LIMIT $limit

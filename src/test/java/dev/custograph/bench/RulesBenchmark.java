@@ -13,8 +13,9 @@ import dev.custograph.recommend.RulesReport;
 
 /**
  * {@code rules} warm, in process: Groceries (9,835 baskets, as anonymous orders) and Online Retail (all of it), each
- * imported once into target/bench-rules-*, then rules are computed 20 times without writing and 5 times with
- * BOUGHT_WITH written; prints the median and the slowest of the Cypher time and of the whole call. Target: a warm
+ * imported once into target/bench-rules-*, then rules are computed without writing (after warm-up calls: 20 times on
+ * Groceries, 5 on Online Retail) and with BOUGHT_WITH written; prints the median and the slowest of the Cypher time
+ * and of the whole call. Target: a warm
  * Groceries call in the tens of milliseconds, like R's arules (C). Run by {@code bench/rules.sh}.
  */
 public final class RulesBenchmark {
@@ -35,8 +36,8 @@ public final class RulesBenchmark {
                 new Importer(db.graph()).run("lines", List.of(file), groceries.resolve("rejects.csv"));
             }
         }
-        measure("Groceries, support 0.001, confidence 0.1", groceries, 0.001, 0.1);
-        measure("Groceries, support 0.01, confidence 0.1", groceries, 0.01, 0.1);
+        measure("Groceries, support 0.001, confidence 0.1", groceries, 0.001, 0.1, 20);
+        measure("Groceries, support 0.01, confidence 0.1", groceries, 0.01, 0.1, 20);
 
         Path retail = Path.of("target", "bench-rules-online-retail");
         if (!Files.isDirectory(retail.resolve("data"))) {
@@ -49,26 +50,25 @@ public final class RulesBenchmark {
                 new Importer(db.graph()).run("online-retail", months, retail.resolve("rejects.csv"));
             }
         }
-        measure("Online Retail, support 0.01, confidence 0.3", retail, 0.01, 0.3);
-        measure("Online Retail, support 0.005, confidence 0.3", retail, 0.005, 0.3);
+        measure("Online Retail, support 0.01, confidence 0.3", retail, 0.01, 0.3, 5);
     }
 
-    private static void measure(String name, Path dir, double support, double confidence) {
+    private static void measure(String name, Path dir, double support, double confidence, int runs) {
         try (GraphConnection db = GraphConnection.open(dir.resolve("data"), null, null, null)) {
             AssociationRules rules = new AssociationRules(db.graph());
-            double[] cypher = new double[20];
-            double[] whole = new double[20];
+            double[] cypher = new double[runs];
+            double[] whole = new double[runs];
             RulesReport last = null;
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
                 rules.run(new AssociationRules.Parameters(support, confidence, 0, 100_000, false, false));
             }
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < runs; i++) {
                 last = rules.run(new AssociationRules.Parameters(support, confidence, 0, 100_000, false, false));
                 cypher[i] = last.cypherSeconds() * 1000;
                 whole[i] = last.seconds() * 1000;
             }
-            double[] written = new double[5];
-            for (int i = 0; i < 5; i++) {
+            double[] written = new double[3];
+            for (int i = 0; i < 3; i++) {
                 written[i] = rules.run(new AssociationRules.Parameters(support, confidence, 0, 100_000, false, true))
                         .seconds() * 1000;
             }
@@ -77,8 +77,8 @@ public final class RulesBenchmark {
             Arrays.sort(written);
             System.out.printf("%s: %,d baskets, %,d frequent products, %,d rules; Cypher median %.1f ms (max %.1f), "
                             + "whole call median %.1f ms (max %.1f); with BOUGHT_WITH written median %.1f ms%n", name,
-                    last.transactions(), last.frequentProducts(), last.rules().size(), cypher[10], cypher[19],
-                    whole[10], whole[19], written[2]);
+                    last.transactions(), last.frequentProducts(), last.rules().size(), cypher[runs / 2],
+                    cypher[runs - 1], whole[runs / 2], whole[runs - 1], written[1]);
         }
     }
 }
