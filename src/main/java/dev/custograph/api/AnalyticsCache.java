@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.custograph.graph.AnalyticsReads;
 import dev.custograph.graph.Graph;
 import dev.custograph.model.AnalyticsRunSummary;
+import dev.custograph.model.BoughtTogether;
 import dev.custograph.model.ChurnRiskSnapshot;
 import dev.custograph.model.SegmentSnapshot;
 import dev.custograph.model.CustomerValueSnapshot;
@@ -26,6 +27,8 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 public final class AnalyticsCache implements Graph.WriteListener {
 
     private static final String LATEST = "";
+    /** The most products "bought together" a product keeps (and the API serves). */
+    static final int MAX_BOUGHT_TOGETHER = 100;
 
     private final LoadingCache<String, CustomerValueSnapshot> values;
     private final LoadingCache<String, Optional<AnalyticsRunSummary>> runs;
@@ -33,6 +36,7 @@ public final class AnalyticsCache implements Graph.WriteListener {
     private final LoadingCache<String, ChurnRiskSnapshot> churnRisks;
     private final LoadingCache<String, String> segmentIds;
     private final LoadingCache<String, List<SegmentSnapshot>> segments;
+    private final LoadingCache<String, List<BoughtTogether>> boughtTogether;
 
     public AnalyticsCache(AnalyticsReads reads, EntityCache.Settings settings, MeterRegistry meters) {
         values = EntityCache.build("customerValues", reads::customerValues, settings, meters);
@@ -45,6 +49,11 @@ public final class AnalyticsCache implements Graph.WriteListener {
         segments = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite())
                 .recordStats().build(key -> reads.segments());
         CaffeineCacheMetrics.monitor(meters, segments, "segments");
+        boughtTogether = EntityCache.build("boughtTogether", ids -> {
+            Map<String, List<BoughtTogether>> found = reads.boughtTogether(ids, MAX_BOUGHT_TOGETHER);
+            ids.forEach(id -> found.putIfAbsent(id, List.of()));
+            return found;
+        }, settings, meters);
         CaffeineCacheMetrics.monitor(meters, runs, "analyticsRuns");
         CaffeineCacheMetrics.monitor(meters, distribution, "rfmDistribution");
     }
@@ -76,8 +85,14 @@ public final class AnalyticsCache implements Graph.WriteListener {
         return segments.get(LATEST);
     }
 
+    /** The products bought together with this one, highest lift first (empty without rules). */
+    public List<BoughtTogether> boughtTogether(String productId) {
+        return boughtTogether.get(productId);
+    }
+
     @Override
     public void afterWrite(String statementName) {
+        boughtTogether.invalidateAll();
         churnRisks.invalidateAll();
         segmentIds.invalidateAll();
         segments.invalidateAll();

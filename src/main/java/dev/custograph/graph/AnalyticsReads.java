@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.custograph.model.AnalyticsRunSummary;
+import dev.custograph.model.BoughtTogether;
 import dev.custograph.model.ChurnRiskSnapshot;
 import dev.custograph.model.SegmentSnapshot;
 import dev.custograph.model.CustomerValueSnapshot;
@@ -77,6 +78,17 @@ public final class AnalyticsReads {
     public List<String> atRiskCustomerIds(double minProbability, int limit) {
         return graph.read("read/at-risk-customers", Map.of("minProbability", minProbability, "limit", limit),
                 r -> r.get("customerId").asString());
+    }
+
+    /** For each product with rules, the products bought with it, highest lift first, at most {@code limit}. */
+    public Map<String, List<BoughtTogether>> boughtTogether(Collection<String> productIds, int limit) {
+        Map<String, List<BoughtTogether>> together = new HashMap<>();
+        graph.read("read/bought-together", Map.of("ids", List.copyOf(productIds), "limit", limit),
+                r -> Map.entry(r.get("productId").asString(), r.get("together").asList(v -> new BoughtTogether(
+                        v.get("productId").asString(), v.get("support").asDouble(), v.get("confidence").asDouble(),
+                        v.get("lift").asDouble(), v.get("count").asLong()))))
+                .forEach(e -> together.put(e.getKey(), e.getValue()));
+        return together;
     }
 
     public List<SegmentCount> rfmDistribution() {

@@ -167,6 +167,42 @@ class GraphQlApiIT {
     }
 
     @Test
+    void frequentlyBoughtTogetherServesTheLatestRulesRun() {
+        dev.custograph.recommend.RulesReport report = new dev.custograph.recommend.AssociationRules(graph).run(
+                new dev.custograph.recommend.AssociationRules.Parameters(0.005, 0.05, 0, 1000, false, true));
+        String product = report.rules().get(0).antecedent().get(0);
+        List<dev.custograph.recommend.RulesReport.Rule> expected = report.rules().stream()
+                .filter(r -> r.antecedent().get(0).equals(product)).toList();
+
+        JsonNode together = api.post("{ frequentlyBoughtTogether(productId: \"" + product + "\", first: 100) "
+                + "{ product { id name } support confidence lift count } }").at("/data/frequentlyBoughtTogether");
+        assertThat(together.size()).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(together.get(i).at("/product/id").asString()).isEqualTo(expected.get(i).consequent().get(0));
+            assertThat(together.get(i).at("/product/name").asString()).isNotBlank();
+            assertThat(together.get(i).at("/lift").asDouble()).isEqualTo(expected.get(i).lift());
+            assertThat(together.get(i).at("/confidence").asDouble()).isEqualTo(expected.get(i).confidence());
+            assertThat(together.get(i).at("/count").asLong()).isEqualTo(expected.get(i).count());
+        }
+        assertThat(api.post("{ frequentlyBoughtTogether(productId: \"" + product + "\", first: 1) { lift } }")
+                .at("/data/frequentlyBoughtTogether").size()).isEqualTo(1);
+
+        JsonNode unknown = api.post("{ frequentlyBoughtTogether(productId: \"no-such\") { lift } }");
+        assertThat(unknown.at("/data/frequentlyBoughtTogether").size()).isZero();
+        assertThat(unknown.at("/errors/0/message").asString()).isEqualTo("unknown product 'no-such'");
+        assertThat(unknown.at("/errors/0/extensions/classification").asString()).isEqualTo("NOT_FOUND");
+        assertBadRequest("{ frequentlyBoughtTogether(productId: \"" + product + "\", first: 500) { lift } }",
+                "first must be between 0 and 100, got 500");
+
+        // A new run with stricter thresholds replaces what the API shows at once.
+        new dev.custograph.recommend.AssociationRules(graph).run(
+                new dev.custograph.recommend.AssociationRules.Parameters(0.005, 0.05, 0, 1, false, true));
+        int left = api.post("{ frequentlyBoughtTogether(productId: \"" + product + "\", first: 100) { lift } }")
+                .at("/data/frequentlyBoughtTogether").size();
+        assertThat(left).isEqualTo(report.rules().get(0).antecedent().get(0).equals(product) ? 1 : 0);
+    }
+
+    @Test
     void customer360ForAlfkiShowsItsRealOrdersAndLines() {
         JsonNode customer = api.post("""
                 { customer(id: "ALFKI") { name country orders { id orderDate total lines { quantity product { name } } } } }
