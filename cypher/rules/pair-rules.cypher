@@ -8,7 +8,7 @@
 // two lines of one order counts once. Each basket is reduced to its distinct frequent products once, and each
 // unordered pair {A, B} is counted once (A < B) and then read both ways. Sorted by lift, then confidence.
 // Parameters: $itemOrders ({productId: orders}), $transactions, $minSupport, $minConfidence, $minLift, $limit,
-//             $includeCancelled.
+//             $includeCancelled. Index: constraint product_id (names of the rules kept).
 MATCH (o:Order)
 WHERE $includeCancelled OR coalesce(o.status, 'completed') <> 'cancelled'
 CALL (o) {
@@ -31,6 +31,11 @@ WITH antecedent, consequent, together, toFloat(together) / $itemOrders[anteceden
 WITH antecedent, consequent, together, confidence,
      confidence / (toFloat($itemOrders[consequent]) / $transactions) AS lift
 WHERE confidence >= $minConfidence AND lift >= $minLift
-RETURN antecedent, consequent, together AS count, toFloat(together) / $transactions AS support, confidence, lift
+WITH antecedent, consequent, together, confidence, lift
 ORDER BY lift DESC, confidence DESC, antecedent, consequent
 LIMIT $limit
+// Names for the rules kept, for people reading them.
+MATCH (a:Product {productId: antecedent}), (b:Product {productId: consequent})
+RETURN antecedent, consequent, a.name AS antecedentName, b.name AS consequentName, together AS count,
+       toFloat(together) / $transactions AS support, confidence, lift
+ORDER BY lift DESC, confidence DESC, antecedent, consequent

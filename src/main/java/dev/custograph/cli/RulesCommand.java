@@ -54,14 +54,30 @@ public final class RulesCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** "P0026 (Espresso beans)", or the id alone when the product has no name. */
+    private static String label(java.util.List<String> ids, java.util.List<String> names) {
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String name = names.get(i);
+            labels.add(name == null || name.equals(ids.get(i)) ? ids.get(i) : ids.get(i) + " (" + name + ")");
+        }
+        return String.join(", ", labels);
+    }
+
+    private static String shorten(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+
     private static void print(RulesReport r) {
         System.out.printf("%,d baskets, %,d products with support >= the minimum: %,d rules%n", r.transactions(),
                 r.frequentProducts(), r.rules().size());
         double top = r.rules().stream().mapToDouble(RulesReport.Rule::lift).max().orElse(1);
-        System.out.println("  antecedent -> consequent                      support  confidence   lift");
-        r.rules().stream().limit(25).forEach(rule -> System.out.printf("  %-46s %7.4f %10.4f %7.3f %s%n",
-                String.join(", ", rule.antecedent()) + " -> " + String.join(", ", rule.consequent()), rule.support(),
-                rule.confidence(), rule.lift(), "#".repeat((int) Math.round(20 * rule.lift() / top))));
+        System.out.println("  antecedent -> consequent                                          support  confidence"
+                + "   lift");
+        r.rules().stream().limit(25).forEach(rule -> System.out.printf("  %-66s %7.4f %10.4f %7.3f %s%n",
+                shorten(label(rule.antecedent(), rule.antecedentNames()) + " -> "
+                        + label(rule.consequent(), rule.consequentNames()), 66), rule.support(), rule.confidence(),
+                rule.lift(), "#".repeat((int) Math.round(20 * rule.lift() / top))));
         if (r.rules().size() > 25) {
             System.out.printf("  ... %,d more (--json for all)%n", r.rules().size() - 25);
         }

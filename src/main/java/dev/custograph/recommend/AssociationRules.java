@@ -66,7 +66,9 @@ public final class AssociationRules {
             for (Map<String, Object> row : graph.readRows("rules/pair-rules", parameters)) {
                 rules.add(new RulesReport.Rule(List.of((String) row.get("antecedent")),
                         List.of((String) row.get("consequent")), (Double) row.get("support"),
-                        (Double) row.get("confidence"), (Double) row.get("lift"), (Long) row.get("count")));
+                        (Double) row.get("confidence"), (Double) row.get("lift"), (Long) row.get("count"),
+                        java.util.Collections.singletonList((String) row.get("antecedentName")),
+                        java.util.Collections.singletonList((String) row.get("consequentName"))));
             }
         }
         double cypherSeconds = (System.nanoTime() - started) / 1e9;

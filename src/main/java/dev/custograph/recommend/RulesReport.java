@@ -9,8 +9,11 @@ import java.util.List;
 public record RulesReport(String runId, long transactions, int frequentProducts, List<Rule> rules,
                          double cypherSeconds, double seconds) {
 
-    /** {antecedent} -> {consequent}: product ids, with support, confidence, lift and the count of baskets. */
+    /**
+     * {antecedent} -> {consequent}: product ids, with support, confidence, lift and the count of baskets; the
+     * products' names (null when a product has none) for people reading the rules.
+     */
     public record Rule(List<String> antecedent, List<String> consequent, double support, double confidence,
-                       double lift, long count) {
+                       double lift, long count, List<String> antecedentNames, List<String> consequentNames) {
     }
 }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Names a segment from its centroid, as the seed's case study does ("high frequency, high spend"): the (at most two)
+ * Names a segment from its centroid, as the seed's case study does ("high frequency, high spend"): the (at most three)
  * features on which the segment's mean is furthest from the whole base's, in standard deviations, if at least 0.3 of
- * one; "average customers" when none is. The suggested action reads recency, frequency and spend, when they are among
+ * one, most distinctive first; "average customers" when none is. Three, so that a name never hides the recency an
+ * action below is based on ("high frequency, high spend, lapsed": win back). The suggested action reads recency, frequency and spend, when they are among
  * the features:
  * <pre>
  *   lapsed (recency  > +0.3 sd), spend above average  -> win back
@@ -31,7 +32,7 @@ final class SegmentNames {
         List<Integer> notable = IntStream.range(0, z.length).boxed()
                 .filter(j -> Math.abs(z[j]) >= NOTABLE)
                 .sorted(Comparator.comparingDouble(j -> -Math.abs(z[j])))
-                .limit(2).toList();
+                .limit(3).toList();
         if (notable.isEmpty()) {
             return "average customers";
         }

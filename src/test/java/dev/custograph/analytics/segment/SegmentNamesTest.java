@@ -12,10 +12,11 @@ class SegmentNamesTest {
     static final List<String> RFM = List.of("recency", "frequency", "monetary");
 
     @Test
-    void theTwoMostDistinctiveFeaturesNameTheSegment() {
+    void theMostDistinctiveFeaturesNameTheSegment() {
         assertThat(SegmentNames.name(RFM, new double[] {-0.2, 1.4, 0.9})).isEqualTo("high frequency, high spend");
         assertThat(SegmentNames.name(RFM, new double[] {0.8, -1.1, -0.1})).isEqualTo("low frequency, lapsed");
         assertThat(SegmentNames.name(RFM, new double[] {0.1, -0.2, 0.25})).isEqualTo("average customers");
+        assertThat(SegmentNames.name(RFM, new double[] {0.4, 1.3, 0.9})).isEqualTo("high frequency, high spend, lapsed");
         assertThat(SegmentNames.name(List.of("tenure", "rating"), new double[] {-0.9, 0.6}))
                 .isEqualTo("new, high rating");
     }
