@@ -18,39 +18,19 @@ import java.util.TreeSet;
 
 import dev.custograph.analytics.CdnowSample.Purchase;
 import dev.custograph.analytics.ProbabilisticValue.TimeUnit;
-import dev.custograph.graph.GraphConnection;
 import dev.custograph.graph.GraphCounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole analytics path on real data: the CDNOW 1/10th sample is imported (as a lines file, one order per row),
  * projected out of the graph and modelled. The fitted BG/NBD and Gamma-Gamma must be the published ones, and RFM
  * must equal a recomputation from the raw file written here, independently of the production code.
  */
-class CdnowValueAnalysisIT {
+class CdnowValueAnalysisIT extends CdnowSampleStore {
 
     static final LocalDate AS_OF = LocalDate.of(1998, 6, 30);
     static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
 
-    @TempDir
-    static Path temp;
-    static GraphConnection db;
-
-    static List<Purchase> purchases;
-
-    @BeforeAll
-    static void importTheSample() throws IOException {
-        db = GraphConnection.open(temp.resolve("data"), null, null, null);
-        purchases = CdnowSample.importInto(db, temp);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
 
     @Test
     void fittedOnTheCalibrationPeriodTheModelsAreThePublishedOnes() {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -13,37 +11,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.custograph.analytics.CdnowSample;
-import dev.custograph.graph.GraphConnection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.custograph.analytics.CdnowSampleStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Churn on the CDNOW sample through the graph: labels counted here from the raw file, probabilities written onto
  * every customer equal to the reported raw-unit coefficients applied to features computed here from the raw file,
  * and wrong requests refused before anything is written.
  */
-class CdnowChurnIT {
+class CdnowChurnIT extends CdnowSampleStore {
 
     static final LocalDate CUTOFF = LocalDate.of(1997, 12, 31);
     static final int HORIZON = 180;
 
-    @TempDir
-    static Path temp;
-    static GraphConnection db;
-    static List<CdnowSample.Purchase> purchases;
-
-    @BeforeAll
-    static void importTheSample() throws IOException {
-        db = GraphConnection.open(temp.resolve("data"), null, null, null);
-        purchases = CdnowSample.importInto(db, temp);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
 
     private static ChurnPrediction.Parameters parameters(LocalDate cutoff, int horizon, List<String> features,
                                                          ChurnPrediction.Validation validation, boolean write) {

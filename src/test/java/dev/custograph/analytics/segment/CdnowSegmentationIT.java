@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,34 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.custograph.analytics.CdnowSample;
-import dev.custograph.graph.GraphConnection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.custograph.analytics.CdnowSampleStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Segmentation on the CDNOW sample through the graph: every customer lands in exactly one current segment, the
  * segments add up to the raw file's customers, orders and revenue, a new run replaces the old one whole, and wrong
  * requests are refused by name before anything is written.
  */
-class CdnowSegmentationIT {
+class CdnowSegmentationIT extends CdnowSampleStore {
 
-    @TempDir
-    static Path temp;
-    static GraphConnection db;
-    static List<CdnowSample.Purchase> purchases;
-
-    @BeforeAll
-    static void importTheSample() throws IOException {
-        db = GraphConnection.open(temp.resolve("data"), null, null, null);
-        purchases = CdnowSample.importInto(db, temp);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
 
     private static Segmentation.Parameters parameters(Integer k, List<String> features, Scaling scale, boolean write) {
         return new Segmentation.Parameters(null, k, features, scale, 5, 42, write);
