@@ -2,6 +2,7 @@ package dev.custograph.recommend;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,18 +12,37 @@ import java.util.UUID;
 import dev.custograph.graph.Graph;
 
 /**
- * Pair association rules {A} -> {B} computed by Cypher over the orders in the graph (see
- * {@code cypher/rules/item-counts.cypher} and {@code pair-rules.cypher}), with the definitions and names of R's
- * arules, and materialised as {@code (:Product)-[:BOUGHT_WITH]->(:Product)} so that "frequently bought together" is a
- * one-hop read. A run replaces the previous run's relationships in one transaction.
+ * Association rules X -> {y} between products bought in the same order, with the definitions and names of R's
+ * arules, materialised so that "frequently bought together" is a one-hop read: pair rules as
+ * {@code (:Product)-[:BOUGHT_WITH]->(:Product)}, rules with two or more products on the left as
+ * {@code (:AssociationRule)} nodes. A run replaces the previous run's rules in one transaction.
+ *
+ * <p>Two engines: {@link Engine#FPGROWTH} (the default) projects the baskets out of the graph with one Cypher read and
+ * mines itemsets up to {@code maxLength} products in Java; {@link Engine#CYPHER} computes pair rules entirely in
+ * Cypher ({@code cypher/rules/pair-rules.cypher}, the query an analyst can run in Neo4j Browser). Both give the same
+ * pair rules; FP-Growth is several times faster and goes beyond pairs.
  */
 public final class AssociationRules {
 
     /** The most rules a run returns and materialises. */
     public static final int MAX_LIMIT = 100_000;
 
-    public record Parameters(double minSupport, double minConfidence, double minLift, int limit,
-                             boolean includeCancelled, boolean write) {
+    /** The longest rule (products on both sides) a run mines; arules' default maxlen. */
+    public static final int MAX_LENGTH = 10;
+
+    public enum Engine { FPGROWTH, CYPHER }
+
+    /**
+     * @param maxLength most products in a rule, both sides together: 2 for pairs {A} -> {B}
+     */
+    public record Parameters(double minSupport, double minConfidence, double minLift, int maxLength, int limit,
+                             boolean includeCancelled, Engine engine, boolean write) {
+
+        /** Pair rules by the default engine. */
+        public static Parameters pairs(double minSupport, double minConfidence, double minLift, int limit,
+                                       boolean write) {
+            return new Parameters(minSupport, minConfidence, minLift, 2, limit, false, Engine.FPGROWTH, write);
+        }
     }
 
     private final Graph graph;
@@ -33,6 +53,34 @@ public final class AssociationRules {
 
     public RulesReport run(Parameters p) {
         long started = System.nanoTime();
+        validate(p);
+        long transactions;
+        int frequentProducts;
+        List<RulesReport.Rule> rules;
+        double readSeconds;
+        if (p.engine() == Engine.CYPHER) {
+            CypherPairs pairs = cypherPairRules(p);
+            transactions = pairs.transactions();
+            frequentProducts = pairs.frequentProducts();
+            rules = pairs.rules();
+            readSeconds = (System.nanoTime() - started) / 1e9;
+        } else {
+            Baskets baskets = Baskets.read(graph, p.minSupport(), p.includeCancelled());
+            readSeconds = (System.nanoTime() - started) / 1e9;
+            transactions = baskets.transactions();
+            frequentProducts = baskets.productIds().size();
+            rules = ItemsetRules.mine(baskets, p.minSupport(), p.minConfidence(), p.minLift(), p.maxLength(),
+                    p.limit());
+        }
+        String runId = UUID.randomUUID().toString();
+        if (p.write()) {
+            write(p, runId, transactions, rules);
+        }
+        return new RulesReport(runId, transactions, frequentProducts, rules, readSeconds,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void validate(Parameters p) {
         if (!(p.minSupport() > 0 && p.minSupport() <= 1)) {
             throw new IllegalArgumentException("--min-support must be in (0, 1], got " + p.minSupport());
         }
@@ -45,6 +93,20 @@ public final class AssociationRules {
         if (p.limit() < 1 || p.limit() > MAX_LIMIT) {
             throw new IllegalArgumentException("--limit must be between 1 and " + MAX_LIMIT + ", got " + p.limit());
         }
+        if (p.maxLength() < 2 || p.maxLength() > MAX_LENGTH) {
+            throw new IllegalArgumentException("--max-length must be between 2 and " + MAX_LENGTH + ", got "
+                    + p.maxLength());
+        }
+        if (p.engine() == Engine.CYPHER && p.maxLength() != 2) {
+            throw new IllegalArgumentException("--engine cypher mines pairs only; use --max-length 2 or --engine "
+                    + "fpgrowth, got --max-length " + p.maxLength());
+        }
+    }
+
+    private record CypherPairs(long transactions, int frequentProducts, List<RulesReport.Rule> rules) {
+    }
+
+    private CypherPairs cypherPairRules(Parameters p) {
         List<Map<String, Object>> items = graph.readRows("rules/item-counts", Map.of("minSupport", p.minSupport(),
                 "includeCancelled", p.includeCancelled()));
         Map<String, Object> itemOrders = new LinkedHashMap<>();
@@ -67,28 +129,46 @@ public final class AssociationRules {
                 rules.add(new RulesReport.Rule(List.of((String) row.get("antecedent")),
                         List.of((String) row.get("consequent")), (Double) row.get("support"),
                         (Double) row.get("confidence"), (Double) row.get("lift"), (Long) row.get("count"),
-                        java.util.Collections.singletonList((String) row.get("antecedentName")),
-                        java.util.Collections.singletonList((String) row.get("consequentName"))));
+                        Collections.singletonList((String) row.get("antecedentName")),
+                        Collections.singletonList((String) row.get("consequentName"))));
             }
         }
-        double cypherSeconds = (System.nanoTime() - started) / 1e9;
-        String runId = UUID.randomUUID().toString();
-        if (p.write()) {
-            List<Map<String, Object>> rows = rules.stream().map(r -> Map.<String, Object>of("antecedent",
-                    r.antecedent().get(0), "consequent", r.consequent().get(0), "support", r.support(),
-                    "confidence", r.confidence(), "lift", r.lift(), "count", r.count())).toList();
-            Map<String, Object> run = new HashMap<>();
-            run.put("runId", runId);
-            run.put("kind", "rules");
-            run.put("finishedAt", OffsetDateTime.now());
-            run.put("parameters", p.toString());
-            run.put("transactions", transactions);
-            run.put("rules", (long) rules.size());
-            graph.writeTogether(List.of(new Graph.Statement("rules/replace-bought-with",
-                    Map.of("rules", rows, "runId", runId)), new Graph.Statement("analytics/record-run",
-                    Map.of("run", run))));
+        return new CypherPairs(transactions, itemOrders.size(), rules);
+    }
+
+    /** Pair rules become BOUGHT_WITH, longer ones AssociationRule nodes; both replace the previous run's. */
+    private void write(Parameters p, String runId, long transactions, List<RulesReport.Rule> rules) {
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        List<Map<String, Object>> longer = new ArrayList<>();
+        for (RulesReport.Rule r : rules) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("support", r.support());
+            row.put("confidence", r.confidence());
+            row.put("lift", r.lift());
+            row.put("count", r.count());
+            if (r.antecedent().size() == 1) {
+                row.put("antecedent", r.antecedent().get(0));
+                row.put("consequent", r.consequent().get(0));
+                pairs.add(row);
+            } else {
+                row.put("antecedent", r.antecedent());
+                row.put("consequent", r.consequent());
+                longer.add(row);
+            }
         }
-        return new RulesReport(runId, transactions, itemOrders.size(), rules, cypherSeconds,
-                (System.nanoTime() - started) / 1e9);
+        Map<String, Object> run = new HashMap<>();
+        run.put("runId", runId);
+        run.put("kind", "rules");
+        run.put("finishedAt", OffsetDateTime.now());
+        run.put("parameters", p.toString());
+        run.put("transactions", transactions);
+        run.put("rules", (long) rules.size());
+        run.put("minSupport", p.minSupport());
+        run.put("minConfidence", p.minConfidence());
+        run.put("maxLength", (long) p.maxLength());
+        graph.writeTogether(List.of(
+                new Graph.Statement("rules/replace-bought-with", Map.of("rules", pairs, "runId", runId)),
+                new Graph.Statement("rules/replace-itemset-rules", Map.of("rules", longer, "runId", runId)),
+                new Graph.Statement("analytics/record-run", Map.of("run", run))));
     }
 }

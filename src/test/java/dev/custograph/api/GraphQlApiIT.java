@@ -169,7 +169,7 @@ class GraphQlApiIT {
     @Test
     void frequentlyBoughtTogetherServesTheLatestRulesRun() {
         dev.custograph.recommend.RulesReport report = new dev.custograph.recommend.AssociationRules(graph).run(
-                new dev.custograph.recommend.AssociationRules.Parameters(0.005, 0.05, 0, 1000, false, true));
+                dev.custograph.recommend.AssociationRules.Parameters.pairs(0.005, 0.05, 0, 1000, true));
         String product = report.rules().get(0).antecedent().get(0);
         List<dev.custograph.recommend.RulesReport.Rule> expected = report.rules().stream()
                 .filter(r -> r.antecedent().get(0).equals(product)).toList();
@@ -196,7 +196,7 @@ class GraphQlApiIT {
 
         // A new run with stricter thresholds replaces what the API shows at once.
         new dev.custograph.recommend.AssociationRules(graph).run(
-                new dev.custograph.recommend.AssociationRules.Parameters(0.005, 0.05, 0, 1, false, true));
+                dev.custograph.recommend.AssociationRules.Parameters.pairs(0.005, 0.05, 0, 1, true));
         int left = api.post("{ frequentlyBoughtTogether(productId: \"" + product + "\", first: 100) { lift } }")
                 .at("/data/frequentlyBoughtTogether").size();
         assertThat(left).isEqualTo(report.rules().get(0).antecedent().get(0).equals(product) ? 1 : 0);
