@@ -11,6 +11,7 @@ import dev.custograph.cli.MergeCommand;
 import dev.custograph.cli.RulesCommand;
 import dev.custograph.cli.SegmentCommand;
 import dev.custograph.cli.ServeCommand;
+import dev.custograph.cli.SimilarCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
         description = "Graph-database customer intelligence: customers, orders and products in Neo4j, "
                 + "served over GraphQL.",
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, MergeCommand.class,
-                AnalyzeCommand.class, SegmentCommand.class, ChurnCommand.class, RulesCommand.class})
+                AnalyzeCommand.class, SegmentCommand.class, ChurnCommand.class, RulesCommand.class,
+                SimilarCommand.class})
 public final class Custograph {
 
     /** Exit status for a command that failed while running. */

@@ -1,0 +1,177 @@
+package dev.custograph.recommend;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Customers by products bought, as sparse rows (customer -> products with units) and columns (product -> buyers), for
+ * finding every customer's most similar customers at once: for one customer, walking the buyers of each of its
+ * products visits exactly the customers it shares something with, which is the graph traversal of
+ * {@code similar-customers.cypher} done for all customers in memory. Rows are kept in product order.
+ */
+public final class PurchaseMatrix {
+
+    private final List<String> customerIds;
+    private final int[][] products;
+    private final long[][] units;
+    private final int[] sizes;
+    private final long[] squares;
+    private final int[][] buyers;
+    private final long[][] buyerUnits;
+
+    /** One customer's neighbours: positions into the matrix's customers, best first. */
+    record Neighbours(int[] customers, double[] scores, int[] shared) {
+    }
+
+    /** Builds the matrix from each customer's products and units (units above zero). */
+    public PurchaseMatrix(List<String> customerIds, List<List<String>> productsBought, List<List<Long>> unitsBought) {
+        this.customerIds = List.copyOf(customerIds);
+        Map<String, Integer> productIndex = new HashMap<>();
+        int n = customerIds.size();
+        products = new int[n][];
+        units = new long[n][];
+        sizes = new int[n];
+        squares = new long[n];
+        for (int c = 0; c < n; c++) {
+            List<String> bought = productsBought.get(c);
+            Integer[] order = IntStream.range(0, bought.size()).boxed().toArray(Integer[]::new);
+            int[] ids = new int[bought.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = productIndex.computeIfAbsent(bought.get(i), key -> productIndex.size());
+            }
+            Arrays.sort(order, Comparator.comparingInt(i -> ids[i]));
+            products[c] = new int[ids.length];
+            units[c] = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                products[c][i] = ids[order[i]];
+                units[c][i] = unitsBought.get(c).get(order[i]);
+                squares[c] += units[c][i] * units[c][i];
+            }
+            sizes[c] = ids.length;
+        }
+        int[] counts = new int[productIndex.size()];
+        for (int[] row : products) {
+            for (int p : row) {
+                counts[p]++;
+            }
+        }
+        buyers = new int[counts.length][];
+        buyerUnits = new long[counts.length][];
+        for (int p = 0; p < counts.length; p++) {
+            buyers[p] = new int[counts[p]];
+            buyerUnits[p] = new long[counts[p]];
+        }
+        int[] filled = new int[counts.length];
+        for (int c = 0; c < n; c++) {
+            for (int i = 0; i < products[c].length; i++) {
+                int p = products[c][i];
+                buyers[p][filled[p]] = c;
+                buyerUnits[p][filled[p]++] = units[c][i];
+            }
+        }
+    }
+
+    public int customers() {
+        return customerIds.size();
+    }
+
+    public String customerId(int customer) {
+        return customerIds.get(customer);
+    }
+
+    /**
+     * The k most similar customers of each customer (score descending, ties by customer id), computed on
+     * {@code threads} threads; {@code done} is told how many customers are finished, for progress.
+     */
+    Neighbours[] topK(int k, SimilarityMeasure measure, int threads, IntConsumer done) {
+        int n = customers();
+        Neighbours[] result = new Neighbours[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        Runnable worker = () -> {
+            int[] shared = new int[n];
+            long[] dot = new long[n];
+            int[] touched = new int[n];
+            for (int c = next.getAndIncrement(); c < n; c = next.getAndIncrement()) {
+                result[c] = neighbours(c, k, measure, shared, dot, touched);
+                int count = finished.incrementAndGet();
+                if (count % 1000 == 0 || count == n) {
+                    done.accept(count);
+                }
+            }
+        };
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < Math.max(1, threads); t++) {
+            Thread thread = new Thread(worker, "similar-" + t);
+            thread.start();
+            workers.add(thread);
+        }
+        for (Thread thread : workers) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while finding similar customers", e);
+            }
+        }
+        return result;
+    }
+
+    private Neighbours neighbours(int c, int k, SimilarityMeasure measure, int[] shared, long[] dot, int[] touched) {
+        int seen = 0;
+        for (int i = 0; i < products[c].length; i++) {
+            int p = products[c][i];
+            long q = units[c][i];
+            int[] who = buyers[p];
+            long[] theirs = buyerUnits[p];
+            for (int j = 0; j < who.length; j++) {
+                int other = who[j];
+                if (other == c) {
+                    continue;
+                }
+                if (shared[other] == 0) {
+                    touched[seen++] = other;
+                }
+                shared[other]++;
+                dot[other] += q * theirs[j];
+            }
+        }
+        // A bounded heap whose head is the worst kept: lower score, or equal score and larger id.
+        Comparator<double[]> worstFirst = Comparator.<double[]>comparingDouble(e -> e[0])
+                .thenComparing(e -> customerIds.get((int) e[1]), Comparator.reverseOrder());
+        PriorityQueue<double[]> best = new PriorityQueue<>(worstFirst);
+        for (int t = 0; t < seen; t++) {
+            int other = touched[t];
+            double score = measure.score(shared[other], sizes[c], sizes[other], dot[other], squares[c],
+                    squares[other]);
+            double[] entry = {score, other, shared[other]};
+            if (best.size() < k) {
+                best.add(entry);
+            } else if (worstFirst.compare(entry, best.peek()) > 0) {
+                best.poll();
+                best.add(entry);
+            }
+            shared[other] = 0;
+            dot[other] = 0;
+        }
+        int size = best.size();
+        int[] customers = new int[size];
+        double[] scores = new double[size];
+        int[] counts = new int[size];
+        for (int i = size - 1; i >= 0; i--) {
+            double[] entry = best.poll();
+            scores[i] = entry[0];
+            customers[i] = (int) entry[1];
+            counts[i] = (int) entry[2];
+        }
+        return new Neighbours(customers, scores, counts);
+    }
+}
