@@ -5,9 +5,11 @@ import java.util.Arrays;
 import dev.custograph.cli.AnalyzeCommand;
 import dev.custograph.cli.ChurnCommand;
 import dev.custograph.cli.CommandFailure;
+import dev.custograph.cli.EvaluateRecsCommand;
 import dev.custograph.cli.GenerateCommand;
 import dev.custograph.cli.ImportCommand;
 import dev.custograph.cli.MergeCommand;
+import dev.custograph.cli.RecommendCommand;
 import dev.custograph.cli.RulesCommand;
 import dev.custograph.cli.SegmentCommand;
 import dev.custograph.cli.ServeCommand;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Command;
                 + "served over GraphQL.",
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, MergeCommand.class,
                 AnalyzeCommand.class, SegmentCommand.class, ChurnCommand.class, RulesCommand.class,
-                SimilarCommand.class})
+                SimilarCommand.class, RecommendCommand.class, EvaluateRecsCommand.class})
 public final class Custograph {
 
     /** Exit status for a command that failed while running. */

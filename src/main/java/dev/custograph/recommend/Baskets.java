@@ -62,4 +62,29 @@ record Baskets(long transactions, List<String> productIds, List<String> names, i
         }
         return new Baskets(transactions, ids, names, itemCounts, baskets);
     }
+
+    /** Baskets from orders already in memory (each a collection of distinct product ids). */
+    static Baskets of(List<? extends java.util.Collection<String>> orders, double minSupport,
+                      Map<String, String> namesById) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (java.util.Collection<String> order : orders) {
+            for (String product : order) {
+                counts.merge(product, 1, Integer::sum);
+            }
+        }
+        List<String> ids = counts.entrySet().stream().filter(e -> e.getValue() >= minSupport * orders.size())
+                .map(Map.Entry::getKey).sorted().toList();
+        Map<String, Integer> position = new HashMap<>();
+        ids.forEach(id -> position.put(id, position.size()));
+        List<int[]> baskets = new ArrayList<>();
+        for (java.util.Collection<String> order : orders) {
+            int[] items = order.stream().map(position::get).filter(java.util.Objects::nonNull)
+                    .mapToInt(Integer::intValue).toArray();
+            if (items.length > 0) {
+                baskets.add(items);
+            }
+        }
+        return new Baskets(orders.size(), ids, ids.stream().map(namesById::get).toList(),
+                ids.stream().mapToInt(counts::get).toArray(), baskets);
+    }
 }

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 public final class PurchaseMatrix {
 
     private final List<String> customerIds;
+    private final List<String> productIds = new ArrayList<>();
     private final int[][] products;
     private final long[][] units;
     private final int[] sizes;
@@ -45,7 +46,10 @@ public final class PurchaseMatrix {
             Integer[] order = IntStream.range(0, bought.size()).boxed().toArray(Integer[]::new);
             int[] ids = new int[bought.size()];
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = productIndex.computeIfAbsent(bought.get(i), key -> productIndex.size());
+                ids[i] = productIndex.computeIfAbsent(bought.get(i), key -> {
+                    productIds.add(key);
+                    return productIndex.size();
+                });
             }
             Arrays.sort(order, Comparator.comparingInt(i -> ids[i]));
             products[c] = new int[ids.length];
@@ -85,6 +89,15 @@ public final class PurchaseMatrix {
 
     public String customerId(int customer) {
         return customerIds.get(customer);
+    }
+
+    /** The products a customer bought, by id. */
+    List<String> productsOf(int customer) {
+        List<String> ids = new ArrayList<>(products[customer].length);
+        for (int p : products[customer]) {
+            ids.add(productIds.get(p));
+        }
+        return ids;
     }
 
     /**

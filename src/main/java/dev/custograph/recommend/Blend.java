@@ -1,0 +1,125 @@
+package dev.custograph.recommend;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Ranks candidate products for a customer from its {@link Evidence}. Each source scores a product 0-1:
+ * <ul>
+ *   <li>similar customers: the similarity-weighted share of the customer's neighbours who bought it (the seed's
+ *       user-based collaborative filtering);</li>
+ *   <li>bought with: the highest confidence of a rule {owned product} -> {it};</li>
+ *   <li>popularity: the share of the customer's group who bought it, over the group's most bought product's share.</li>
+ * </ul>
+ * The score is the weighted mean of the three. Products the customer owns (unless owned ones are allowed, for
+ * consumables), returned, or that were never sold are left out. Ties go to the smaller product id, so the same
+ * evidence always gives the same list.
+ */
+final class Blend {
+
+    private static final int SHOWN_NEIGHBOURS = 3;
+    private static final int SHOWN_RULES = 2;
+
+    private Blend() {
+    }
+
+    private static final class Candidate {
+        final String productId;
+        double neighbourWeight;
+        final List<Evidence.Neighbour> boughtBy = new ArrayList<>();
+        final List<Evidence.RuleFrom> rules = new ArrayList<>();
+        double bestConfidence;
+        double share;
+        double popularity;
+
+        Candidate(String productId) {
+            this.productId = productId;
+        }
+    }
+
+    static List<Recommendation> rank(Evidence evidence, RecommendationWeights weights, int k, boolean includeOwned,
+                                     Predicate<String> sold) {
+        Map<String, Candidate> candidates = new HashMap<>();
+        double totalSimilarity = 0;
+        for (Evidence.Neighbour n : evidence.neighbours()) {
+            totalSimilarity += n.score();
+            for (String product : n.products()) {
+                Candidate c = candidates.computeIfAbsent(product, Candidate::new);
+                c.neighbourWeight += n.score();
+                c.boughtBy.add(n);
+            }
+        }
+        for (Evidence.RuleFrom rule : evidence.rules()) {
+            Candidate c = candidates.computeIfAbsent(rule.productId(), Candidate::new);
+            c.rules.add(rule);
+            c.bestConfidence = Math.max(c.bestConfidence, rule.confidence());
+        }
+        PopularityPrior.Group group = evidence.popular();
+        double topShare = group.productIds().isEmpty() ? 1 : group.share(0);
+        for (int i = 0; i < group.productIds().size(); i++) {
+            Candidate c = candidates.computeIfAbsent(group.productIds().get(i), Candidate::new);
+            c.share = group.share(i);
+            c.popularity = c.share / topShare;
+        }
+        double weightSum = weights.similarCustomers() + weights.boughtWith() + weights.popularity();
+        List<Recommendation> ranked = new ArrayList<>();
+        for (Candidate c : candidates.values()) {
+            if ((!includeOwned && evidence.owned().contains(c.productId)) || evidence.returned().contains(c.productId)
+                    || !sold.test(c.productId)) {
+                continue;
+            }
+            double cf = totalSimilarity > 0 ? c.neighbourWeight / totalSimilarity : 0;
+            double score = (weights.similarCustomers() * cf + weights.boughtWith() * c.bestConfidence
+                    + weights.popularity() * c.popularity) / weightSum;
+            if (score <= 0) {
+                continue;
+            }
+            ranked.add(new Recommendation(c.productId, evidence.names().get(c.productId), score, cf,
+                    c.bestConfidence, c.popularity, reasons(c, cf, weights, evidence, group)));
+        }
+        ranked.sort(Comparator.comparingDouble(Recommendation::score).reversed()
+                .thenComparing(Recommendation::productId));
+        return ranked.size() > k ? List.copyOf(ranked.subList(0, k)) : List.copyOf(ranked);
+    }
+
+    /** The reasons, the one contributing most first. */
+    private static List<Recommendation.Reason> reasons(Candidate c, double cf, RecommendationWeights weights,
+                                                       Evidence evidence, PopularityPrior.Group group) {
+        List<Map.Entry<Double, Recommendation.Reason>> reasons = new ArrayList<>();
+        if (cf > 0) {
+            List<Evidence.Neighbour> who = c.boughtBy.stream()
+                    .sorted(Comparator.comparingDouble(Evidence.Neighbour::score).reversed()
+                            .thenComparing(Evidence.Neighbour::customerId))
+                    .limit(SHOWN_NEIGHBOURS).toList();
+            String first = who.get(0).name() == null ? who.get(0).customerId() : who.get(0).name();
+            String text = String.format("bought by %d of your %d most similar customers (e.g. %s)",
+                    c.boughtBy.size(), evidence.neighbours().size(), first);
+            reasons.add(Map.entry(weights.similarCustomers() * cf, new Recommendation.Reason("similar-customers",
+                    text, who.stream().map(Evidence.Neighbour::customerId).toList(),
+                    who.stream().map(Evidence.Neighbour::score).toList(), null, null, null, null, null, null)));
+        }
+        c.rules.stream()
+                .sorted(Comparator.comparingDouble(Evidence.RuleFrom::confidence).reversed()
+                        .thenComparing(Evidence.RuleFrom::from))
+                .limit(SHOWN_RULES)
+                .forEach(rule -> {
+                    String owned = rule.fromName() == null ? rule.from() : rule.fromName();
+                    String text = String.format("often bought with %s, which you bought (%.0f%% of its baskets, "
+                            + "lift %.1f)", owned, 100 * rule.confidence(), rule.lift());
+                    reasons.add(Map.entry(weights.boughtWith() * rule.confidence(), new Recommendation.Reason(
+                            "bought-with", text, null, null, rule.from(), rule.fromName(), rule.confidence(),
+                            rule.lift(), null, null)));
+                });
+        if (c.popularity > 0) {
+            String text = String.format("bought by %.0f%% of customers in %s", 100 * c.share, group.label());
+            reasons.add(Map.entry(weights.popularity() * c.popularity, new Recommendation.Reason("popular", text,
+                    null, null, null, null, null, null, group.label(), c.share)));
+        }
+        reasons.sort(Map.Entry.<Double, Recommendation.Reason>comparingByKey().reversed());
+        return reasons.stream().map(Map.Entry::getValue).toList();
+    }
+}
