@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.custograph.graph.AnalyticsReads;
 import dev.custograph.graph.EntityReads;
 import dev.custograph.graph.Graph;
+import dev.custograph.recommend.RecommendationWeights;
 import graphql.scalars.ExtendedScalars;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +49,20 @@ class GraphQlConfiguration {
                                   @Value("${custograph.cache.expire-after-write:10m}") Duration expireAfterWrite) {
         AnalyticsCache cache = new AnalyticsCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite),
                 meters);
+        graph.addWriteListener(cache);
+        return cache;
+    }
+
+    @Bean
+    RecommendationCache recommendationCache(Graph graph, MeterRegistry meters,
+                                            @Value("${custograph.recommend.weights.cf:0.6}") double cf,
+                                            @Value("${custograph.recommend.weights.item:0.3}") double item,
+                                            @Value("${custograph.recommend.weights.popularity:0.1}") double popularity,
+                                            @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
+                                            @Value("${custograph.cache.expire-after-write:10m}")
+                                            Duration expireAfterWrite) {
+        RecommendationCache cache = new RecommendationCache(graph, new RecommendationWeights(cf, item, popularity),
+                new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
         graph.addWriteListener(cache);
         return cache;
     }

@@ -34,7 +34,7 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
             description = "Minimum confidence of those rules. Default: ${DEFAULT-VALUE}.")
     double minConfidence;
 
-    @Option(names = "--weights", paramLabel = "W", defaultValue = "cf=0.5,item=0.3,popularity=0.2",
+    @Option(names = "--weights", paramLabel = "W", defaultValue = "cf=0.6,item=0.3,popularity=0.1",
             description = "The blend's weights, as for recommend. Default: ${DEFAULT-VALUE}.")
     String weights;
 

@@ -32,7 +32,7 @@ public final class RecommendCommand implements Callable<Integer> {
                     + "). Default: ${DEFAULT-VALUE}.")
     int k;
 
-    @Option(names = "--weights", paramLabel = "W", defaultValue = "cf=0.5,item=0.3,popularity=0.2",
+    @Option(names = "--weights", paramLabel = "W", defaultValue = "cf=0.6,item=0.3,popularity=0.1",
             description = "Weight of each source: cf (similar customers), item (bought with what the customer "
                     + "owns), popularity (in its segment or country). Default: ${DEFAULT-VALUE}.")
     String weights;

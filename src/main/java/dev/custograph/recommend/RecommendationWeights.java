@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record RecommendationWeights(double similarCustomers, double boughtWith, double popularity) {
 
-    public static final RecommendationWeights DEFAULT = new RecommendationWeights(0.5, 0.3, 0.2);
+    public static final RecommendationWeights DEFAULT = new RecommendationWeights(0.6, 0.3, 0.1);
 
     public RecommendationWeights {
         if (!(similarCustomers >= 0 && boughtWith >= 0 && popularity >= 0)
@@ -20,7 +20,7 @@ public record RecommendationWeights(double similarCustomers, double boughtWith, 
         }
     }
 
-    /** Parses {@code cf=0.5,item=0.3,popularity=0.2}; a source left out keeps its default. */
+    /** Parses {@code cf=0.6,item=0.3,popularity=0.1}; a source left out keeps its default. */
     public static RecommendationWeights parse(String text) {
         Map<String, Double> given = new HashMap<>(Map.of("cf", DEFAULT.similarCustomers, "item", DEFAULT.boughtWith,
                 "popularity", DEFAULT.popularity));

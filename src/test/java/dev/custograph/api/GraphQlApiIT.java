@@ -203,6 +203,100 @@ class GraphQlApiIT {
     }
 
     @Test
+    void recommendationsSimilarCustomersAndAssociationRulesServeWhatTheGraphHolds() {
+        dev.custograph.recommend.RulesReport rules = new dev.custograph.recommend.AssociationRules(graph).run(
+                dev.custograph.recommend.AssociationRules.Parameters.pairs(0.005, 0.05, 0, 1000, true));
+        new dev.custograph.recommend.SimilarCustomers(graph).materialise(20,
+                dev.custograph.recommend.SimilarityMeasure.COSINE);
+        List<dev.custograph.recommend.Recommendation> expected = new dev.custograph.recommend.Recommender(graph,
+                () -> dev.custograph.recommend.PopularityPrior.read(graph)).recommend("SAVEA", 10,
+                dev.custograph.recommend.RecommendationWeights.DEFAULT, false).recommendations();
+
+        JsonNode recs = api.post("""
+                { recommendations(customerId: "SAVEA") { product { id name } score reasons { kind text
+                  customers { id } product { id } lift share } } }""").at("/data/recommendations");
+        assertThat(recs.size()).isEqualTo(10);
+        for (int i = 0; i < recs.size(); i++) {
+            dev.custograph.recommend.Recommendation r = expected.get(i);
+            assertThat(recs.get(i).at("/product/id").asString()).isEqualTo(r.productId());
+            assertThat(recs.get(i).at("/product/name").asString()).isEqualTo(r.name());
+            assertThat(recs.get(i).at("/score").asDouble()).isEqualTo(r.score());
+            assertThat(recs.get(i).at("/reasons").size()).isEqualTo(r.reasons().size());
+            for (int j = 0; j < r.reasons().size(); j++) {
+                JsonNode reason = recs.get(i).at("/reasons/" + j);
+                assertThat(reason.at("/text").asString()).isEqualTo(r.reasons().get(j).text());
+                if (r.reasons().get(j).customerIds() != null) {
+                    List<String> ids = new ArrayList<>();
+                    reason.at("/customers").forEach(c -> ids.add(c.at("/id").asString()));
+                    assertThat(ids).isEqualTo(r.reasons().get(j).customerIds());
+                }
+                if (r.reasons().get(j).productId() != null) {
+                    assertThat(reason.at("/product/id").asString()).isEqualTo(r.reasons().get(j).productId());
+                }
+            }
+        }
+        // The same list through Customer 360, and first cut to the maximum rather than refused.
+        assertThat(api.post("{ customer(id: \"SAVEA\") { recommendations(first: 3) { product { id } } } }")
+                .at("/data/customer/recommendations/2/product/id").asString()).isEqualTo(expected.get(2).productId());
+        assertThat(api.post("{ recommendations(customerId: \"SAVEA\", first: 1000000) { score } }")
+                .at("/data/recommendations").size()).isEqualTo(77 - ownedBy("SAVEA"));
+        JsonNode unknown = api.post("{ recommendations(customerId: \"NOBODY\") { score } }");
+        assertThat(unknown.at("/data/recommendations").size()).isZero();
+        assertThat(unknown.at("/errors/0/message").asString()).isEqualTo("no customer with id NOBODY");
+        assertThat(unknown.at("/errors/0/extensions/classification").asString()).isEqualTo("NOT_FOUND");
+        assertBadRequest("{ recommendations(customerId: \"SAVEA\", first: -1) { score } }",
+                "first must be 0 or more, got -1");
+
+        // Similar customers are the materialised SIMILAR, in rank order; a new run shows at once.
+        List<Map<String, Object>> stored = graph.readRows("test/similar", Map.of()).stream()
+                .filter(row -> row.get("customerId").equals("SAVEA")).toList();
+        JsonNode similar = api.post("{ similarCustomers(customerId: \"SAVEA\", first: 5) { customer { id } "
+                + "score sharedProducts } }").at("/data/similarCustomers");
+        assertThat(similar.size()).isEqualTo(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(similar.get(i).at("/customer/id").asString()).isEqualTo(stored.get(i).get("otherId"));
+            assertThat(similar.get(i).at("/score").asDouble()).isEqualTo(stored.get(i).get("score"));
+            assertThat(similar.get(i).at("/sharedProducts").asLong()).isEqualTo(stored.get(i).get("shared"));
+        }
+        new dev.custograph.recommend.SimilarCustomers(graph).materialise(2,
+                dev.custograph.recommend.SimilarityMeasure.JACCARD);
+        assertThat(api.post("{ similarCustomers(customerId: \"SAVEA\", first: 5) { score } }")
+                .at("/data/similarCustomers").size()).isEqualTo(2);
+
+        // Association rules, paged with cursors, are the run's rules in its order.
+        List<String> paged = new ArrayList<>();
+        String after = null;
+        JsonNode page;
+        do {
+            page = api.post("{ associationRules(first: 7" + (after == null ? "" : ", after: \"" + after + "\"")
+                    + ") { totalCount edges { node { antecedent { id } consequent { id } lift } } "
+                    + "pageInfo { hasNextPage endCursor } } }").at("/data/associationRules");
+            assertThat(page.at("/totalCount").asInt()).isEqualTo(rules.rules().size());
+            page.at("/edges").forEach(e -> paged.add(e.at("/node/antecedent/0/id").asString() + ">"
+                    + e.at("/node/consequent/0/id").asString()));
+            after = page.at("/pageInfo/endCursor").asString();
+        } while (page.at("/pageInfo/hasNextPage").asBoolean());
+        assertThat(paged).containsExactlyElementsOf(rules.rules().stream()
+                .map(r -> r.antecedent().get(0) + ">" + r.consequent().get(0)).toList());
+        long confident = rules.rules().stream().filter(r -> r.confidence() >= 0.2).count();
+        assertThat(api.post("{ associationRules(minConfidence: 0.2) { totalCount } }")
+                .at("/data/associationRules/totalCount").asLong()).isEqualTo(confident);
+        assertBadRequest("{ associationRules(minSupport: 1.5) { totalCount } }", "minSupport must be in (0, 1]");
+        String stale = after;
+        new dev.custograph.recommend.AssociationRules(graph).run(
+                dev.custograph.recommend.AssociationRules.Parameters.pairs(0.005, 0.1, 0, 1000, true));
+        assertBadRequest("{ associationRules(after: \"" + stale + "\") { totalCount } }", "earlier rules run");
+    }
+
+    private static int ownedBy(String customer) {
+        Map<String, String> customerOfOrder = new java.util.HashMap<>();
+        NorthwindCsv.rows("orders.csv").forEach(o -> customerOfOrder.put(o.get("orderID"), o.get("customerID")));
+        return (int) NorthwindCsv.rows("order-details.csv").stream()
+                .filter(l -> customerOfOrder.get(l.get("orderID")).equals(customer)).map(l -> l.get("productID"))
+                .distinct().count();
+    }
+
+    @Test
     void customer360ForAlfkiShowsItsRealOrdersAndLines() {
         JsonNode customer = api.post("""
                 { customer(id: "ALFKI") { name country orders { id orderDate total lines { quantity product { name } } } } }

@@ -97,7 +97,7 @@ class RecommenderIT {
                 }
                 double popularity = (double) buyers.get(product) / topBuyers;
                 if (!owned.contains(product)) {
-                    expected.put(product, 0.5 * cf + 0.3 * item + 0.2 * popularity);
+                    expected.put(product, 0.6 * cf + 0.3 * item + 0.1 * popularity);
                 }
             }
             List<Recommendation> recs = recommender.recommend(customer, 10, RecommendationWeights.DEFAULT, false)

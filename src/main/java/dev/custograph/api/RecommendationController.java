@@ -1,0 +1,204 @@
+package dev.custograph.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import dev.custograph.model.Customer;
+import dev.custograph.model.Product;
+import dev.custograph.recommend.Recommendation;
+import dev.custograph.recommend.Recommender;
+import dev.custograph.recommend.SimilarCustomer;
+import dev.custograph.recommend.SimilarCustomers;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Recommendations, similar customers and association rules on the API, all served from {@link RecommendationCache}.
+ * {@code first} above the maximum is cut to it (a widget asking for "all" gets the most there are); below zero is a
+ * BAD_REQUEST. An unknown customer gets an empty list and a NOT_FOUND error naming it, not a failed request.
+ */
+@Controller
+class RecommendationController {
+
+    private static final String CURSOR_PREFIX = "rules.v1|";
+
+    private final RecommendationCache cache;
+    private final EntityCache entities;
+
+    RecommendationController(RecommendationCache cache, EntityCache entities) {
+        this.cache = cache;
+        this.entities = entities;
+    }
+
+    @QueryMapping
+    DataFetcherResult<List<Recommendation>> recommendations(@Argument String customerId, @Argument Integer first,
+                                                            DataFetchingEnvironment env) {
+        String id = Ids.require(customerId, "customerId");
+        int limit = cappedFirst(first, 10, Recommender.MAX_K);
+        Recommender.Result result = cache.recommendations(id);
+        DataFetcherResult.Builder<List<Recommendation>> out = DataFetcherResult.newResult();
+        if (!result.customerExists()) {
+            return out.data(List.<Recommendation>of()).error(notFound(env, result.message())).build();
+        }
+        List<Recommendation> all = result.recommendations();
+        return out.data(all.subList(0, Math.min(limit, all.size()))).build();
+    }
+
+    @QueryMapping
+    DataFetcherResult<List<SimilarCustomer>> similarCustomers(@Argument String customerId, @Argument Integer first,
+                                                              DataFetchingEnvironment env) {
+        String id = Ids.require(customerId, "customerId");
+        int limit = cappedFirst(first, 10, SimilarCustomers.MAX_K);
+        DataFetcherResult.Builder<List<SimilarCustomer>> out = DataFetcherResult.newResult();
+        if (entities.customer(id) == null) {
+            return out.data(List.<SimilarCustomer>of()).error(notFound(env, "no customer with id " + id)).build();
+        }
+        List<SimilarCustomer> all = cache.similar(id);
+        return out.data(all.subList(0, Math.min(limit, all.size()))).build();
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "recommendations")
+    List<Recommendation> customerRecommendations(Customer customer, @Argument Integer first) {
+        List<Recommendation> all = cache.recommendations(customer.customerId()).recommendations();
+        return all.subList(0, Math.min(cappedFirst(first, 10, Recommender.MAX_K), all.size()));
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "similarCustomers")
+    List<SimilarCustomer> customerSimilarCustomers(Customer customer, @Argument Integer first) {
+        List<SimilarCustomer> all = cache.similar(customer.customerId());
+        return all.subList(0, Math.min(cappedFirst(first, 10, SimilarCustomers.MAX_K), all.size()));
+    }
+
+    @SchemaMapping(typeName = "Recommendation", field = "product")
+    Product recommendedProduct(Recommendation r) {
+        return entities.product(r.productId());
+    }
+
+    @SchemaMapping(typeName = "RecommendationReason", field = "customers")
+    List<Customer> reasonCustomers(Recommendation.Reason reason) {
+        if (reason.customerIds() == null) {
+            return null;
+        }
+        Map<String, Customer> found = entities.customers(reason.customerIds());
+        return reason.customerIds().stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @SchemaMapping(typeName = "RecommendationReason", field = "product")
+    Product reasonProduct(Recommendation.Reason reason) {
+        return reason.productId() == null ? null : entities.product(reason.productId());
+    }
+
+    @SchemaMapping(typeName = "SimilarCustomer", field = "customer")
+    Customer similarCustomer(SimilarCustomer s) {
+        return entities.customer(s.customerId());
+    }
+
+    /** The latest rules run's rules, filtered, best lift first, a page at a time. */
+    @QueryMapping
+    Connection<RecommendationCache.AssociationRuleView> associationRules(@Argument Double minSupport,
+                                                                        @Argument Double minConfidence,
+                                                                        @Argument Integer first,
+                                                                        @Argument String after) {
+        checkShare(minSupport, "minSupport");
+        checkShare(minConfidence, "minConfidence");
+        int size = first == null ? 20 : first;
+        if (size < 1 || size > PageRequest.MAX_PAGE_SIZE) {
+            throw new BadRequestException("first must be between 1 and " + PageRequest.MAX_PAGE_SIZE + ", was "
+                    + size);
+        }
+        RecommendationCache.Rules rules = cache.rules();
+        List<RecommendationCache.AssociationRuleView> matching = rules.rules().stream()
+                .filter(r -> minSupport == null || r.support() >= minSupport)
+                .filter(r -> minConfidence == null || r.confidence() >= minConfidence).toList();
+        int start = 0;
+        if (after != null) {
+            String key = decode(after, rules.runId());
+            start = -1;
+            for (int i = 0; i < matching.size(); i++) {
+                if (matching.get(i).key().equals(key)) {
+                    start = i + 1;
+                    break;
+                }
+            }
+            if (start < 0) {
+                throw new BadRequestException("after: the cursor's rule does not match these filters");
+            }
+        }
+        List<Connection.Edge<RecommendationCache.AssociationRuleView>> edges = new ArrayList<>();
+        for (int i = start; i < Math.min(matching.size(), start + size); i++) {
+            edges.add(new Connection.Edge<>(encode(rules.runId(), matching.get(i).key()), matching.get(i)));
+        }
+        String startCursor = edges.isEmpty() ? null : edges.get(0).cursor();
+        String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+        return new Connection<>(edges, new Connection.PageInfo(start + size < matching.size(), after != null,
+                startCursor, endCursor), (long) matching.size());
+    }
+
+    @SchemaMapping(typeName = "AssociationRule", field = "antecedent")
+    List<Product> antecedent(RecommendationCache.AssociationRuleView rule) {
+        return products(rule.antecedentIds());
+    }
+
+    @SchemaMapping(typeName = "AssociationRule", field = "consequent")
+    List<Product> consequent(RecommendationCache.AssociationRuleView rule) {
+        return products(rule.consequentIds());
+    }
+
+    private List<Product> products(List<String> ids) {
+        Map<String, Product> found = entities.products(ids);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static int cappedFirst(Integer first, int byDefault, int max) {
+        int n = first == null ? byDefault : first;
+        if (n < 0) {
+            throw new BadRequestException("first must be 0 or more, got " + n);
+        }
+        return Math.min(n, max);
+    }
+
+    private static void checkShare(Double value, String name) {
+        if (value != null && !(value > 0 && value <= 1)) {
+            throw new BadRequestException(name + " must be in (0, 1], got " + value);
+        }
+    }
+
+    private static graphql.GraphQLError notFound(DataFetchingEnvironment env, String message) {
+        return GraphqlErrorBuilder.newError(env).message(message).errorType(ErrorType.NOT_FOUND).build();
+    }
+
+    private static String encode(String runId, String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + runId + "|" + key)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor, String runId) {
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("after: '" + cursor + "' is not a cursor from this API");
+        }
+        if (!text.startsWith(CURSOR_PREFIX)) {
+            throw new BadRequestException("after: '" + cursor + "' is not a cursor from this API");
+        }
+        String[] parts = text.substring(CURSOR_PREFIX.length()).split("\\|", 2);
+        if (parts.length != 2) {
+            throw new BadRequestException("after: '" + cursor + "' is not a cursor from this API");
+        }
+        if (!parts[0].equals(String.valueOf(runId))) {
+            throw new BadRequestException("after: the cursor belongs to an earlier rules run; start again from "
+                    + "the first page");
+        }
+        return parts[1];
+    }
+}
