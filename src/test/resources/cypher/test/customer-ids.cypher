@@ -1,0 +1,3 @@
+// Test and bench only: every customer's id.
+MATCH (c:Customer)
+RETURN c.customerId AS customerId
