@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.custograph.graph.Graph;
 import dev.custograph.recommend.PopularityPrior;
+import dev.custograph.recommend.RecommendationData;
 import dev.custograph.recommend.RecommendationWeights;
 import dev.custograph.recommend.Recommender;
 import dev.custograph.recommend.SimilarCustomer;
@@ -19,7 +20,8 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * Caffeine caches for recommendations (per customer, the longest list the API serves), similar customers (per
- * customer), the latest rules run's rules and the popularity prior. Every write through this process's
+ * customer), the latest rules run's rules, the popularity prior, and the purchases and rules the recommender keeps in
+ * memory ({@link RecommendationData}), so that a recommendation not yet cached costs one small read. Every write through this process's
  * {@link Graph} empties them before it returns: an order, a merge, a rules or similarity run all change what a
  * customer should be offered.
  */
@@ -45,13 +47,16 @@ public final class RecommendationCache implements Graph.WriteListener {
     private final LoadingCache<String, List<SimilarCustomer>> similar;
     private final LoadingCache<String, Rules> rules;
     private final LoadingCache<String, PopularityPrior> prior;
+    private final LoadingCache<String, RecommendationData> data;
 
     public RecommendationCache(Graph graph, RecommendationWeights weights, EntityCache.Settings settings,
                                MeterRegistry meters) {
         this.graph = graph;
         prior = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
                 .build(key -> PopularityPrior.read(graph));
-        Recommender recommender = new Recommender(graph, () -> prior.get(LATEST));
+        data = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
+                .build(key -> RecommendationData.read(graph));
+        Recommender recommender = new Recommender(graph, () -> prior.get(LATEST), () -> data.get(LATEST));
         recommendations = Caffeine.newBuilder().maximumSize(settings.maximumSize())
                 .expireAfterWrite(settings.expireAfterWrite()).recordStats()
                 .build(id -> recommender.recommend(id, Recommender.MAX_K, weights, false));
@@ -63,6 +68,7 @@ public final class RecommendationCache implements Graph.WriteListener {
         CaffeineCacheMetrics.monitor(meters, similar, "similarCustomers");
         CaffeineCacheMetrics.monitor(meters, rules, "associationRules");
         CaffeineCacheMetrics.monitor(meters, prior, "popularityPrior");
+        CaffeineCacheMetrics.monitor(meters, data, "recommendationData");
     }
 
     /** The customer's recommendations, at most {@link Recommender#MAX_K}; unknown customers say so. */
@@ -114,5 +120,6 @@ public final class RecommendationCache implements Graph.WriteListener {
         similar.invalidateAll();
         rules.invalidateAll();
         prior.invalidateAll();
+        data.invalidateAll();
     }
 }

@@ -35,6 +35,8 @@ final class Blend {
         double bestConfidence;
         double share;
         double popularity;
+        double cf;
+        double score;
 
         Candidate(String productId) {
             this.productId = productId;
@@ -66,24 +68,28 @@ final class Blend {
             c.popularity = c.share / topShare;
         }
         double weightSum = weights.similarCustomers() + weights.boughtWith() + weights.popularity();
-        List<Recommendation> ranked = new ArrayList<>();
+        // Score every candidate, keep the best k, and only then put their reasons into words.
+        List<Candidate> scored = new ArrayList<>();
         for (Candidate c : candidates.values()) {
             if ((!includeOwned && evidence.owned().contains(c.productId)) || evidence.returned().contains(c.productId)
                     || !sold.test(c.productId)) {
                 continue;
             }
-            double cf = totalSimilarity > 0 ? c.neighbourWeight / totalSimilarity : 0;
-            double score = (weights.similarCustomers() * cf + weights.boughtWith() * c.bestConfidence
+            c.cf = totalSimilarity > 0 ? c.neighbourWeight / totalSimilarity : 0;
+            c.score = (weights.similarCustomers() * c.cf + weights.boughtWith() * c.bestConfidence
                     + weights.popularity() * c.popularity) / weightSum;
-            if (score <= 0) {
-                continue;
+            if (c.score > 0) {
+                scored.add(c);
             }
-            ranked.add(new Recommendation(c.productId, evidence.names().get(c.productId), score, cf,
-                    c.bestConfidence, c.popularity, reasons(c, cf, weights, evidence, group)));
         }
-        ranked.sort(Comparator.comparingDouble(Recommendation::score).reversed()
-                .thenComparing(Recommendation::productId));
-        return ranked.size() > k ? List.copyOf(ranked.subList(0, k)) : List.copyOf(ranked);
+        scored.sort(Comparator.<Candidate>comparingDouble(c -> c.score).reversed()
+                .thenComparing(c -> c.productId));
+        List<Recommendation> ranked = new ArrayList<>();
+        for (Candidate c : scored.subList(0, Math.min(k, scored.size()))) {
+            ranked.add(new Recommendation(c.productId, evidence.names().get(c.productId), c.score, c.cf,
+                    c.bestConfidence, c.popularity, reasons(c, c.cf, weights, evidence, group)));
+        }
+        return List.copyOf(ranked);
     }
 
     /** The reasons, the one contributing most first. */

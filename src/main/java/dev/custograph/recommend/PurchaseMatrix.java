@@ -138,6 +138,12 @@ public final class PurchaseMatrix {
         return result;
     }
 
+    /** One customer's k most similar customers, as {@link #topK} finds them. */
+    Neighbours topKOf(int customer, int k, SimilarityMeasure measure) {
+        int n = customers();
+        return neighbours(customer, k, measure, new int[n], new long[n], new int[n]);
+    }
+
     private Neighbours neighbours(int c, int k, SimilarityMeasure measure, int[] shared, long[] dot, int[] touched) {
         int seen = 0;
         for (int i = 0; i < products[c].length; i++) {

@@ -10,10 +10,17 @@ import java.util.function.Supplier;
 import dev.custograph.graph.Graph;
 
 /**
- * Recommendations for one customer, live from the graph: one read gathers the customer's {@link Evidence}
- * ({@code cypher/recommend/customer-evidence.cypher}) and {@link Blend} ranks it. A customer without materialised
- * SIMILAR relationships (new since the last {@code similar --all}) gets its neighbours by traversal instead; a
- * customer with no purchases at all gets the popularity prior of its segment or country (cold start).
+ * Recommendations for one customer: its {@link Evidence} is gathered and {@link Blend} ranks it. Two ways to gather:
+ * <ul>
+ *   <li>all from the graph, one read ({@code cypher/recommend/customer-evidence.cypher}): for a one-off call such as
+ *       the {@code recommend} command;</li>
+ *   <li>with {@link RecommendationData} in memory (for the API, which serves many): one small read
+ *       ({@code customer-context.cypher}) for the customer's segment, country and SIMILAR customers, and the
+ *       purchases and rules from memory.</li>
+ * </ul>
+ * Both give the same list (tested). A customer without materialised SIMILAR relationships (new since the last
+ * {@code similar --all}) gets its neighbours computed now instead; a customer with no purchases at all gets the
+ * popularity prior of its segment or country (cold start).
  */
 public final class Recommender {
 
@@ -37,11 +44,21 @@ public final class Recommender {
 
     private final Graph graph;
     private final Supplier<PopularityPrior> prior;
+    private final Supplier<RecommendationData> data;
 
-    /** @param prior the popularity prior, which the caller may cache (it changes only when the graph does) */
+    /** Gathers everything from the graph on each call. */
     public Recommender(Graph graph, Supplier<PopularityPrior> prior) {
+        this(graph, prior, null);
+    }
+
+    /**
+     * @param prior the popularity prior, which the caller may cache (it changes only when the graph does)
+     * @param data  purchases and rules held in memory, likewise cached by the caller; null to read them per call
+     */
+    public Recommender(Graph graph, Supplier<PopularityPrior> prior, Supplier<RecommendationData> data) {
         this.graph = graph;
         this.prior = prior;
+        this.data = data;
     }
 
     /** k below 1 is refused; above {@link #MAX_K} it is cut. */
@@ -54,7 +71,7 @@ public final class Recommender {
 
     public Result recommend(String customerId, int k, RecommendationWeights weights, boolean includeOwned) {
         int limit = checkedK(k, "--k");
-        Evidence evidence = evidence(customerId);
+        Evidence evidence = data == null ? evidence(customerId) : evidenceFromMemory(customerId, data.get());
         if (evidence == null) {
             return new Result(customerId, false, List.of());
         }
@@ -95,6 +112,38 @@ public final class Recommender {
         }
         PopularityPrior popularity = prior.get();
         return new Evidence(customerId, new HashSet<>(owned), new HashSet<>(returned), neighbours, rules,
+                popularity.groupFor((String) row.get("segmentId"), (String) row.get("country")), popularity.names());
+    }
+
+    /** The customer's evidence from memory and one small read, or null when there is no such customer. */
+    Evidence evidenceFromMemory(String customerId, RecommendationData memory) {
+        List<Map<String, Object>> rows = graph.readRows("recommend/customer-context", Map.of("customerId",
+                customerId, "neighbours", NEIGHBOURS));
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> row = rows.get(0);
+        List<String> owned = memory.owned(customerId);
+        List<Evidence.Neighbour> neighbours = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> found = (List<Map<String, Object>>) row.get("neighbours");
+        for (Map<String, Object> n : found) {
+            String id = (String) n.get("customerId");
+            if (id != null) {
+                neighbours.add(new Evidence.Neighbour(id, (String) n.get("name"), (Double) n.get("score"),
+                        memory.owned(id)));
+            }
+        }
+        if (neighbours.isEmpty() && !owned.isEmpty()) {
+            neighbours = memory.neighbours(customerId, NEIGHBOURS);
+        }
+        List<Evidence.RuleFrom> rules = new ArrayList<>();
+        for (String product : owned) {
+            rules.addAll(memory.rulesFrom().getOrDefault(product, List.of()));
+        }
+        PopularityPrior popularity = prior.get();
+        return new Evidence(customerId, new HashSet<>(owned),
+                new HashSet<>(memory.returned().getOrDefault(customerId, List.of())), neighbours, rules,
                 popularity.groupFor((String) row.get("segmentId"), (String) row.get("country")), popularity.names());
     }
 

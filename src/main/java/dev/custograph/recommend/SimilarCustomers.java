@@ -74,19 +74,32 @@ public final class SimilarCustomers {
         return new Lookup(customerId, true, measure, similar);
     }
 
-    /** Reads what every customer bought. */
+    /** Reads what every customer bought (customers who bought nothing are left out). */
     public static PurchaseMatrix project(Graph graph) {
+        return project(graph, new HashMap<>());
+    }
+
+    /** Reads what every customer bought, and fills {@code returned} with what each only cancelled or returned. */
+    static PurchaseMatrix project(Graph graph, Map<String, List<String>> returned) {
         List<String> ids = new ArrayList<>();
         List<List<String>> products = new ArrayList<>();
         List<List<Long>> units = new ArrayList<>();
         for (Map<String, Object> row : graph.readRows("similarity/purchases", Map.of())) {
-            ids.add((String) row.get("customerId"));
+            String id = (String) row.get("customerId");
             @SuppressWarnings("unchecked")
             List<String> bought = (List<String>) row.get("products");
             @SuppressWarnings("unchecked")
             List<Long> quantities = (List<Long>) row.get("quantities");
-            products.add(bought);
-            units.add(quantities);
+            @SuppressWarnings("unchecked")
+            List<String> back = (List<String>) row.get("returned");
+            if (!back.isEmpty()) {
+                returned.put(id, back);
+            }
+            if (!bought.isEmpty()) {
+                ids.add(id);
+                products.add(bought);
+                units.add(quantities);
+            }
         }
         return new PurchaseMatrix(ids, products, units);
     }

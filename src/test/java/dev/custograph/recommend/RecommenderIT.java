@@ -122,6 +122,18 @@ class RecommenderIT {
     }
 
     @Test
+    void theApisPathWithPurchasesInMemoryGivesTheSameListsAsReadingEverythingFromTheGraph() {
+        RecommendationData data = RecommendationData.read(northwind.graph());
+        Recommender fromMemory = new Recommender(northwind.graph(), () -> PopularityPrior.read(northwind.graph()),
+                () -> data);
+        for (String customer : countries.keySet()) {
+            assertThat(fromMemory.recommend(customer, 15, RecommendationWeights.DEFAULT, false))
+                    .as(customer).isEqualTo(recommender.recommend(customer, 15, RecommendationWeights.DEFAULT, false));
+        }
+        assertThat(fromMemory.recommend("NOBODY", 5, RecommendationWeights.DEFAULT, false).customerExists()).isFalse();
+    }
+
+    @Test
     void reasonsPointAtRealPathsInTheGraph() {
         for (String customer : List.of("ALFKI", "SAVEA", "QUICK", "LAZYK")) {
             for (Recommendation r : recommender.recommend(customer, 10, RecommendationWeights.DEFAULT, false)
