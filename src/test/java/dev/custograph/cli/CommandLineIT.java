@@ -394,7 +394,7 @@ class CommandLineIT {
     }
 
     @Test
-    void rulesPrintOneJsonReportAndRefuseBadThresholds() {
+    void rulesSimilarRecommendAndEvaluateRecsPrintOneJsonDocumentAndRefuseBadInputInOneLine() {
         String dataDir = temp.resolve("rules-data").toString();
         assertThat(run("import", "--format", "northwind", TestData.northwind().toString(), "--data-dir", dataDir)
                 .status()).isZero();
@@ -415,6 +415,49 @@ class CommandLineIT {
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.failureLines()).containsExactly("custograph rules: --min-support must be in (0, 1], got 1.5");
         assertNoStackTrace(bad);
+        Run cypherTriples = run("rules", "--data-dir", dataDir, "--min-support", "0.005", "--min-confidence", "0.1",
+                "--engine", "cypher", "--max-length", "3");
+        assertThat(cypherTriples.failureLines()).singleElement().asString()
+                .startsWith("custograph rules: --engine cypher mines pairs only");
+
+        Run similarAll = run("similar", "--data-dir", dataDir, "--all", "--k", "5", "--json");
+        assertThat(similarAll.status()).as(similarAll.err()).isZero();
+        JsonNode materialised = GraphQlHttp.json(similarAll.out());
+        assertThat(materialised.at("/customers").asInt()).isEqualTo(89);
+        assertThat(materialised.at("/relationships").asInt()).isEqualTo(89 * 5);
+        Run similar = run("similar", "--data-dir", dataDir, "--customer", "ALFKI", "--k", "3", "--measure",
+                "jaccard", "--json");
+        assertThat(similar.status()).as(similar.err()).isZero();
+        JsonNode neighbours = GraphQlHttp.json(similar.out());
+        assertThat(neighbours.at("/similar").size()).isEqualTo(3);
+        assertThat(neighbours.at("/similar/0/score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(neighbours.at("/message").isNull()).isTrue();
+
+        Run recommend = run("recommend", "--data-dir", dataDir, "--customer", "ALFKI", "--k", "4", "--json");
+        assertThat(recommend.status()).as(recommend.err()).isZero();
+        assertThat(recommend.out().strip().split("\n")).hasSize(1);
+        JsonNode recs = GraphQlHttp.json(recommend.out());
+        assertThat(recs.at("/recommendations").size()).isEqualTo(4);
+        assertThat(recs.at("/recommendations/0/productId").asString()).isNotBlank();
+        assertThat(recs.at("/recommendations/0/reasons/0/text").asString()).isNotBlank();
+        Run nobody = run("recommend", "--data-dir", dataDir, "--customer", "NOBODY", "--json");
+        assertThat(nobody.status()).isZero();
+        assertThat(GraphQlHttp.json(nobody.out()).at("/recommendations").size()).isZero();
+        assertThat(GraphQlHttp.json(nobody.out()).at("/message").asString()).isEqualTo("no customer with id NOBODY");
+        Run badK = run("recommend", "--data-dir", dataDir, "--customer", "ALFKI", "--k", "0");
+        assertThat(badK.failureLines()).containsExactly("custograph recommend: --k must be at least 1, got 0");
+        Run badWeights = run("recommend", "--data-dir", dataDir, "--customer", "ALFKI", "--weights", "cf=x");
+        assertThat(badWeights.failureLines()).containsExactly(
+                "custograph recommend: --weights: cf must be a number, got \"x\"");
+        assertNoStackTrace(badWeights);
+
+        Run evaluate = run("evaluate-recs", "--data-dir", dataDir, "--json");
+        assertThat(evaluate.status()).as(evaluate.err()).isZero();
+        JsonNode evaluation = GraphQlHttp.json(evaluate.out());
+        assertThat(evaluation.at("/customersEvaluated").asInt()).isPositive();
+        for (String strategy : List.of("blend", "similar-customers", "bought-with", "popularity-baseline")) {
+            assertThat(evaluation.at("/strategies/" + strategy + "/hitRate").isNumber()).as(strategy).isTrue();
+        }
     }
 
     @Test
@@ -422,7 +465,8 @@ class CommandLineIT {
         Run help = run("--help");
         assertThat(help.status()).isZero();
         assertThat(help.out()).contains("serve").contains("import").contains("generate").contains("merge")
-                .contains("analyze").contains("segment").contains("churn").contains("rules");
+                .contains("analyze").contains("segment").contains("churn").contains("rules").contains("similar")
+                .contains("recommend").contains("evaluate-recs");
     }
 
     private static void assertNoStackTrace(Run run) {
