@@ -38,8 +38,8 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
             description = "The blend's weights, as for recommend. Default: ${DEFAULT-VALUE}.")
     String weights;
 
-    @Option(names = "--json", description = "Print the report as one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -54,8 +54,7 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
             report = new RecommendationEvaluation(db.graph()).run(new RecommendationEvaluation.Parameters(k,
                     minSupport, minConfidence, RecommendationWeights.parse(weights)));
         }
-        if (json) {
-            System.out.println(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(report));
+        if (output.printed(report)) {
             return 0;
         }
         System.out.printf("%,d customers evaluated (last order held out; %,d with one order and %,d whose last "

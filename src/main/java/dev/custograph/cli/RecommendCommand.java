@@ -41,8 +41,8 @@ public final class RecommendCommand implements Callable<Integer> {
             description = "Also recommend products the customer already bought (for consumables).")
     boolean includeOwned;
 
-    @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -59,13 +59,13 @@ public final class RecommendCommand implements Callable<Integer> {
         if (result.message() != null) {
             System.err.println(result.message());
         }
-        if (json) {
+        if (output.json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("customerId", result.customerId());
             out.put("recommendations", result.recommendations());
             out.put("message", result.message());
             out.put("weights", w);
-            System.out.println(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(out));
+            JsonOutput.print(out);
             return 0;
         }
         System.out.printf("Recommendations for %s:%n", result.customerId());

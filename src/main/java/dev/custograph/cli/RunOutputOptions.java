@@ -14,7 +14,7 @@ public final class RunOutputOptions {
     /** Prints the report as one JSON line when --json was given; returns whether it did. */
     boolean printedAsJson(Object report) {
         if (json) {
-            System.out.println(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(report));
+            JsonOutput.print(report);
         }
         return json;
     }

@@ -44,8 +44,8 @@ public final class SimilarCommand implements Callable<Integer> {
                     + "(units per product). Default: ${DEFAULT-VALUE}.")
     String measure;
 
-    @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -57,7 +57,7 @@ public final class SimilarCommand implements Callable<Integer> {
             SimilarCustomers similar = new SimilarCustomers(db.graph());
             if (target.all) {
                 SimilarCustomers.Report report = similar.materialise(k, m);
-                if (!print(report)) {
+                if (!output.printed(report)) {
                     System.out.printf("%,d customers: %,d SIMILAR relationships (%s, top %d) written, %,d stale "
                                     + "removed, in %.1f s (reading %.1f s, comparing %.1f s, writing %.1f s)%n",
                             report.customers(), report.relationships(), report.measure(), report.k(),
@@ -75,7 +75,7 @@ public final class SimilarCommand implements Callable<Integer> {
             out.put("measure", m.label());
             out.put("similar", lookup.similar());
             out.put("message", lookup.message());
-            if (!print(out)) {
+            if (!output.printed(out)) {
                 System.out.printf("Customers most similar to %s (%s):%n", lookup.customerId(), m.label());
                 for (SimilarCustomer s : lookup.similar()) {
                     System.out.printf("  %-12s %-32s %.4f %s (%d products in common)%n", s.customerId(),
@@ -85,12 +85,5 @@ public final class SimilarCommand implements Callable<Integer> {
             }
             return 0;
         }
-    }
-
-    private boolean print(Object result) {
-        if (json) {
-            System.out.println(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(result));
-        }
-        return json;
     }
 }

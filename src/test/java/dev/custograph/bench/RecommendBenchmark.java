@@ -1,6 +1,5 @@
 package dev.custograph.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,12 +8,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import dev.custograph.api.EntityCache;
 import dev.custograph.api.RecommendationCache;
 import dev.custograph.graph.GraphConnection;
-import dev.custograph.ingest.Importer;
 import dev.custograph.recommend.AssociationRules;
 import dev.custograph.recommend.PopularityPrior;
 import dev.custograph.recommend.RecommendationData;
@@ -35,17 +32,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 public final class RecommendBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Path retail = Path.of("target", "bench-rules-online-retail");
-        if (!Files.isDirectory(retail.resolve("data"))) {
-            Files.createDirectories(retail);
-            List<Path> months;
-            try (Stream<Path> files = Files.list(Path.of("..", "shared", "data", "online_retail"))) {
-                months = files.filter(p -> p.toString().endsWith(".csv.gz")).sorted().toList();
-            }
-            try (GraphConnection db = GraphConnection.open(retail.resolve("data"), null, null, null)) {
-                new Importer(db.graph()).run("online-retail", months, retail.resolve("rejects.csv"));
-            }
-        }
+        Path retail = BenchStores.onlineRetail();
         try (GraphConnection db = GraphConnection.open(retail.resolve("data"), null, null, null)) {
             long t0 = System.nanoTime();
             var rules = new AssociationRules(db.graph()).run(AssociationRules.Parameters.pairs(0.005, 0.1, 0,

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.ingest.Importer;
@@ -43,17 +42,7 @@ public final class RulesBenchmark {
         measure("Groceries, support 0.001, confidence 0.1, up to 4 products", groceries, 0.001, 0.1, 4,
                 AssociationRules.Engine.FPGROWTH, 20);
 
-        Path retail = Path.of("target", "bench-rules-online-retail");
-        if (!Files.isDirectory(retail.resolve("data"))) {
-            Files.createDirectories(retail);
-            List<Path> months;
-            try (Stream<Path> files = Files.list(Path.of("..", "shared", "data", "online_retail"))) {
-                months = files.filter(p -> p.toString().endsWith(".csv.gz")).sorted().toList();
-            }
-            try (GraphConnection db = GraphConnection.open(retail.resolve("data"), null, null, null)) {
-                new Importer(db.graph()).run("online-retail", months, retail.resolve("rejects.csv"));
-            }
-        }
+        Path retail = BenchStores.onlineRetail();
         for (AssociationRules.Engine engine : AssociationRules.Engine.values()) {
             measure("Online Retail, support 0.01, confidence 0.3", retail, 0.01, 0.3, 2, engine, 5);
         }
