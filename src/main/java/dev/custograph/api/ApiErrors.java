@@ -52,7 +52,7 @@ final class ApiErrors {
 
     /**
      * Reclassifies request errors that graphql-java raises before any field runs (wrong argument type, unknown
-     * field, bad syntax) as BAD_REQUEST, keeping graphql-java's own kind in {@code extensions.kind}.
+     * field, bad syntax, a query too deep or too complex) as BAD_REQUEST, keeping graphql-java's own kind in {@code extensions.kind}.
      */
     static final class RequestErrorInterceptor implements WebGraphQlInterceptor {
         @Override
@@ -68,7 +68,11 @@ final class ApiErrors {
         }
 
         private static boolean isRequestError(GraphQLError error) {
-            return error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax;
+            // ExecutionAborted: a query over the depth or complexity limit (QueryLimits), refused before it runs.
+            // IntrospectionDisabled: a __schema query in the prod profile.
+            return error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax
+                    || error.getErrorType() == ErrorType.ExecutionAborted
+                    || "IntrospectionDisabled".equals(String.valueOf(error.getErrorType()));
         }
 
         private static GraphQLError reclassify(GraphQLError error) {

@@ -297,6 +297,44 @@ class GraphQlApiIT {
     }
 
     @Test
+    void abusiveRequestsAreRefusedWithAClassifiedErrorAndTheServerStaysHealthy() {
+        // 50 levels: customer -> orders -> customer -> orders ...
+        StringBuilder deep = new StringBuilder("{ customer(id: \"ALFKI\") { ");
+        for (int level = 0; level < 24; level++) {
+            deep.append("orders { customer { ");
+        }
+        deep.append("id").append(" } }".repeat(24)).append(" } }");
+        assertBadRequest(deep.toString(), "maximum query depth exceeded");
+
+        StringBuilder aliases = new StringBuilder("{ ");
+        for (int i = 0; i < 10_000; i++) {
+            aliases.append("a").append(i).append(": product(id: \"1\") { id } ");
+        }
+        JsonNode manyAliases = api.post(aliases.append("}").toString());
+        assertThat(manyAliases.at("/errors/0/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(manyAliases.at("/data").isMissingNode() || manyAliases.at("/data").isNull()).isTrue();
+
+        // 10 MB: refused unread, with 413.
+        java.net.http.HttpResponse<String> huge = api.postRaw("{\"query\": \"{ products { totalCount } }\", "
+                + "\"padding\": \"" + "x".repeat(10_000_000) + "\"}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(GraphQlHttp.json(huge.body()).at("/errors/0/extensions/classification").asString())
+                .isEqualTo("BAD_REQUEST");
+        assertThat(GraphQlHttp.json(huge.body()).at("/errors/0/message").asString()).contains("over the limit");
+
+        assertBadRequest("{ customers(first: 1000000000) { totalCount } }", "first must be between 1 and 100");
+        assertThat(api.post("{ recommendations(customerId: \"ALFKI\", first: 1000000000) { score } }")
+                .at("/data/recommendations").size()).isLessThanOrEqualTo(100);
+
+        java.net.http.HttpResponse<String> malformed = api.postRaw("{\"query\": \"{ products { totalCount }");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("at dev.");
+
+        assertThat(api.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(api.post("{ products { totalCount } }").at("/data/products/totalCount").asInt()).isEqualTo(77);
+    }
+
+    @Test
     void customer360ForAlfkiShowsItsRealOrdersAndLines() {
         JsonNode customer = api.post("""
                 { customer(id: "ALFKI") { name country orders { id orderDate total lines { quantity product { name } } } } }

@@ -38,6 +38,13 @@ public final class GraphQlHttp {
         return post(query, Map.of());
     }
 
+    /** Posts a raw body (which need not be valid JSON) to /graphql and returns the response as it came. */
+    public HttpResponse<String> postRaw(String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** GETs a path of the app and returns the response. */
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
