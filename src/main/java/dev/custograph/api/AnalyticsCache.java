@@ -13,6 +13,8 @@ import dev.custograph.graph.Graph;
 import dev.custograph.model.AnalyticsRunSummary;
 import dev.custograph.model.BoughtTogether;
 import dev.custograph.model.ChurnRiskSnapshot;
+import dev.custograph.model.CustomerTotals;
+import dev.custograph.model.DashboardMetrics;
 import dev.custograph.model.SegmentSnapshot;
 import dev.custograph.model.CustomerValueSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +31,8 @@ public final class AnalyticsCache implements Graph.WriteListener {
     private static final String LATEST = "";
     /** The most products "bought together" a product keeps (and the API serves). */
     static final int MAX_BOUGHT_TOGETHER = 100;
+    /** A customer counts as at risk on the dashboard from this churn probability. */
+    static final double AT_RISK_THRESHOLD = 0.5;
 
     private final LoadingCache<String, CustomerValueSnapshot> values;
     private final LoadingCache<String, Optional<AnalyticsRunSummary>> runs;
@@ -37,6 +41,8 @@ public final class AnalyticsCache implements Graph.WriteListener {
     private final LoadingCache<String, String> segmentIds;
     private final LoadingCache<String, List<SegmentSnapshot>> segments;
     private final LoadingCache<String, List<BoughtTogether>> boughtTogether;
+    private final LoadingCache<String, CustomerTotals> totals;
+    private final LoadingCache<String, DashboardMetrics> dashboard;
 
     public AnalyticsCache(AnalyticsReads reads, EntityCache.Settings settings, MeterRegistry meters) {
         values = EntityCache.build("customerValues", reads::customerValues, settings, meters);
@@ -54,6 +60,10 @@ public final class AnalyticsCache implements Graph.WriteListener {
             ids.forEach(id -> found.putIfAbsent(id, List.of()));
             return found;
         }, settings, meters);
+        totals = EntityCache.build("customerTotals", reads::customerTotals, settings, meters);
+        dashboard = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
+                .build(key -> reads.dashboard(AT_RISK_THRESHOLD));
+        CaffeineCacheMetrics.monitor(meters, dashboard, "dashboard");
         CaffeineCacheMetrics.monitor(meters, runs, "analyticsRuns");
         CaffeineCacheMetrics.monitor(meters, distribution, "rfmDistribution");
     }
@@ -90,8 +100,19 @@ public final class AnalyticsCache implements Graph.WriteListener {
         return boughtTogether.get(productId);
     }
 
+    /** Each customer's lifetime totals. */
+    public Map<String, CustomerTotals> totals(Collection<String> ids) {
+        return totals.getAll(Set.copyOf(ids));
+    }
+
+    public DashboardMetrics dashboard() {
+        return dashboard.get(LATEST);
+    }
+
     @Override
     public void afterWrite(String statementName) {
+        totals.invalidateAll();
+        dashboard.invalidateAll();
         boughtTogether.invalidateAll();
         churnRisks.invalidateAll();
         segmentIds.invalidateAll();

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Controller;
 class CustomerController {
 
     /** The {@code CustomerFilter} input. */
-    record CustomerFilter(String country, String namePrefix) {
+    record CustomerFilter(String country, String namePrefix, String segmentId) {
     }
 
     private final EntityReads reads;
@@ -42,9 +42,10 @@ class CustomerController {
         PageRequest request = PageRequest.of(first, after, orderBy);
         String country = filter == null ? null : filter.country();
         String namePrefix = filter == null ? null : filter.namePrefix();
-        EntityReads.Page<Customer> page = reads.customerPage(country, namePrefix, orderBy, request.after(),
-                request.first());
-        Long total = selection.contains("totalCount") ? reads.customerCount(country, namePrefix) : null;
+        String segmentId = filter == null ? null : filter.segmentId();
+        EntityReads.Page<Customer> page = reads.customerPage(country, namePrefix, segmentId, orderBy,
+                request.after(), request.first());
+        Long total = selection.contains("totalCount") ? reads.customerCount(country, namePrefix, segmentId) : null;
         return request.connection(page, total);
     }
 

@@ -12,6 +12,8 @@ import java.util.Optional;
 import dev.custograph.model.AnalyticsRunSummary;
 import dev.custograph.model.BoughtTogether;
 import dev.custograph.model.ChurnRiskSnapshot;
+import dev.custograph.model.CustomerTotals;
+import dev.custograph.model.DashboardMetrics;
 import dev.custograph.model.SegmentSnapshot;
 import dev.custograph.model.CustomerValueSnapshot;
 import org.neo4j.driver.Record;
@@ -122,5 +124,30 @@ public final class AnalyticsReads {
 
     private static LocalDate date(Value value) {
         return value.isNull() ? null : value.asLocalDate();
+    }
+
+    /** Each customer's lifetime totals; customers that do not exist are left out. */
+    public Map<String, CustomerTotals> customerTotals(Collection<String> ids) {
+        Map<String, CustomerTotals> result = new java.util.HashMap<>();
+        for (CustomerTotals t : graph.read("read/customer-totals", Map.of("ids", List.copyOf(ids)), r ->
+                new CustomerTotals(r.get("customerId").asString(), r.get("orders").asLong(),
+                        r.get("revenue").asDouble(), r.get("firstOrderDate").isNull() ? null
+                        : r.get("firstOrderDate").asLocalDate(), r.get("lastOrderDate").isNull() ? null
+                        : r.get("lastOrderDate").asLocalDate()))) {
+            result.put(t.customerId(), t);
+        }
+        return result;
+    }
+
+    /** Revenue by month and the churn summary (at-risk means a probability of at least {@code threshold}). */
+    public DashboardMetrics dashboard(double threshold) {
+        List<DashboardMetrics.MonthRevenue> months = graph.read("read/revenue-by-month", Map.of(), r ->
+                new DashboardMetrics.MonthRevenue(r.get("month").asString(), r.get("revenue").asDouble(),
+                        r.get("orders").asLong(), r.get("customers").asLong()));
+        DashboardMetrics.ChurnSummary churn = graph.read("read/churn-summary", Map.of("threshold", threshold), r ->
+                r.get("scored").asLong() == 0 ? null : new DashboardMetrics.ChurnSummary(r.get("scored").asLong(),
+                        r.get("atRisk").asLong(), threshold, r.get("meanProbability").asDouble(),
+                        r.get("horizonDays").isNull() ? null : r.get("horizonDays").asLong())).get(0);
+        return new DashboardMetrics(months, churn);
     }
 }

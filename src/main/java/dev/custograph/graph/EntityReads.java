@@ -50,13 +50,19 @@ public final class EntityReads {
         return result;
     }
 
-    public Page<Customer> customerPage(String country, String namePrefix, String orderBy, After after, int limit) {
-        return keysetPage("read/customers-page", filter("country", country, namePrefix), orderBy, after, limit,
-                r -> customer(r.get("c").asNode()), Customer::customerId);
+    /** A page of customers; a null filter value does not filter. */
+    public Page<Customer> customerPage(String country, String namePrefix, String segmentId, String orderBy,
+                                       After after, int limit) {
+        Map<String, Object> params = filter("country", country, namePrefix);
+        params.put("segmentId", segmentId);
+        return keysetPage("read/customers-page", params, orderBy, after, limit, r -> customer(r.get("c").asNode()),
+                Customer::customerId);
     }
 
-    public long customerCount(String country, String namePrefix) {
-        return graph.readLong("read/customers-count", filter("country", country, namePrefix));
+    public long customerCount(String country, String namePrefix, String segmentId) {
+        Map<String, Object> params = filter("country", country, namePrefix);
+        params.put("segmentId", segmentId);
+        return graph.readLong("read/customers-count", params);
     }
 
     public Map<String, Order> orders(Collection<String> ids) {

@@ -1,6 +1,7 @@
 package dev.custograph.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -332,6 +333,96 @@ class GraphQlApiIT {
 
         assertThat(api.get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(api.post("{ products { totalCount } }").at("/data/products/totalCount").asInt()).isEqualTo(77);
+    }
+
+    @Test
+    void dashboardTotalsAndSegmentMembersAgreeWithTheRawFilesAndTheGraph() {
+        // Revenue, orders and buying customers per month, and ALFKI's lifetime totals, from the CSV files.
+        Map<String, String> monthOfOrder = new java.util.HashMap<>();
+        Map<String, String> customerOfOrder = new java.util.HashMap<>();
+        for (Map<String, String> o : NorthwindCsv.rows("orders.csv")) {
+            monthOfOrder.put(o.get("orderID"), o.get("orderDate").substring(0, 7));
+            customerOfOrder.put(o.get("orderID"), o.get("customerID"));
+        }
+        Map<String, java.math.BigDecimal> revenue = new java.util.TreeMap<>();
+        Map<String, Set<String>> orders = new java.util.TreeMap<>();
+        Map<String, Set<String>> buyers = new java.util.TreeMap<>();
+        java.math.BigDecimal alfki = java.math.BigDecimal.ZERO;
+        for (Map<String, String> l : NorthwindCsv.rows("order-details.csv")) {
+            String month = monthOfOrder.get(l.get("orderID"));
+            java.math.BigDecimal amount = new java.math.BigDecimal(l.get("unitPrice"))
+                    .multiply(new java.math.BigDecimal(l.get("quantity")))
+                    .multiply(java.math.BigDecimal.ONE.subtract(new java.math.BigDecimal(l.get("discount"))));
+            revenue.merge(month, amount, java.math.BigDecimal::add);
+            orders.computeIfAbsent(month, m -> new HashSet<>()).add(l.get("orderID"));
+            buyers.computeIfAbsent(month, m -> new HashSet<>()).add(customerOfOrder.get(l.get("orderID")));
+            if (customerOfOrder.get(l.get("orderID")).equals("ALFKI")) {
+                alfki = alfki.add(amount);
+            }
+        }
+        JsonNode months = api.post("{ dashboard { revenueByMonth { month revenue orders customers } } }")
+                .at("/data/dashboard/revenueByMonth");
+        assertThat(months.size()).isEqualTo(revenue.size()).isEqualTo(23);
+        int i = 0;
+        for (String month : revenue.keySet()) {
+            JsonNode m = months.get(i++);
+            assertThat(m.at("/month").asString()).isEqualTo(month);
+            // Order totals are stored rounded to the cent, so a month may differ by a cent per order.
+            assertThat(m.at("/revenue").asDouble()).isCloseTo(revenue.get(month).doubleValue(),
+                    within(0.01 * orders.get(month).size()));
+            assertThat(m.at("/orders").asInt()).isEqualTo(orders.get(month).size());
+            assertThat(m.at("/customers").asInt()).isEqualTo(buyers.get(month).size());
+        }
+        JsonNode totals = api.post("{ customer(id: \"ALFKI\") { totals { orders revenue averageOrderValue "
+                + "firstOrderDate lastOrderDate } } }").at("/data/customer/totals");
+        assertThat(totals.at("/orders").asInt()).isEqualTo(6);
+        assertThat(totals.at("/revenue").asDouble()).isCloseTo(alfki.doubleValue(), within(0.06));
+        assertThat(totals.at("/averageOrderValue").asDouble()).isCloseTo(alfki.doubleValue() / 6, within(0.01));
+        assertThat(totals.at("/firstOrderDate").asString()).isEqualTo("1997-08-25");
+        assertThat(totals.at("/lastOrderDate").asString()).isEqualTo("1998-04-09");
+
+        // Segment members, paged, are exactly the segment's customers; the churn summary aggregates what is stored.
+        new dev.custograph.analytics.segment.Segmentation(graph).run(new dev.custograph.analytics.segment
+                .Segmentation.Parameters(null, 3, List.of("recency", "frequency", "monetary"),
+                dev.custograph.analytics.segment.Scaling.LOG_ZSCORE, 5, 42, true));
+        new dev.custograph.analytics.churn.ChurnPrediction(graph).run(new dev.custograph.analytics.churn
+                .ChurnPrediction.Parameters(java.time.LocalDate.of(1997, 12, 31), 120,
+                List.of("recency", "frequency", "monetary"), dev.custograph.analytics.churn.ChurnPrediction.Penalty.L2,
+                1.0, dev.custograph.analytics.churn.ChurnPrediction.Validation.RANDOM, 0.3, 42, true));
+        JsonNode dashboard = api.post("{ dashboard { segments { id size } churn { scored atRisk threshold rate "
+                + "horizonDays } } }").at("/data/dashboard");
+        Set<String> everyone = new HashSet<>();
+        for (JsonNode segment : dashboard.at("/segments")) {
+            Set<String> members = new HashSet<>();
+            String after = null;
+            JsonNode page;
+            do {
+                page = api.post("{ dashboard { segments { id members(first: 10" + (after == null ? ""
+                        : ", after: \"" + after + "\"") + ") { totalCount edges { node { id segment { id } } } "
+                        + "pageInfo { hasNextPage endCursor } } } } }").at("/data/dashboard/segments");
+                JsonNode connection = StreamSupport.stream(page.spliterator(), false)
+                        .filter(s -> s.at("/id").asString().equals(segment.at("/id").asString())).findFirst()
+                        .orElseThrow().at("/members");
+                assertThat(connection.at("/totalCount").asInt()).isEqualTo(segment.at("/size").asInt());
+                connection.at("/edges").forEach(e -> {
+                    assertThat(e.at("/node/segment/id").asString()).isEqualTo(segment.at("/id").asString());
+                    members.add(e.at("/node/id").asString());
+                });
+                after = connection.at("/pageInfo/hasNextPage").asBoolean()
+                        ? connection.at("/pageInfo/endCursor").asString() : null;
+            } while (after != null);
+            assertThat(members).hasSize(segment.at("/size").asInt());
+            everyone.addAll(members);
+        }
+        assertThat(everyone).hasSize(89);
+        List<Double> probabilities = graph.readRows("test/churn-probabilities", Map.of()).stream()
+                .map(r -> (Double) r.get("probability")).filter(java.util.Objects::nonNull).toList();
+        assertThat(dashboard.at("/churn/scored").asInt()).isEqualTo(probabilities.size());
+        assertThat(dashboard.at("/churn/atRisk").asLong()).isEqualTo(probabilities.stream().filter(p -> p >= 0.5)
+                .count());
+        assertThat(dashboard.at("/churn/rate").asDouble()).isCloseTo(probabilities.stream()
+                .mapToDouble(Double::doubleValue).average().orElseThrow(), within(1e-9));
+        assertThat(dashboard.at("/churn/horizonDays").asInt()).isEqualTo(120);
     }
 
     @Test
