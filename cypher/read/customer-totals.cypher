@@ -5,5 +5,5 @@ UNWIND $ids AS id
 MATCH (c:Customer {customerId: id})
 OPTIONAL MATCH (c)-[:PLACED]->(o:Order)
 WHERE coalesce(o.status, 'completed') <> 'cancelled'
-RETURN id AS customerId, count(o) AS orders, coalesce(sum(o.total), 0.0) AS revenue,
+RETURN id AS customerId, count(o) AS orders, round(coalesce(sum(o.total), 0.0), 2) AS revenue,
        min(o.orderDate) AS firstOrderDate, max(o.orderDate) AS lastOrderDate

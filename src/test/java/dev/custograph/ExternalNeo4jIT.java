@@ -49,8 +49,10 @@ class ExternalNeo4jIT {
                 .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .build();
         app = ServeCommand.start("--spring.neo4j.uri=" + external.boltURI(), "--server.port=0",
-                "--custograph.data-dir=" + temp.resolve("unused-data-dir"));
-        api = new GraphQlHttp(((WebServerApplicationContext) app).getWebServer().getPort());
+                "--custograph.data-dir=" + temp.resolve("unused-data-dir"),
+                "--custograph.security.admin-key=external-it-admin-key");
+        api = GraphQlHttp.withKey(((WebServerApplicationContext) app).getWebServer().getPort(),
+                "external-it-admin-key");
     }
 
     @AfterAll

@@ -37,6 +37,9 @@ final class ApiErrors {
             if (ex instanceof BadRequestException) {
                 return error(env, org.springframework.graphql.execution.ErrorType.BAD_REQUEST, ex.getMessage());
             }
+            if (ex instanceof FieldAccess.Denied) {
+                return error(env, org.springframework.graphql.execution.ErrorType.FORBIDDEN, ex.getMessage());
+            }
             if (ex instanceof GraphUnavailableException) {
                 log.error("Database unavailable while fetching {}", env.getExecutionStepInfo().getPath(), ex);
                 return error(env, org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR,

@@ -30,6 +30,16 @@ class GraphQlConfiguration {
     }
 
     @Bean
+    FieldAccess fieldAccess() {
+        return new FieldAccess();
+    }
+
+    @Bean
+    WebGraphQlInterceptor accessInterceptor() {
+        return new FieldAccess.Interceptor();
+    }
+
+    @Bean
     WebGraphQlInterceptor requestErrorInterceptor() {
         return new ApiErrors.RequestErrorInterceptor();
     }

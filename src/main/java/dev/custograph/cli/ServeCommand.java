@@ -41,6 +41,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "On an empty database, generate and load the demo data set first.")
     boolean demo;
 
+    @Option(names = "--admin-key", paramLabel = "KEY",
+            description = "The API key of the admin role (at least 16 characters). Without one (nor "
+                    + "custograph.security.admin-key, nor the CUSTOGRAPH_SECURITY_ADMIN_KEY environment variable, "
+                    + "which keeps it out of the process list), the server makes one and logs it once at start-up.")
+    String adminKey;
+
     /** True once a server is running in this JVM (so main must not exit). */
     public static boolean isServing() {
         return serving;
@@ -64,6 +70,9 @@ public final class ServeCommand implements Callable<Integer> {
         args.add("--server.port=" + port);
         args.add("--server.address=" + bind);
         args.add("--custograph.demo=" + demo);
+        if (adminKey != null) {
+            args.add("--custograph.security.admin-key=" + adminKey);
+        }
         if (connection.external()) {
             args.add("--spring.neo4j.uri=" + connection.neo4jUri);
             if (connection.neo4jUser != null) {

@@ -101,9 +101,10 @@ final class Blend {
                     .sorted(Comparator.comparingDouble(Evidence.Neighbour::score).reversed()
                             .thenComparing(Evidence.Neighbour::customerId))
                     .limit(SHOWN_NEIGHBOURS).toList();
-            String first = who.get(0).name() == null ? who.get(0).customerId() : who.get(0).name();
-            String text = String.format("bought by %d of your %d most similar customers (e.g. %s)",
-                    c.boughtBy.size(), evidence.neighbours().size(), first);
+            // Other customers are named in customerIds only, which the API shows to roles allowed to see them; the
+            // text goes to widgets and names nobody.
+            String text = String.format("bought by %d of your %d most similar customers", c.boughtBy.size(),
+                    evidence.neighbours().size());
             reasons.add(Map.entry(weights.similarCustomers() * cf, new Recommendation.Reason("similar-customers",
                     text, who.stream().map(Evidence.Neighbour::customerId).toList(),
                     who.stream().map(Evidence.Neighbour::score).toList(), null, null, null, null, null, null)));

@@ -49,6 +49,7 @@ class GraphQlApiIT {
         registry.add("custograph.data-dir", dataDir::toString);
         registry.add("custograph.bolt-port", () -> 0);
         registry.add("custograph.http-port", () -> 0);
+        registry.add("custograph.security.admin-key", () -> "api-it-admin-key-0001");
     }
 
     @LocalServerPort
@@ -65,7 +66,7 @@ class GraphQlApiIT {
     @BeforeAll
     void importNorthwind() {
         new Importer(graph).run("northwind", List.of(TestData.northwind()));
-        api = new GraphQlHttp(port);
+        api = GraphQlHttp.withKey(port, "api-it-admin-key-0001");
     }
 
     @Test

@@ -18,9 +18,22 @@ public final class GraphQlHttp {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final Map<String, String> headers;
 
+    /** Anonymous: no API key. */
     public GraphQlHttp(int port) {
+        this(port, Map.of());
+    }
+
+    /** Every request carries these headers, e.g. {@code Authorization: Bearer <key>}. */
+    public GraphQlHttp(int port, Map<String, String> headers) {
         this.baseUrl = "http://localhost:" + port;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** Every request carries {@code Authorization: Bearer <key>}. */
+    public static GraphQlHttp withKey(int port, String key) {
+        return new GraphQlHttp(port, Map.of("Authorization", "Bearer " + key));
     }
 
     /** Posts a query and returns the whole response document ({@code data} and {@code errors}). */
@@ -28,9 +41,9 @@ public final class GraphQlHttp {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         return JSON.readTree(send(request).body());
     }
 
@@ -42,12 +55,12 @@ public final class GraphQlHttp {
     public HttpResponse<String> postRaw(String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** GETs a path of the app and returns the response. */
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
     public static HttpResponse<String> get(URI uri) {
@@ -66,9 +79,10 @@ public final class GraphQlHttp {
         return JSON.readTree(text);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

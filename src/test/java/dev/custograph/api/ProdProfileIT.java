@@ -25,6 +25,7 @@ class ProdProfileIT {
         registry.add("custograph.data-dir", dataDir::toString);
         registry.add("custograph.bolt-port", () -> 0);
         registry.add("custograph.http-port", () -> 0);
+        registry.add("custograph.security.admin-key", () -> "prod-it-admin-key-0001");
     }
 
     @LocalServerPort
@@ -32,7 +33,7 @@ class ProdProfileIT {
 
     @Test
     void introspectionAndGraphiqlAreOffAndQueriesStillWork() {
-        GraphQlHttp api = new GraphQlHttp(port);
+        GraphQlHttp api = GraphQlHttp.withKey(port, "prod-it-admin-key-0001");
         JsonNode introspection = api.post("{ __schema { types { name } } }");
         assertThat(introspection.at("/errors/0/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
         assertThat(introspection.at("/data/__schema").isMissingNode() || introspection.at("/data/__schema").isNull())

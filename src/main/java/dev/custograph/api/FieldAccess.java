@@ -1,0 +1,127 @@
+package dev.custograph.api;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.custograph.model.Customer;
+import dev.custograph.security.ApiKeys;
+import dev.custograph.security.Role;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLObjectType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import reactor.core.publisher.Mono;
+
+/**
+ * What each role may read, decided field by field as the query runs (docs/security.md):
+ * <ul>
+ *   <li>admin: everything;</li>
+ *   <li>analyst: everything, with a customer's email ({@code j***@example.com}), phone (last two digits), contact
+ *       name, address and postal code masked;</li>
+ *   <li>app: products, product, frequentlyBoughtTogether, and the one customer it acts for (header
+ *       {@code X-Customer-Id}) with that customer's own fields and recommendations; never another customer.</li>
+ * </ul>
+ * A field refused gives null and a FORBIDDEN error naming it; the rest of the query still answers.
+ */
+final class FieldAccess implements Instrumentation {
+
+    /** The header an app key names its customer with. */
+    static final String ACTING_FOR_HEADER = "X-Customer-Id";
+
+    /** Who is asking, put into each request's GraphQL context by {@link Interceptor}. */
+    record Access(Role role, String keyName, String actingFor) {
+    }
+
+    /** A field the caller's role may not read. */
+    static final class Denied extends RuntimeException {
+        Denied(String message) {
+            super(message);
+        }
+    }
+
+    private static final Set<String> MASKED = Set.of("email", "phone", "contactName", "address", "postalCode");
+    private static final Set<String> APP_QUERIES = Set.of("product", "products", "frequentlyBoughtTogether");
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        DataFetchingEnvironment at = parameters.getEnvironment();
+        String type = at.getParentType() instanceof GraphQLObjectType object ? object.getName() : "";
+        String field = at.getField().getName();
+        if (type.startsWith("__") || field.startsWith("__")) {
+            return fetcher;
+        }
+        return env -> {
+            Access access = env.getGraphQlContext().get(Access.class);
+            Role role = access == null ? null : access.role();
+            if (role == Role.ADMIN) {
+                return fetcher.get(env);
+            }
+            if (role == Role.ANALYST) {
+                Object value = fetcher.get(env);
+                return type.equals("Customer") && MASKED.contains(field) ? mask(field, value) : value;
+            }
+            if (role == Role.APP && appMay(type, field, env, access.actingFor())) {
+                return fetcher.get(env);
+            }
+            throw new Denied(role == null ? "an API key is needed to read " + type + "." + field
+                    : "the " + role.name().toLowerCase() + " role may not read " + type + "." + field
+                    + (role == Role.APP ? " (an app key reads products and the one customer named by "
+                    + ACTING_FOR_HEADER + ")" : ""));
+        };
+    }
+
+    private static boolean appMay(String type, String field, DataFetchingEnvironment env, String actingFor) {
+        return switch (type) {
+            case "Query" -> APP_QUERIES.contains(field)
+                    || (field.equals("customer") && Objects.equals(env.getArgument("id"), actingFor))
+                    || (field.equals("recommendations") && Objects.equals(env.getArgument("customerId"), actingFor));
+            case "Customer" -> env.getSource() instanceof Customer c && c.customerId().equals(actingFor)
+                    && !field.equals("similarCustomers");
+            case "RecommendationReason" -> !field.equals("customers");
+            case "Segment" -> !field.equals("members");
+            default -> true;
+        };
+    }
+
+    /** j***@example.com; ***42; *** for the rest. */
+    static Object mask(String field, Object value) {
+        if (!(value instanceof String text) || text.isEmpty()) {
+            return value;
+        }
+        return switch (field) {
+            case "email" -> {
+                int at = text.indexOf('@');
+                yield at <= 0 ? "***" : text.charAt(0) + "***" + text.substring(at);
+            }
+            case "phone" -> {
+                String digits = text.replaceAll("\\D", "");
+                yield digits.length() <= 2 ? "***" : "***" + digits.substring(digits.length() - 2);
+            }
+            default -> "***";
+        };
+    }
+
+    /** Puts the caller's role, key name and the customer an app acts for into the GraphQL context. */
+    static final class Interceptor implements WebGraphQlInterceptor {
+        @Override
+        public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication != null && authentication.getPrincipal() instanceof ApiKeys.Holder holder) {
+                Access access = new Access(holder.role(), holder.name(),
+                        request.getHeaders().getFirst(ACTING_FOR_HEADER));
+                request.configureExecutionInput((input, builder) ->
+                        builder.graphQLContext(Map.of(Access.class, access)).build());
+            }
+            return chain.next(request);
+        }
+    }
+}

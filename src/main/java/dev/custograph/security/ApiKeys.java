@@ -1,0 +1,71 @@
+package dev.custograph.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The API keys the server accepts, each with a name (for logs and the audit) and a role. Keys are kept only as
+ * SHA-256 digests and compared in constant time, so neither a heap dump nor response timing gives one away.
+ */
+public final class ApiKeys {
+
+    /** A key holder: its name and role. */
+    public record Holder(String name, Role role) {
+    }
+
+    private record Entry(byte[] digest, Holder holder) {
+    }
+
+    /** The shortest key accepted; shorter ones are guessable. */
+    static final int MIN_KEY_LENGTH = 16;
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    /** Adds a key; a key shorter than {@link #MIN_KEY_LENGTH} characters is refused with the holder's name. */
+    public ApiKeys add(String key, String name, Role role) {
+        if (key == null || key.strip().length() < MIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("custograph.security: the key of '" + name + "' must be at least "
+                    + MIN_KEY_LENGTH + " characters");
+        }
+        entries.add(new Entry(digest(key.strip()), new Holder(name, role)));
+        return this;
+    }
+
+    public boolean hasRole(Role role) {
+        return entries.stream().anyMatch(e -> e.holder().role() == role);
+    }
+
+    /** The holder of this key, if it is one of ours. */
+    public Optional<Holder> find(String key) {
+        byte[] given = digest(key);
+        Holder found = null;
+        for (Entry e : entries) {
+            // Every entry is compared, found or not, so the time taken says nothing about which key matched.
+            if (MessageDigest.isEqual(e.digest(), given)) {
+                found = e.holder();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** A new random key: 32 bytes, URL-safe Base64. */
+    public static String generate() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.custograph.security;
+
+import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may reach what over HTTP. Health is open to all (load balancers, probes); GraphQL needs an API key of any role,
+ * and what each role may read is decided field by field (api.FieldAccess); the other actuator endpoints (metrics,
+ * Prometheus, caches) need the admin role. The GraphiQL page itself is open, its queries are not. No sessions, no
+ * cookies, so no CSRF to defend against.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    ApiKeys apiKeys(SecuritySettings settings) {
+        ApiKeys keys = new ApiKeys();
+        String admin = settings.adminKey();
+        if (admin == null || admin.isBlank()) {
+            boolean configuredAdmin = settings.keys().stream().anyMatch(k -> Role.of(k.role()) == Role.ADMIN);
+            if (!configuredAdmin) {
+                admin = ApiKeys.generate();
+                log.warn("No admin key is configured, so this run made one; use it as 'Authorization: Bearer {}'. "
+                        + "Set custograph.security.admin-key or `serve --admin-key` to choose your own.", admin);
+            }
+        }
+        if (admin != null && !admin.isBlank()) {
+            keys.add(admin, "admin", Role.ADMIN);
+        }
+        for (SecuritySettings.Key key : settings.keys()) {
+            keys.add(key.key(), key.name() == null ? key.role() : key.name(), Role.of(key.role()));
+        }
+        return keys;
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new ApiKeyFilter(keys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        // Spring's error page, which a refused request (a malformed body) is forwarded to.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/graphiql", "/graphiql/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/graphql", "/graphql/**").authenticated()
+                        .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> SecurityErrors.write(response, 401,
+                                "UNAUTHORIZED", "send an API key as 'Authorization: Bearer <key>'"))
+                        .accessDeniedHandler((request, response, e) -> SecurityErrors.write(response, 403,
+                                "FORBIDDEN", "this API key's role may not use " + request.getRequestURI())));
+        return http.build();
+    }
+
+    /** There are no users and passwords, only API keys; this stops Spring Boot from making a default user. */
+    @Bean
+    UserDetailsService noUsers() {
+        return username -> {
+            throw new UsernameNotFoundException("Custograph has API keys, not users");
+        };
+    }
+}

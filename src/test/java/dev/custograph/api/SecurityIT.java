@@ -1,0 +1,195 @@
+package dev.custograph.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.custograph.CustographApplication;
+import dev.custograph.TestData;
+import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphCounts;
+import dev.custograph.ingest.Importer;
+import graphql.language.FieldDefinition;
+import graphql.language.InputValueDefinition;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.Type;
+import graphql.language.TypeName;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * API keys and roles through the real HTTP endpoint: anonymous callers get health only, each role reads what
+ * docs/security.md says and gets FORBIDDEN for the rest, analysts see personal fields masked, and no string argument
+ * can inject Cypher.
+ */
+@SpringBootTest(classes = CustographApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecurityIT {
+
+    static final String ADMIN = "security-it-admin-key";
+    static final String ANALYST = "security-it-analyst-key";
+    static final String APP = "security-it-app-key-000";
+
+    @DynamicPropertySource
+    static void keysAndEmbeddedOnFreePorts(DynamicPropertyRegistry registry) throws Exception {
+        Path dataDir = Files.createTempDirectory("custograph-security-it");
+        registry.add("custograph.data-dir", dataDir::toString);
+        registry.add("custograph.bolt-port", () -> 0);
+        registry.add("custograph.http-port", () -> 0);
+        registry.add("custograph.security.admin-key", () -> ADMIN);
+        registry.add("custograph.security.keys[0].name", () -> "reporting");
+        registry.add("custograph.security.keys[0].role", () -> "analyst");
+        registry.add("custograph.security.keys[0].key", () -> ANALYST);
+        registry.add("custograph.security.keys[1].name", () -> "shop-widget");
+        registry.add("custograph.security.keys[1].role", () -> "app");
+        registry.add("custograph.security.keys[1].key", () -> APP);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Graph graph;
+
+    GraphQlHttp anonymous;
+    GraphQlHttp admin;
+    GraphQlHttp analyst;
+    GraphQlHttp app;
+
+    @BeforeAll
+    void importNorthwindAndOneCrmCustomer() throws IOException {
+        new Importer(graph).run("northwind", List.of(TestData.northwind()));
+        Path crm = Files.createTempFile("crm", ".jsonl");
+        Files.writeString(crm, "{\"id\": \"C1\", \"name\": \"Jane Doe\", \"email\": \"jane.doe@example.com\", "
+                + "\"phone\": \"+44 20 7946 0958\", \"address\": \"1 High Street\", \"country\": \"United Kingdom\"}\n");
+        new Importer(graph).run("customers-jsonl", List.of(crm));
+        anonymous = new GraphQlHttp(port);
+        admin = GraphQlHttp.withKey(port, ADMIN);
+        analyst = GraphQlHttp.withKey(port, ANALYST);
+        app = new GraphQlHttp(port, Map.of("Authorization", "Bearer " + APP, "X-Customer-Id", "C1"));
+    }
+
+    @Test
+    void anonymousCallersGetHealthAndNothingElse() {
+        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+        var graphql = anonymous.postRaw("{\"query\": \"{ products { totalCount } }\"}");
+        assertThat(graphql.statusCode()).isEqualTo(401);
+        assertThat(GraphQlHttp.json(graphql.body()).at("/errors/0/extensions/classification").asString())
+                .isEqualTo("UNAUTHORIZED");
+        assertThat(anonymous.get("/actuator/metrics").statusCode()).isEqualTo(401);
+        var wrongKey = GraphQlHttp.withKey(port, "not-a-key-we-know-at-all").postRaw("{\"query\": \"{ __typename }\"}");
+        assertThat(wrongKey.statusCode()).isEqualTo(401);
+        assertThat(GraphQlHttp.json(wrongKey.body()).at("/errors/0/message").asString())
+                .isEqualTo("the API key is not one this server knows");
+    }
+
+    @Test
+    void anAnalystReadsEverythingWithPersonalFieldsMasked() {
+        JsonNode jane = analyst.post("{ customer(id: \"C1\") { name email phone address country } }")
+                .at("/data/customer");
+        assertThat(jane.at("/email").asString()).isEqualTo("j***@example.com");
+        assertThat(jane.at("/phone").asString()).isEqualTo("***58");
+        assertThat(jane.at("/address").asString()).isEqualTo("***");
+        assertThat(jane.at("/country").asString()).isEqualTo("United Kingdom");
+        assertThat(analyst.post("{ customers(first: 5) { totalCount edges { node { phone } } } }")
+                .at("/data/customers/totalCount").asInt()).isEqualTo(92);
+        assertThat(analyst.get("/actuator/metrics").statusCode()).isEqualTo(403);
+        // The admin sees the same customer unmasked.
+        JsonNode unmasked = admin.post("{ customer(id: \"C1\") { email phone } }").at("/data/customer");
+        assertThat(unmasked.at("/email").asString()).isEqualTo("jane.doe@example.com");
+        assertThat(unmasked.at("/phone").asString()).isEqualTo("+442079460958");
+        assertThat(admin.get("/actuator/metrics").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAppReadsProductsAndTheOneCustomerItActsForAndNothingElse() {
+        assertThat(app.post("{ products(first: 3) { totalCount } }").at("/data/products/totalCount").asInt())
+                .isEqualTo(77);
+        JsonNode own = app.post("{ customer(id: \"C1\") { name email recommendations(first: 3) { product { id } "
+                + "reasons { text } } } }");
+        assertThat(own.at("/errors").isMissingNode()).as(own.toString()).isTrue();
+        assertThat(own.at("/data/customer/email").asString()).isEqualTo("jane.doe@example.com");
+        assertThat(own.at("/data/customer/recommendations").size()).isEqualTo(3);
+
+        for (String query : List.of("{ customer(id: \"ALFKI\") { name } }", "{ customers { totalCount } }",
+                "{ recommendations(customerId: \"ALFKI\") { score } }", "{ dashboard { churn { rate } } }",
+                "{ similarCustomers(customerId: \"C1\") { score } }", "{ order(id: \"10248\") { total } }")) {
+            JsonNode refused = app.post(query);
+            assertThat(refused.at("/errors/0/extensions/classification").asString()).as(query).isEqualTo("FORBIDDEN");
+            assertThat(refused.at("/errors/0/message").asString()).as(query).contains("the app role may not read");
+        }
+        // An app key that names no customer reads products only.
+        GraphQlHttp nobody = GraphQlHttp.withKey(port, APP);
+        assertThat(nobody.post("{ customer(id: \"C1\") { name } }").at("/errors/0/extensions/classification")
+                .asString()).isEqualTo("FORBIDDEN");
+        assertThat(app.get("/actuator/prometheus").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void noStringArgumentCanInjectCypher() throws IOException {
+        TypeDefinitionRegistry schema = new SchemaParser().parse(Files.readString(Path.of("schema.graphqls")));
+        ObjectTypeDefinition query = (ObjectTypeDefinition) schema.getType("Query").orElseThrow();
+        GraphCounts before = GraphCounts.of(graph);
+        List<String> payloads = List.of("' OR 1=1 //", "ALFKI\"}) MATCH (n) DETACH DELETE n //",
+                "x} RETURN 1 UNION MATCH (n) DETACH DELETE n //", "\\u0027; DROP CONSTRAINT customer_id");
+        int tried = 0;
+        for (FieldDefinition field : query.getFieldDefinitions()) {
+            for (InputValueDefinition target : field.getInputValueDefinitions()) {
+                if (!isStringLike(target.getType())) {
+                    continue;
+                }
+                for (String payload : payloads) {
+                    List<String> arguments = new ArrayList<>();
+                    for (InputValueDefinition argument : field.getInputValueDefinitions()) {
+                        if (argument == target) {
+                            arguments.add(argument.getName() + ": " + quote(payload));
+                        } else if (argument.getType() instanceof NonNullType) {
+                            arguments.add(argument.getName() + ": \"x\"");
+                        }
+                    }
+                    String selection = isObject(schema, field.getType()) ? " { __typename }" : "";
+                    String text = "{ " + field.getName() + (arguments.isEmpty() ? "" : "(" + String.join(", ",
+                            arguments) + ")") + selection + " }";
+                    JsonNode response = admin.post(text);
+                    tried++;
+                    assertThat(response.at("/errors/0/extensions/classification").asString()).as(text)
+                            .isNotEqualTo("INTERNAL_ERROR");
+                }
+            }
+        }
+        assertThat(tried).isGreaterThanOrEqualTo(4 * 10);
+        assertThat(GraphCounts.of(graph)).isEqualTo(before);
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static boolean isStringLike(Type<?> type) {
+        Type<?> t = type instanceof NonNullType n ? n.getType() : type;
+        return t instanceof TypeName name && (name.getName().equals("String") || name.getName().equals("ID"));
+    }
+
+    private static boolean isObject(TypeDefinitionRegistry schema, Type<?> type) {
+        while (type instanceof NonNullType || type instanceof ListType) {
+            type = type instanceof NonNullType n ? n.getType() : ((ListType) type).getType();
+        }
+        String name = ((TypeName) type).getName();
+        return schema.getType(name).map(t -> t instanceof ObjectTypeDefinition).orElse(false);
+    }
+}
