@@ -1,5 +1,6 @@
 // Revenue per calendar month over orders that were not cancelled: the month (yyyy-mm), revenue (sum of order
-// totals, rounded to the cent), orders, and distinct buying customers (anonymous orders count in revenue and orders only). Oldest first.
+// totals, rounded to the cent), orders, and distinct buying customers (anonymous orders count in revenue and
+// orders only). Oldest first.
 // Parameters: none.
 MATCH (o:Order)
 WHERE coalesce(o.status, 'completed') <> 'cancelled'
