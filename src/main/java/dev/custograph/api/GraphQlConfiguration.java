@@ -9,6 +9,7 @@ import dev.custograph.recommend.RecommendationWeights;
 import graphql.scalars.ExtendedScalars;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
@@ -27,6 +28,13 @@ class GraphQlConfiguration {
     @Bean
     DataFetcherExceptionResolver apiExceptionResolver() {
         return new ApiErrors.ExceptionResolver();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedQueryCache(
+            @Value("${custograph.api.parsed-query-cache-size:1000}") long size) {
+        ParsedQueryCache cache = new ParsedQueryCache(size);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
     @Bean
