@@ -37,6 +37,9 @@ final class ApiErrors {
             if (ex instanceof BadRequestException) {
                 return error(env, org.springframework.graphql.execution.ErrorType.BAD_REQUEST, ex.getMessage());
             }
+            if (ex instanceof dev.custograph.orders.OrderRejectedException) {
+                return error(env, org.springframework.graphql.execution.ErrorType.BAD_REQUEST, ex.getMessage());
+            }
             if (ex instanceof FieldAccess.Denied) {
                 return error(env, org.springframework.graphql.execution.ErrorType.FORBIDDEN, ex.getMessage());
             }

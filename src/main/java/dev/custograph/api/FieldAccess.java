@@ -65,6 +65,11 @@ final class FieldAccess implements Instrumentation {
             if (role == Role.ADMIN) {
                 return fetcher.get(env);
             }
+            if (type.equals("Mutation")) {
+                throw new Denied(role == null ? "an API key is needed to change anything"
+                        : "the " + role.name().toLowerCase() + " role may not change anything (" + field
+                        + " needs an admin key)");
+            }
             if (role == Role.ANALYST) {
                 Object value = fetcher.get(env);
                 return type.equals("Customer") && MASKED.contains(field) ? mask(field, value) : value;

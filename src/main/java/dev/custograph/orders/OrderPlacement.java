@@ -1,0 +1,159 @@
+package dev.custograph.orders;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.custograph.graph.Graph;
+import org.neo4j.driver.exceptions.ClientException;
+
+/**
+ * Places orders that arrive one at a time (the API's placeOrder), checked in full before anything is written, in one
+ * transaction, and idempotent: the first request with a key creates the order, a retry with the same key and the
+ * same order gets that order back, and the same key with a different order is refused. Two requests racing with
+ * one key are settled by the unique constraint on the key: the loser reads the winner's order.
+ */
+public final class OrderPlacement {
+
+    /** The most lines one order may have. */
+    public static final int MAX_LINES = 1_000;
+
+    /** The order and whether this request created it (false: an earlier request with the same key did). */
+    public record Placed(String orderId, boolean created) {
+    }
+
+    private final Graph graph;
+
+    public OrderPlacement(Graph graph) {
+        this.graph = graph;
+    }
+
+    public Placed place(OrderRequest request) {
+        checkShape(request);
+        String fingerprint = fingerprint(request);
+        try {
+            return graph.inWriteTransaction(tx -> {
+                List<Map<String, Object>> earlier = tx.readRows("orders/order-by-idempotency-key",
+                        Map.of("key", request.idempotencyKey()));
+                if (!earlier.isEmpty()) {
+                    return replay(earlier.get(0), fingerprint, request.idempotencyKey());
+                }
+                String orderId = request.orderId() != null ? request.orderId() : "API-" + UUID.randomUUID();
+                List<String> productIds = List.copyOf(new LinkedHashSet<>(request.lines().stream()
+                        .map(OrderRequest.Line::productId).toList()));
+                Map<String, Object> found = tx.readRows("orders/order-prerequisites", Map.of("customerId",
+                        request.customerId(), "productIds", productIds, "orderId", orderId)).get(0);
+                if (!(Boolean) found.get("customerExists")) {
+                    throw new OrderRejectedException("customerId: no customer with id " + request.customerId());
+                }
+                if ((Boolean) found.get("orderIdTaken")) {
+                    throw new OrderRejectedException("orderId: an order with id " + orderId + " already exists");
+                }
+                Map<String, Double> prices = new HashMap<>();
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> products = (List<Map<String, Object>>) found.get("products");
+                products.forEach(p -> prices.put((String) p.get("productId"), (Double) p.get("price")));
+                tx.write("orders/place-order", Map.of("order", row(request, orderId, fingerprint, prices)));
+                return new Placed(orderId, true);
+            });
+        } catch (ClientException e) {
+            // Another request with the same key committed first: answer with its order.
+            if (e.getMessage() != null && e.getMessage().contains("idempotencyKey")) {
+                List<Map<String, Object>> winner = graph.readRows("orders/order-by-idempotency-key",
+                        Map.of("key", request.idempotencyKey()));
+                if (!winner.isEmpty()) {
+                    return replay(winner.get(0), fingerprint, request.idempotencyKey());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Placed replay(Map<String, Object> earlier, String fingerprint, String key) {
+        if (!fingerprint.equals(earlier.get("fingerprint"))) {
+            throw new OrderRejectedException("idempotencyKey: '" + key + "' was already used for a different order ("
+                    + earlier.get("orderId") + ")");
+        }
+        return new Placed((String) earlier.get("orderId"), false);
+    }
+
+    /** Everything that can be checked without the graph. */
+    private static void checkShape(OrderRequest r) {
+        if (r.idempotencyKey() == null || r.idempotencyKey().isBlank() || r.idempotencyKey().length() > 200) {
+            throw new OrderRejectedException("idempotencyKey: must be 1 to 200 characters");
+        }
+        if (r.customerId() == null || r.customerId().isBlank()) {
+            throw new OrderRejectedException("customerId: must not be empty");
+        }
+        if (r.orderId() != null && r.orderId().isBlank()) {
+            throw new OrderRejectedException("orderId: must not be empty when given");
+        }
+        if (r.lines() == null || r.lines().isEmpty() || r.lines().size() > MAX_LINES) {
+            throw new OrderRejectedException("lines: an order needs 1 to " + MAX_LINES + " lines");
+        }
+        for (int i = 0; i < r.lines().size(); i++) {
+            OrderRequest.Line line = r.lines().get(i);
+            String at = "lines[" + i + "].";
+            if (line.productId() == null || line.productId().isBlank()) {
+                throw new OrderRejectedException(at + "productId: must not be empty");
+            }
+            if (line.quantity() == null || line.quantity() < 1) {
+                throw new OrderRejectedException(at + "quantity: must be 1 or more, got " + line.quantity());
+            }
+            if (line.unitPrice() != null && !(line.unitPrice() >= 0 && Double.isFinite(line.unitPrice()))) {
+                throw new OrderRejectedException(at + "unitPrice: must be 0 or more, got " + line.unitPrice());
+            }
+            if (line.discount() != null && !(line.discount() >= 0 && line.discount() < 1)) {
+                throw new OrderRejectedException(at + "discount: must be at least 0 and below 1, got "
+                        + line.discount());
+            }
+        }
+    }
+
+    private static Map<String, Object> row(OrderRequest r, String orderId, String fingerprint,
+                                           Map<String, Double> prices) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < r.lines().size(); i++) {
+            OrderRequest.Line line = r.lines().get(i);
+            if (!prices.containsKey(line.productId())) {
+                throw new OrderRejectedException("lines[" + i + "].productId: no product with id " + line.productId());
+            }
+            Double price = line.unitPrice() != null ? line.unitPrice() : prices.get(line.productId());
+            if (price == null) {
+                throw new OrderRejectedException("lines[" + i + "].unitPrice: product " + line.productId()
+                        + " has no list price, so the line must give one");
+            }
+            lines.add(Map.of("lineId", orderId + "-" + (i + 1), "productId", line.productId(),
+                    "quantity", (long) line.quantity(), "unitPrice", price,
+                    "discount", line.discount() == null ? 0.0 : line.discount()));
+        }
+        Map<String, Object> row = new HashMap<>();
+        row.put("orderId", orderId);
+        row.put("customerId", r.customerId());
+        row.put("orderDate", r.orderDate() != null ? r.orderDate() : LocalDate.now());
+        row.put("idempotencyKey", r.idempotencyKey());
+        row.put("requestFingerprint", fingerprint);
+        row.put("lines", lines);
+        return row;
+    }
+
+    /** The request's content, so that a retry can be told from a different order sent with the same key. */
+    private static String fingerprint(OrderRequest r) {
+        String canonical = String.join("|", r.customerId(), String.valueOf(r.orderId()), String.valueOf(r.orderDate()),
+                r.lines().toString());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.custograph.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.custograph.CustographApplication;
+import dev.custograph.TestData;
+import dev.custograph.graph.Graph;
+import dev.custograph.ingest.Importer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * placeOrder over HTTP on its own Northwind store (orders it places would disturb the read tests): validated with
+ * the field named, nothing written when refused, idempotent by key also under a race, read back at once, and no
+ * order lost when clients place orders at the same time.
+ */
+@SpringBootTest(classes = CustographApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlaceOrderIT {
+
+    @DynamicPropertySource
+    static void embeddedOnFreePorts(DynamicPropertyRegistry registry) throws Exception {
+        Path dataDir = Files.createTempDirectory("custograph-orders-it");
+        registry.add("custograph.data-dir", dataDir::toString);
+        registry.add("custograph.bolt-port", () -> 0);
+        registry.add("custograph.http-port", () -> 0);
+        registry.add("custograph.security.admin-key", () -> "orders-it-admin-key-01");
+        registry.add("custograph.security.keys[0].name", () -> "reporting");
+        registry.add("custograph.security.keys[0].role", () -> "analyst");
+        registry.add("custograph.security.keys[0].key", () -> "orders-it-analyst-key");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Graph graph;
+
+    GraphQlHttp api;
+
+    @BeforeAll
+    void importNorthwind() {
+        new Importer(graph).run("northwind", List.of(TestData.northwind()));
+        api = GraphQlHttp.withKey(port, "orders-it-admin-key-01");
+    }
+
+    @Test
+    void onlyAnAdminKeyMayPlaceOrders() {
+        JsonNode refused = GraphQlHttp.withKey(port, "orders-it-analyst-key").post("mutation { placeOrder(input: "
+                + "{idempotencyKey: \"a\", customerId: \"BLAUS\", lines: [{productId: \"1\", quantity: 1}]}) "
+                + "{ created } }");
+        assertThat(refused.at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
+        assertThat(graph.readRows("orders/order-by-idempotency-key", Map.of("key", "a"))).isEmpty();
+    }
+
+    @Test
+    void placeOrderIsCheckedIdempotentAndReadBackAtOnce() {
+        String totalsQuery = "{ customer(id: \"BLAUS\") { totals { orders revenue } orders { id } } }";
+        JsonNode before = api.post(totalsQuery).at("/data/customer");
+        double chai = api.post("{ product(id: \"1\") { price } }").at("/data/product/price").asDouble();
+        String mutation = """
+                mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
+                  created order { id total status customer { id } lines { quantity unitPrice discount product { id } } } } }""";
+        Map<String, Object> input = Map.of("idempotencyKey", "it-order-1", "customerId", "BLAUS", "orderDate",
+                "2024-05-01", "lines", List.of(Map.of("productId", "1", "quantity", 3),
+                        Map.of("productId", "2", "quantity", 1, "unitPrice", 10.0, "discount", 0.1)));
+
+        JsonNode placed = api.post(mutation, Map.of("input", input)).at("/data/placeOrder");
+        assertThat(placed.at("/created").asBoolean()).isTrue();
+        String orderId = placed.at("/order/id").asString();
+        assertThat(placed.at("/order/total").asDouble()).isCloseTo(Math.round((3 * chai + 9.0) * 100) / 100.0,
+                within(1e-9));
+        assertThat(placed.at("/order/customer/id").asString()).isEqualTo("BLAUS");
+        assertThat(placed.at("/order/lines/0/unitPrice").asDouble()).isEqualTo(chai);
+        // Read after write: the customer's totals and orders show it at once, cache or not.
+        JsonNode after = api.post(totalsQuery).at("/data/customer");
+        assertThat(after.at("/totals/orders").asInt()).isEqualTo(before.at("/totals/orders").asInt() + 1);
+        assertThat(after.at("/totals/revenue").asDouble()).isCloseTo(before.at("/totals/revenue").asDouble()
+                + placed.at("/order/total").asDouble(), within(0.005));
+        assertThat(after.at("/orders").toString()).contains(orderId);
+
+        // A retry returns the same order and creates nothing; the same key with another order is refused.
+        JsonNode retry = api.post(mutation, Map.of("input", input)).at("/data/placeOrder");
+        assertThat(retry.at("/created").asBoolean()).isFalse();
+        assertThat(retry.at("/order/id").asString()).isEqualTo(orderId);
+        assertThat(api.post(totalsQuery).at("/data/customer/totals/orders").asInt())
+                .isEqualTo(after.at("/totals/orders").asInt());
+        dev.custograph.graph.GraphCounts counts = dev.custograph.graph.GraphCounts.of(graph);
+        Map<String, Object> changed = new java.util.HashMap<>(input);
+        changed.put("lines", List.of(Map.of("productId", "1", "quantity", 4)));
+        assertRefused(mutation, changed, "idempotencyKey: 'it-order-1' was already used for a different order");
+        Map<String, Object> bad = new java.util.HashMap<>(input);
+        bad.put("idempotencyKey", "it-order-2");
+        bad.put("lines", List.of(Map.of("productId", "1", "quantity", 2), Map.of("productId", "1", "quantity", 0)));
+        assertRefused(mutation, bad, "lines[1].quantity: must be 1 or more, got 0");
+        bad.put("lines", List.of(Map.of("productId", "no-such", "quantity", 1)));
+        assertRefused(mutation, bad, "lines[0].productId: no product with id no-such");
+        bad.put("lines", List.of(Map.of("productId", "1", "quantity", 1, "discount", 1.0)));
+        assertRefused(mutation, bad, "lines[0].discount: must be at least 0 and below 1, got 1.0");
+        bad.put("lines", List.of(Map.of("productId", "1", "quantity", 1)));
+        bad.put("customerId", "NOBODY");
+        assertRefused(mutation, bad, "customerId: no customer with id NOBODY");
+        bad.put("customerId", "BLAUS");
+        bad.put("orderId", "10248");
+        assertRefused(mutation, bad, "orderId: an order with id 10248 already exists");
+        assertThat(dev.custograph.graph.GraphCounts.of(graph)).as("a refused order writes nothing").isEqualTo(counts);
+    }
+
+    @Test
+    void concurrentClientsLoseNoOrderAndOneKeyMakesOneOrder() throws Exception {
+        String mutation = "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { created order { id total } } }";
+        double before = api.post("{ customer(id: \"WOLZA\") { totals { revenue orders } } }")
+                .at("/data/customer/totals/revenue").asDouble();
+        int clients = 8;
+        int ordersEach = 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<Double>> sums = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            sums.add(pool.submit(() -> {
+                double sum = 0;
+                for (int i = 0; i < ordersEach; i++) {
+                    Map<String, Object> input = Map.of("idempotencyKey", "client-" + client + "-" + i, "customerId",
+                            "WOLZA", "lines", List.of(Map.of("productId", String.valueOf(1 + (client + i) % 77),
+                                    "quantity", 1 + i, "unitPrice", 1.25)));
+                    JsonNode first = api.post(mutation, Map.of("input", input)).at("/data/placeOrder");
+                    JsonNode again = api.post(mutation, Map.of("input", input)).at("/data/placeOrder");
+                    assertThat(again.at("/order/id").asString()).isEqualTo(first.at("/order/id").asString());
+                    assertThat(first.at("/created").asBoolean()).isTrue();
+                    sum += first.at("/order/total").asDouble();
+                }
+                return sum;
+            }));
+        }
+        double placed = 0;
+        for (var sum : sums) {
+            placed += sum.get();
+        }
+        // Eight requests racing with one key: exactly one creates the order, all get it back.
+        List<java.util.concurrent.Future<JsonNode>> racing = new ArrayList<>();
+        Map<String, Object> contested = Map.of("idempotencyKey", "contested", "customerId", "WOLZA",
+                "lines", List.of(Map.of("productId", "5", "quantity", 2, "unitPrice", 3.0)));
+        for (int c = 0; c < clients; c++) {
+            racing.add(pool.submit(() -> api.post(mutation, Map.of("input", contested)).at("/data/placeOrder")));
+        }
+        Set<String> ids = new HashSet<>();
+        int created = 0;
+        for (var r : racing) {
+            JsonNode result = r.get();
+            ids.add(result.at("/order/id").asString());
+            created += result.at("/created").asBoolean() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(ids).hasSize(1);
+        assertThat(created).isEqualTo(1);
+        JsonNode totals = api.post("{ customer(id: \"WOLZA\") { totals { revenue orders } } }")
+                .at("/data/customer/totals");
+        assertThat(totals.at("/revenue").asDouble()).isCloseTo(before + placed + 6.0, within(0.01));
+        assertThat(placed).isCloseTo(1.25 * clients * (ordersEach * (ordersEach + 1) / 2), within(1e-6));
+    }
+
+    private void assertRefused(String mutation, Map<String, Object> input, String message) {
+        JsonNode response = api.post(mutation, Map.of("input", input));
+        assertThat(response.at("/errors/0/extensions/classification").asString()).as(message).isEqualTo("BAD_REQUEST");
+        assertThat(response.at("/errors/0/message").asString()).startsWith(message);
+    }
+
+}
