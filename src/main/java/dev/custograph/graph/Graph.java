@@ -126,6 +126,11 @@ public final class Graph {
             });
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             throw unavailable(e);
+        } catch (org.neo4j.driver.exceptions.ClientException e) {
+            if ("Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code())) {
+                throw new ConstraintViolationException(e.getMessage(), e);
+            }
+            throw e;
         }
         written.forEach(name -> writeListeners.forEach(listener -> listener.afterWrite(name)));
         return result;

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.custograph.graph.ConstraintViolationException;
 import dev.custograph.graph.Graph;
-import org.neo4j.driver.exceptions.ClientException;
 
 /**
  * Places orders that arrive one at a time (the API's placeOrder), checked in full before anything is written, in one
@@ -64,16 +64,15 @@ public final class OrderPlacement {
                 tx.write("orders/place-order", Map.of("order", row(request, orderId, fingerprint, prices)));
                 return new Placed(orderId, true);
             });
-        } catch (ClientException e) {
+        } catch (ConstraintViolationException e) {
             // Another request with the same key committed first: answer with its order.
-            if (e.getMessage() != null && e.getMessage().contains("idempotencyKey")) {
-                List<Map<String, Object>> winner = graph.readRows("orders/order-by-idempotency-key",
-                        Map.of("key", request.idempotencyKey()));
-                if (!winner.isEmpty()) {
-                    return replay(winner.get(0), fingerprint, request.idempotencyKey());
-                }
+            List<Map<String, Object>> winner = graph.readRows("orders/order-by-idempotency-key",
+                    Map.of("key", request.idempotencyKey()));
+            if (!winner.isEmpty()) {
+                return replay(winner.get(0), fingerprint, request.idempotencyKey());
             }
-            throw e;
+            // Another request took the order id between our check and our write.
+            throw new OrderRejectedException("orderId: an order with id " + request.orderId() + " already exists");
         }
     }
 
