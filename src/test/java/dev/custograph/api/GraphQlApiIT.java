@@ -45,11 +45,7 @@ class GraphQlApiIT {
 
     @DynamicPropertySource
     static void embeddedOnFreePorts(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("custograph-api-it");
-        registry.add("custograph.data-dir", dataDir::toString);
-        registry.add("custograph.bolt-port", () -> 0);
-        registry.add("custograph.http-port", () -> 0);
-        registry.add("custograph.security.admin-key", () -> "api-it-admin-key-0001");
+        EmbeddedApp.onFreePorts(registry, "api-it", "api-it-admin-key-0001");
     }
 
     @LocalServerPort

@@ -3,8 +3,6 @@ package dev.custograph.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,11 +34,7 @@ class PlaceOrderIT {
 
     @DynamicPropertySource
     static void embeddedOnFreePorts(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("custograph-orders-it");
-        registry.add("custograph.data-dir", dataDir::toString);
-        registry.add("custograph.bolt-port", () -> 0);
-        registry.add("custograph.http-port", () -> 0);
-        registry.add("custograph.security.admin-key", () -> "orders-it-admin-key-01");
+        EmbeddedApp.onFreePorts(registry, "orders-it", "orders-it-admin-key-01");
         registry.add("custograph.security.keys[0].name", () -> "reporting");
         registry.add("custograph.security.keys[0].role", () -> "analyst");
         registry.add("custograph.security.keys[0].key", () -> "orders-it-analyst-key");

@@ -2,8 +2,6 @@ package dev.custograph.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import dev.custograph.CustographApplication;
 import org.junit.jupiter.api.Test;
@@ -21,11 +19,7 @@ class ProdProfileIT {
 
     @DynamicPropertySource
     static void embeddedOnFreePorts(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("custograph-prod-it");
-        registry.add("custograph.data-dir", dataDir::toString);
-        registry.add("custograph.bolt-port", () -> 0);
-        registry.add("custograph.http-port", () -> 0);
-        registry.add("custograph.security.admin-key", () -> "prod-it-admin-key-0001");
+        EmbeddedApp.onFreePorts(registry, "prod-it", "prod-it-admin-key-0001");
     }
 
     @LocalServerPort

@@ -48,11 +48,7 @@ class SecurityIT {
 
     @DynamicPropertySource
     static void keysAndEmbeddedOnFreePorts(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("custograph-security-it");
-        registry.add("custograph.data-dir", dataDir::toString);
-        registry.add("custograph.bolt-port", () -> 0);
-        registry.add("custograph.http-port", () -> 0);
-        registry.add("custograph.security.admin-key", () -> ADMIN);
+        EmbeddedApp.onFreePorts(registry, "security-it", ADMIN);
         registry.add("custograph.security.keys[0].name", () -> "reporting");
         registry.add("custograph.security.keys[0].role", () -> "analyst");
         registry.add("custograph.security.keys[0].key", () -> ANALYST);
