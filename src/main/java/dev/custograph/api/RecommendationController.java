@@ -16,6 +16,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.ErrorType;
@@ -78,9 +79,12 @@ class RecommendationController {
         return all.subList(0, Math.min(cappedFirst(first, 10, SimilarCustomers.MAX_K), all.size()));
     }
 
-    @SchemaMapping(typeName = "Recommendation", field = "product")
-    Product recommendedProduct(Recommendation r) {
-        return entities.product(r.productId());
+    /** One read for all the recommendations of a request (DataLoader), not one per recommendation. */
+    @BatchMapping(typeName = "Recommendation", field = "product")
+    Map<Recommendation, Product> recommendedProduct(List<Recommendation> recommendations) {
+        Map<String, Product> products = entities.products(recommendations.stream().map(Recommendation::productId)
+                .toList());
+        return byKey(recommendations, r -> products.get(r.productId()));
     }
 
     @SchemaMapping(typeName = "RecommendationReason", field = "customers")
@@ -92,14 +96,30 @@ class RecommendationController {
         return reason.customerIds().stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    @SchemaMapping(typeName = "RecommendationReason", field = "product")
-    Product reasonProduct(Recommendation.Reason reason) {
-        return reason.productId() == null ? null : entities.product(reason.productId());
+    @BatchMapping(typeName = "RecommendationReason", field = "product")
+    Map<Recommendation.Reason, Product> reasonProduct(List<Recommendation.Reason> reasons) {
+        Map<String, Product> products = entities.products(reasons.stream().map(Recommendation.Reason::productId)
+                .filter(java.util.Objects::nonNull).toList());
+        return byKey(reasons, r -> r.productId() == null ? null : products.get(r.productId()));
     }
 
-    @SchemaMapping(typeName = "SimilarCustomer", field = "customer")
-    Customer similarCustomer(SimilarCustomer s) {
-        return entities.customer(s.customerId());
+    @BatchMapping(typeName = "SimilarCustomer", field = "customer")
+    Map<SimilarCustomer, Customer> similarCustomer(List<SimilarCustomer> similar) {
+        Map<String, Customer> customers = entities.customers(similar.stream().map(SimilarCustomer::customerId)
+                .toList());
+        return byKey(similar, s -> customers.get(s.customerId()));
+    }
+
+    /** Each distinct key with its value, leaving out keys without one (a batch mapping's result). */
+    private static <K, V> Map<K, V> byKey(List<K> keys, java.util.function.Function<K, V> value) {
+        Map<K, V> result = new java.util.HashMap<>();
+        for (K key : keys) {
+            V v = value.apply(key);
+            if (v != null) {
+                result.put(key, v);
+            }
+        }
+        return result;
     }
 
     /** The latest rules run's rules, filtered, best lift first, a page at a time. */
