@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.custograph.graph.GraphConnection;
+import dev.custograph.recommend.AssociationRules;
 import dev.custograph.recommend.RecommendationEvaluation;
 import dev.custograph.recommend.RecommendationWeights;
 import dev.custograph.recommend.Recommender;
@@ -43,12 +44,7 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(minSupport > 0 && minSupport <= 1)) {
-            throw new IllegalArgumentException("--min-support must be in (0, 1], got " + minSupport);
-        }
-        if (!(minConfidence > 0 && minConfidence <= 1)) {
-            throw new IllegalArgumentException("--min-confidence must be in (0, 1], got " + minConfidence);
-        }
+        AssociationRules.checkThresholds(minSupport, minConfidence);
         RecommendationEvaluation.Report report;
         try (GraphConnection db = connection.open()) {
             report = new RecommendationEvaluation(db.graph()).run(new RecommendationEvaluation.Parameters(k,

@@ -80,13 +80,18 @@ public final class AssociationRules {
                 (System.nanoTime() - started) / 1e9);
     }
 
+    /** Support and confidence must be in (0, 1]; the message names the option. */
+    public static void checkThresholds(double minSupport, double minConfidence) {
+        if (!(minSupport > 0 && minSupport <= 1)) {
+            throw new IllegalArgumentException("--min-support must be in (0, 1], got " + minSupport);
+        }
+        if (!(minConfidence > 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("--min-confidence must be in (0, 1], got " + minConfidence);
+        }
+    }
+
     private static void validate(Parameters p) {
-        if (!(p.minSupport() > 0 && p.minSupport() <= 1)) {
-            throw new IllegalArgumentException("--min-support must be in (0, 1], got " + p.minSupport());
-        }
-        if (!(p.minConfidence() > 0 && p.minConfidence() <= 1)) {
-            throw new IllegalArgumentException("--min-confidence must be in (0, 1], got " + p.minConfidence());
-        }
+        checkThresholds(p.minSupport(), p.minConfidence());
         if (!(p.minLift() >= 0)) {
             throw new IllegalArgumentException("--min-lift must be 0 or more, got " + p.minLift());
         }
