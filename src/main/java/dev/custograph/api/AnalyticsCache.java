@@ -9,7 +9,6 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.custograph.graph.AnalyticsReads;
-import dev.custograph.graph.Graph;
 import dev.custograph.model.AnalyticsRunSummary;
 import dev.custograph.model.BoughtTogether;
 import dev.custograph.model.ChurnRiskSnapshot;
@@ -22,11 +21,11 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * Caffeine caches for analytics results: per-customer values, churn risks and segments, runs, the current segments
- * and the RFM distribution. Results change only
- * when a run (or an import, or a merge) writes, and every write through this process's {@link Graph} empties them
- * before it returns, as {@link EntityCache} does; other processes' writes show after {@code expireAfterWrite}.
+ * and the RFM distribution, lifetime totals and the dashboard. Every write through this process's {@link Graph} drops
+ * what it changed before it returns ({@link CacheInvalidation}), as for {@link EntityCache}; other processes' writes
+ * show after {@code expireAfterWrite}.
  */
-public final class AnalyticsCache implements Graph.WriteListener {
+public final class AnalyticsCache {
 
     private static final String LATEST = "";
     /** The most products "bought together" a product keeps (and the API serves). */
@@ -109,8 +108,47 @@ public final class AnalyticsCache implements Graph.WriteListener {
         return dashboard.get(LATEST);
     }
 
-    @Override
-    public void afterWrite(String statementName) {
+    /** A customer placed an order: its totals and the revenue figures moved; stored analytics did not. */
+    void orderPlaced(String customerId) {
+        totals.invalidate(customerId);
+        dashboard.invalidateAll();
+    }
+
+    /** Customers changed, merged or were erased: everything held per customer, and the aggregates they are in. */
+    void forgetCustomers(Collection<String> ids) {
+        totals.invalidateAll(ids);
+        values.invalidateAll(ids);
+        churnRisks.invalidateAll(ids);
+        segmentIds.invalidateAll(ids);
+        segments.invalidateAll();
+        distribution.invalidateAll();
+        dashboard.invalidateAll();
+    }
+
+    /** An analytics run wrote values (RFM, CLV, P(alive)) and recorded itself. */
+    void valuesWritten() {
+        values.invalidateAll();
+        runs.invalidateAll();
+        distribution.invalidateAll();
+    }
+
+    void churnWritten() {
+        churnRisks.invalidateAll();
+        dashboard.invalidateAll();
+    }
+
+    void segmentsWritten() {
+        segmentIds.invalidateAll();
+        segments.invalidateAll();
+        dashboard.invalidateAll();
+    }
+
+    /** A rules run replaced BOUGHT_WITH. */
+    void rulesWritten() {
+        boughtTogether.invalidateAll();
+    }
+
+    void invalidateAll() {
         totals.invalidateAll();
         dashboard.invalidateAll();
         boughtTogether.invalidateAll();

@@ -23,11 +23,12 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  *
  * <p>A batch of ids goes to Neo4j as one query for just the ids not cached ({@code getAll} with a bulk loader), so
  * the cache and the DataLoader batching work together. Every write that goes through this process's {@link Graph}
- * empties the caches before the write call returns, so a request never sees data older than a write it could have
- * observed. Writes by other processes (another instance, an import through Bolt) are seen at the latest after
- * {@code expireAfterWrite}. Hits, misses and evictions are published as {@code cache.*} metrics per cache.
+ * drops what it changed before the write call returns ({@link CacheInvalidation}), so a request never sees data older
+ * than a write it could have observed. Writes by other processes (another instance, an import through Bolt) are seen
+ * at the latest after {@code expireAfterWrite}. Hits, misses and evictions are published as {@code cache.*} metrics
+ * per cache.
  */
-public final class EntityCache implements Graph.WriteListener {
+public final class EntityCache {
 
     /** Sizes and lifetimes, from {@code custograph.cache.*}. */
     public record Settings(long maximumSize, Duration expireAfterWrite) {
@@ -69,9 +70,14 @@ public final class EntityCache implements Graph.WriteListener {
         return categories.getAll(Set.copyOf(names));
     }
 
-    @Override
-    public void afterWrite(String statementName) {
-        invalidateAll();
+    /** Drops these customers and every cached order they placed. */
+    void forgetCustomers(Collection<String> ids) {
+        customers.invalidateAll(ids);
+        orders.asMap().values().removeIf(order -> ids.contains(order.customerId()));
+    }
+
+    void forgetProducts(Collection<String> ids) {
+        products.invalidateAll(ids);
     }
 
     public void invalidateAll() {

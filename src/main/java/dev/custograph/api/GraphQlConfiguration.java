@@ -53,22 +53,17 @@ class GraphQlConfiguration {
     }
 
     @Bean
-    EntityCache entityCache(EntityReads reads, Graph graph, MeterRegistry meters,
+    EntityCache entityCache(EntityReads reads, MeterRegistry meters,
                             @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
                             @Value("${custograph.cache.expire-after-write:10m}") Duration expireAfterWrite) {
-        EntityCache cache = new EntityCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
-        graph.addWriteListener(cache);
-        return cache;
+        return new EntityCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
     }
 
     @Bean
-    AnalyticsCache analyticsCache(AnalyticsReads reads, Graph graph, MeterRegistry meters,
+    AnalyticsCache analyticsCache(AnalyticsReads reads, MeterRegistry meters,
                                   @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
                                   @Value("${custograph.cache.expire-after-write:10m}") Duration expireAfterWrite) {
-        AnalyticsCache cache = new AnalyticsCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite),
-                meters);
-        graph.addWriteListener(cache);
-        return cache;
+        return new AnalyticsCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
     }
 
     @Bean
@@ -79,9 +74,16 @@ class GraphQlConfiguration {
                                             @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
                                             @Value("${custograph.cache.expire-after-write:10m}")
                                             Duration expireAfterWrite) {
-        RecommendationCache cache = new RecommendationCache(graph, new RecommendationWeights(cf, item, popularity),
+        return new RecommendationCache(graph, new RecommendationWeights(cf, item, popularity),
                 new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
-        graph.addWriteListener(cache);
-        return cache;
+    }
+
+    /** Registered with the graph so each write drops exactly the cached answers it made stale. */
+    @Bean
+    CacheInvalidation cacheInvalidation(Graph graph, EntityCache entities, AnalyticsCache analytics,
+                                        RecommendationCache recommendations) {
+        CacheInvalidation invalidation = new CacheInvalidation(entities, analytics, recommendations);
+        graph.addWriteListener(invalidation);
+        return invalidation;
     }
 }

@@ -1,9 +1,13 @@
 package dev.custograph.api;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -21,11 +25,14 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 /**
  * Caffeine caches for recommendations (per customer, the longest list the API serves), similar customers (per
  * customer), the latest rules run's rules, the popularity prior, and the purchases and rules the recommender keeps in
- * memory ({@link RecommendationData}), so that a recommendation not yet cached costs one small read. Every write through this process's
- * {@link Graph} empties them before it returns: an order, a merge, a rules or similarity run all change what a
- * customer should be offered.
+ * memory ({@link RecommendationData}), so that a recommendation not yet cached costs one small read. Every write
+ * through this process's {@link Graph} drops what it changed before it returns ({@link CacheInvalidation}).
+ *
+ * <p>An order does not rebuild the purchases held in memory (seconds on a large graph): its products are kept aside
+ * until the next rebuild, so the customer who placed it is never offered them again, while other customers'
+ * recommendations take its effect on their neighbours when they expire or the next rules or similarity run writes.
  */
-public final class RecommendationCache implements Graph.WriteListener {
+public final class RecommendationCache {
 
     private static final String LATEST = "";
 
@@ -48,6 +55,11 @@ public final class RecommendationCache implements Graph.WriteListener {
     private final LoadingCache<String, Rules> rules;
     private final LoadingCache<String, PopularityPrior> prior;
     private final LoadingCache<String, RecommendationData> data;
+    /** Products of orders placed through this process since {@link #data} was read, by customer. */
+    private final Map<String, PlacedSince> placed = new ConcurrentHashMap<>();
+
+    private record PlacedSince(Set<String> productIds, long atNanos) {
+    }
 
     public RecommendationCache(Graph graph, RecommendationWeights weights, EntityCache.Settings settings,
                                MeterRegistry meters) {
@@ -55,8 +67,12 @@ public final class RecommendationCache implements Graph.WriteListener {
         prior = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
                 .build(key -> PopularityPrior.read(graph));
         data = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
-                .build(key -> RecommendationData.read(graph));
-        Recommender recommender = new Recommender(graph, () -> prior.get(LATEST), () -> data.get(LATEST));
+                .build(key -> readData());
+        Recommender recommender = new Recommender(graph, () -> prior.get(LATEST),
+                () -> data.get(LATEST).withPlaced(id -> {
+                    PlacedSince since = placed.get(id);
+                    return since == null ? null : since.productIds();
+                }));
         recommendations = Caffeine.newBuilder().maximumSize(settings.maximumSize())
                 .expireAfterWrite(settings.expireAfterWrite()).recordStats()
                 .build(id -> recommender.recommend(id, Recommender.MAX_K, weights, false));
@@ -114,8 +130,66 @@ public final class RecommendationCache implements Graph.WriteListener {
         return new Rules(runId, List.copyOf(all));
     }
 
-    @Override
-    public void afterWrite(String statementName) {
+    private RecommendationData readData() {
+        long started = System.nanoTime();
+        RecommendationData read = RecommendationData.read(graph);
+        // Orders committed before this read began are in it; later ones (and racing ones) stay aside.
+        placed.values().removeIf(since -> since.atNanos() - started < 0);
+        return read;
+    }
+
+    /** A customer placed an order for these products: only its own recommendations and similar customers change. */
+    void orderPlaced(String customerId, Collection<String> productIds) {
+        placed.merge(customerId, new PlacedSince(Set.copyOf(productIds), System.nanoTime()), (was, now) -> {
+            Set<String> both = new HashSet<>(was.productIds());
+            both.addAll(now.productIds());
+            return new PlacedSince(Set.copyOf(both), now.atNanos());
+        });
+        recommendations.invalidate(customerId);
+        similar.invalidate(customerId);
+    }
+
+    /** A customer's profile changed (e.g. its country, which picks its popularity group). */
+    void customersChanged(Collection<String> ids) {
+        recommendations.invalidateAll(ids);
+        similar.invalidateAll(ids);
+    }
+
+    /**
+     * Customers were merged away, restored or erased: their own entries, every list that names them (similar
+     * customers, reasons), and the purchases held in memory, which are keyed by customer.
+     */
+    void forgetCustomers(Collection<String> ids) {
+        recommendations.invalidateAll(ids);
+        similar.invalidateAll(ids);
+        recommendations.asMap().values().removeIf(result -> result.recommendations().stream()
+                .flatMap(r -> r.reasons().stream())
+                .anyMatch(reason -> reason.customerIds() != null && reason.customerIds().stream().anyMatch(ids::contains)));
+        similar.asMap().values().removeIf(list -> list.stream().anyMatch(s -> ids.contains(s.customerId())));
+        data.invalidateAll();
+        prior.invalidateAll();
+    }
+
+    /** A rules run: the rules, the rules held in memory, and every recommendation (item-based scores). */
+    void rulesWritten() {
+        rules.invalidateAll();
+        data.invalidateAll();
+        recommendations.invalidateAll();
+    }
+
+    /** A similarity run replaced SIMILAR. */
+    void similarityWritten() {
+        similar.invalidateAll();
+        recommendations.invalidateAll();
+    }
+
+    /** A segmentation run: the popularity groups follow segments. */
+    void segmentsWritten() {
+        prior.invalidateAll();
+        recommendations.invalidateAll();
+    }
+
+    void invalidateAll() {
         recommendations.invalidateAll();
         similar.invalidateAll();
         rules.invalidateAll();

@@ -28,9 +28,12 @@ import org.neo4j.driver.summary.SummaryCounters;
  */
 public final class Graph {
 
-    /** Told after each committed write, with the name of the Cypher file that ran. */
+    /**
+     * Told after each committed write, with the name of the Cypher file that ran and the parameters it ran with, so
+     * a cache can drop exactly what that statement changed.
+     */
     public interface WriteListener {
-        void afterWrite(String statementName);
+        void afterWrite(String statementName, Map<String, Object> parameters);
     }
 
     private final Driver driver;
@@ -62,7 +65,7 @@ public final class Graph {
                 throw unavailable(e);
             }
         });
-        writeListeners.forEach(listener -> listener.afterWrite(name));
+        tellListeners(name, parameters);
         return counts;
     }
 
@@ -97,7 +100,7 @@ public final class Graph {
      * (identity resolution, merges) and no other writer may slip in between.
      */
     public <T> T inWriteTransaction(Function<Tx, T> work) {
-        java.util.Set<String> written = new java.util.LinkedHashSet<>();
+        List<Statement> written = new java.util.ArrayList<>();
         T result;
         try (Session session = session()) {
             result = session.executeWrite(tx -> {
@@ -112,14 +115,14 @@ public final class Graph {
                     @Override
                     public WriteCounts write(String name, Map<String, Object> parameters) {
                         String text = catalogue.text(name);
-                        written.add(name);
+                        written.add(new Statement(name, parameters));
                         return timer(name).record(() -> WriteCounts.of(tx.run(text, parameters).consume()
                                 .counters()));
                     }
 
                     @Override
                     public List<Map<String, Object>> writeRows(String name, Map<String, Object> parameters) {
-                        written.add(name);
+                        written.add(new Statement(name, parameters));
                         return readRows(name, parameters);
                     }
                 });
@@ -132,7 +135,7 @@ public final class Graph {
             }
             throw e;
         }
-        written.forEach(name -> writeListeners.forEach(listener -> listener.afterWrite(name)));
+        written.forEach(statement -> tellListeners(statement.name(), statement.parameters()));
         return result;
     }
 
@@ -146,7 +149,7 @@ public final class Graph {
                 throw unavailable(e);
             }
         });
-        writeListeners.forEach(listener -> listener.afterWrite(name));
+        tellListeners(name, parameters);
         return value;
     }
 
@@ -162,8 +165,12 @@ public final class Graph {
                 }
             }));
         }
-        writeListeners.forEach(listener -> listener.afterWrite(name));
+        tellListeners(name, Map.of());
         return total;
+    }
+
+    private void tellListeners(String name, Map<String, Object> parameters) {
+        writeListeners.forEach(listener -> listener.afterWrite(name, parameters));
     }
 
     /** Runs a read statement and maps each record; used by the read classes of this package. */

@@ -44,6 +44,8 @@ class PlaceOrderIT {
     int port;
     @Autowired
     Graph graph;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     GraphQlHttp api;
 
@@ -116,36 +118,115 @@ class PlaceOrderIT {
     }
 
     @Test
-    void concurrentClientsLoseNoOrderAndOneKeyMakesOneOrder() throws Exception {
+    void anOrderDropsOnlyWhatItChangedFromTheCaches() {
+        String query = "query($id: ID!) { customer(id: $id) { totals { orders revenue } "
+                + "recommendations(first: 5) { product { id } } } }";
+        JsonNode before = api.post(query, Map.of("id", "FRANK")).at("/data/customer");
+        api.post(query, Map.of("id", "TORTU"));
+        String suggested = before.at("/recommendations/0/product/id").asString();
+        Map<String, Double> reads = queryCounts();
+
+        api.post("mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { created } }", Map.of("input",
+                Map.of("idempotencyKey", "cache-frank", "customerId", "FRANK", "lines",
+                        List.of(Map.of("productId", suggested, "quantity", 2, "unitPrice", 5.0)))));
+        JsonNode after = api.post(query, Map.of("id", "FRANK")).at("/data/customer");
+        JsonNode other = api.post(query, Map.of("id", "TORTU")).at("/data/customer");
+
+        assertThat(after.at("/totals/orders").asInt()).isEqualTo(before.at("/totals/orders").asInt() + 1);
+        assertThat(after.at("/totals/revenue").asDouble()).isCloseTo(before.at("/totals/revenue").asDouble() + 10.0,
+                within(0.005));
+        assertThat(after.at("/recommendations").toString()).as("what FRANK just bought is not offered again")
+                .doesNotContain("\"" + suggested + "\"");
+        assertThat(other.at("/totals/orders").asInt()).isPositive();
+        Map<String, Double> made = difference(queryCounts(), reads);
+        assertThat(made).as("FRANK's totals and recommendations are read again, once each; TORTU's stay cached, "
+                + "and the purchases held in memory are not re-read").containsEntry("read/customer-totals", 1.0)
+                .containsEntry("recommend/customer-context", 1.0).doesNotContainKey("similarity/purchases");
+    }
+
+    @Test
+    void fiftyClientsPlacingAHundredOrdersEachWhileOthersReadLoseNothing() throws Exception {
         String mutation = "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { created order { id total } } }";
-        double before = api.post("{ customer(id: \"WOLZA\") { totals { revenue orders } } }")
-                .at("/data/customer/totals/revenue").asDouble();
-        int clients = 8;
-        int ordersEach = 10;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
-        List<java.util.concurrent.Future<Double>> sums = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            sums.add(pool.submit(() -> {
-                double sum = 0;
-                for (int i = 0; i < ordersEach; i++) {
-                    Map<String, Object> input = Map.of("idempotencyKey", "client-" + client + "-" + i, "customerId",
-                            "WOLZA", "lines", List.of(Map.of("productId", String.valueOf(1 + (client + i) % 77),
-                                    "quantity", 1 + i, "unitPrice", 1.25)));
-                    JsonNode first = api.post(mutation, Map.of("input", input)).at("/data/placeOrder");
-                    JsonNode again = api.post(mutation, Map.of("input", input)).at("/data/placeOrder");
-                    assertThat(again.at("/order/id").asString()).isEqualTo(first.at("/order/id").asString());
-                    assertThat(first.at("/created").asBoolean()).isTrue();
-                    sum += first.at("/order/total").asDouble();
+        List<String> customers = List.of("WOLZA", "WARTH", "WELLI", "WHITC", "WILMK");
+        Map<String, Double> revenueBefore = new java.util.HashMap<>();
+        for (String customer : customers) {
+            revenueBefore.put(customer, totals(customer).at("/revenue").asDouble());
+        }
+        long ordersBefore = countOrders();
+        int clients = 50;
+        int ordersEach = 100;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients + 4);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<java.util.concurrent.Future<Integer>> readers = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            String customer = customers.get(r);
+            readers.add(pool.submit(() -> {
+                int reads = 0;
+                while (writing.get()) {
+                    JsonNode read = api.post("query($id: ID!) { customer(id: $id) { totals { orders revenue } "
+                            + "recommendations(first: 3) { product { id } } } }", Map.of("id", customer));
+                    assertThat(read.has("errors")).as(read.toString()).isFalse();
+                    reads++;
                 }
-                return sum;
+                return reads;
             }));
         }
-        double placed = 0;
-        for (var sum : sums) {
-            placed += sum.get();
+        List<java.util.concurrent.Future<Map<String, Double>>> writers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            writers.add(pool.submit(() -> {
+                Map<String, Double> placedFor = new java.util.HashMap<>();
+                for (int i = 0; i < ordersEach; i++) {
+                    String customer = customers.get((client + i) % customers.size());
+                    Map<String, Object> input = Map.of("idempotencyKey", "load-" + client + "-" + i, "customerId",
+                            customer, "lines", List.of(
+                                    Map.of("productId", String.valueOf(1 + (client + i) % 77), "quantity", 1 + i % 7,
+                                            "unitPrice", 1.25),
+                                    Map.of("productId", String.valueOf(1 + (client * 7 + i) % 77), "quantity", 1,
+                                            "unitPrice", 2.5, "discount", 0.2)));
+                    JsonNode placed = api.post(mutation, Map.of("input", input)).at("/data/placeOrder");
+                    assertThat(placed.at("/created").asBoolean()).as(input.toString()).isTrue();
+                    if (i % 10 == 0) {
+                        // A client that retries gets its order back, not a second one.
+                        JsonNode again = api.post(mutation, Map.of("input", input)).at("/data/placeOrder");
+                        assertThat(again.at("/created").asBoolean()).isFalse();
+                        assertThat(again.at("/order/id").asString()).isEqualTo(placed.at("/order/id").asString());
+                    }
+                    // Each client reads its own write at once.
+                    JsonNode read = api.post("query($id: ID!) { order(id: $id) { total customer { id } } }",
+                            Map.of("id", placed.at("/order/id").asString())).at("/data/order");
+                    assertThat(read.at("/customer/id").asString()).isEqualTo(customer);
+                    double expected = Math.round(((1 + i % 7) * 1.25 + 2.5 * 0.8) * 100) / 100.0;
+                    assertThat(read.at("/total").asDouble()).isCloseTo(expected, within(1e-9));
+                    placedFor.merge(customer, expected, Double::sum);
+                }
+                return placedFor;
+            }));
         }
-        // Eight requests racing with one key: exactly one creates the order, all get it back.
+        Map<String, Double> placed = new java.util.HashMap<>();
+        for (var writer : writers) {
+            writer.get().forEach((customer, sum) -> placed.merge(customer, sum, Double::sum));
+        }
+        writing.set(false);
+        for (var reader : readers) {
+            assertThat(reader.get()).isPositive();
+        }
+        pool.shutdown();
+
+        assertThat(countOrders() - ordersBefore).as("no order lost or doubled").isEqualTo(clients * ordersEach);
+        for (String customer : customers) {
+            assertThat(totals(customer).at("/revenue").asDouble()).as(customer + "'s revenue")
+                    .isCloseTo(revenueBefore.get(customer) + placed.get(customer), within(0.01));
+        }
+        // Every order's total is the sum of its lines, as stored.
+        assertThat(graph.readRows("test/orders-whose-total-is-not-their-lines", Map.of())).isEmpty();
+    }
+
+    @Test
+    void requestsRacingWithOneKeyMakeOneOrder() throws Exception {
+        String mutation = "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { created order { id total } } }";
+        int clients = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
         List<java.util.concurrent.Future<JsonNode>> racing = new ArrayList<>();
         Map<String, Object> contested = Map.of("idempotencyKey", "contested", "customerId", "WOLZA",
                 "lines", List.of(Map.of("productId", "5", "quantity", 2, "unitPrice", 3.0)));
@@ -162,10 +243,31 @@ class PlaceOrderIT {
         pool.shutdown();
         assertThat(ids).hasSize(1);
         assertThat(created).isEqualTo(1);
-        JsonNode totals = api.post("{ customer(id: \"WOLZA\") { totals { revenue orders } } }")
+    }
+
+    private JsonNode totals(String customerId) {
+        return api.post("query($id: ID!) { customer(id: $id) { totals { revenue orders } } }", Map.of("id", customerId))
                 .at("/data/customer/totals");
-        assertThat(totals.at("/revenue").asDouble()).isCloseTo(before + placed + 6.0, within(0.01));
-        assertThat(placed).isCloseTo(1.25 * clients * (ordersEach * (ordersEach + 1) / 2), within(1e-6));
+    }
+
+    private long countOrders() {
+        return graph.readLong("test/count-orders", Map.of());
+    }
+
+    private Map<String, Double> queryCounts() {
+        return meters.find("custograph.cypher").timers().stream()
+                .collect(java.util.stream.Collectors.toMap(t -> t.getId().getTag("file"), t -> (double) t.count()));
+    }
+
+    private static Map<String, Double> difference(Map<String, Double> after, Map<String, Double> before) {
+        Map<String, Double> made = new java.util.HashMap<>();
+        after.forEach((file, count) -> {
+            double more = count - before.getOrDefault(file, 0.0);
+            if (more > 0) {
+                made.put(file, more);
+            }
+        });
+        return made;
     }
 
     private void assertRefused(String mutation, Map<String, Object> input, String message) {

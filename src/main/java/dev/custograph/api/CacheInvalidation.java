@@ -1,0 +1,101 @@
+package dev.custograph.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.custograph.graph.Graph;
+
+/**
+ * Which cached answers each write makes stale, decided from the Cypher file that ran and its parameters, so that a
+ * write drops exactly what it changed and the rest of the caches stay warm:
+ * <ul>
+ *   <li>an order: that customer's totals, its orders, recommendations and similar customers, and the dashboard;</li>
+ *   <li>a profile change: that customer and what is held for it;</li>
+ *   <li>a merge, undo or erasure: those customers, every cached list that names them, and the purchases the
+ *       recommender holds in memory;</li>
+ *   <li>an analytics, churn, segmentation, rules or similarity run: the results of that kind;</li>
+ *   <li>an audit entry: nothing;</li>
+ *   <li>anything else (imports, migrations): everything.</li>
+ * </ul>
+ * A statement this class does not know drops everything, so a new write is safe before it is tuned here.
+ */
+final class CacheInvalidation implements Graph.WriteListener {
+
+    /** Write statements that change nothing any cache holds. */
+    static final Set<String> CHANGE_NOTHING_CACHED = Set.of("meta/record-migration", "meta/demo-mark");
+
+    private final EntityCache entities;
+    private final AnalyticsCache analytics;
+    private final RecommendationCache recommendations;
+
+    CacheInvalidation(EntityCache entities, AnalyticsCache analytics, RecommendationCache recommendations) {
+        this.entities = entities;
+        this.analytics = analytics;
+        this.recommendations = recommendations;
+    }
+
+    @Override
+    public void afterWrite(String statementName, Map<String, Object> parameters) {
+        String folder = statementName.substring(0, Math.max(0, statementName.indexOf('/')));
+        switch (statementName) {
+            case "orders/place-order" -> orderPlaced(parameters);
+            case "customers/upsert-customer" -> customerChanged((String) parameters.get("customerId"));
+            case "identity/merge-customers" -> customersGone(List.of((String) parameters.get("survivorId"),
+                    (String) parameters.get("mergedId")));
+            case "identity/unmerge-customers" -> customersGone(List.of((String) parameters.get("survivorId")));
+            case "customers/erase-customer" -> customersGone(List.of((String) parameters.get("customerId")));
+            default -> {
+                switch (folder) {
+                    case "audit" -> {
+                    }
+                    case "analytics" -> analytics.valuesWritten();
+                    case "churn" -> analytics.churnWritten();
+                    case "segment" -> {
+                        analytics.segmentsWritten();
+                        recommendations.segmentsWritten();
+                    }
+                    case "rules" -> {
+                        analytics.rulesWritten();
+                        recommendations.rulesWritten();
+                    }
+                    case "similarity" -> recommendations.similarityWritten();
+                    default -> {
+                        if (!CHANGE_NOTHING_CACHED.contains(statementName)) {
+                            everything();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void orderPlaced(Map<String, Object> parameters) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> order = (Map<String, Object>) parameters.get("order");
+        String customerId = (String) order.get("customerId");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) order.get("lines");
+        List<String> productIds = lines.stream().map(line -> (String) line.get("productId")).toList();
+        analytics.orderPlaced(customerId);
+        recommendations.orderPlaced(customerId, productIds);
+    }
+
+    private void customerChanged(String customerId) {
+        entities.forgetCustomers(List.of(customerId));
+        analytics.forgetCustomers(List.of(customerId));
+        recommendations.customersChanged(List.of(customerId));
+    }
+
+    private void customersGone(List<String> ids) {
+        entities.forgetCustomers(ids);
+        analytics.forgetCustomers(ids);
+        recommendations.forgetCustomers(ids);
+    }
+
+    private void everything() {
+        entities.invalidateAll();
+        analytics.invalidateAll();
+        recommendations.invalidateAll();
+    }
+}

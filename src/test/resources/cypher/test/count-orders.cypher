@@ -1,0 +1,4 @@
+// Test: how many orders the graph holds.
+// Parameters: none.
+MATCH (o:Order)
+RETURN count(o) AS orders
