@@ -37,7 +37,9 @@ final class ApiErrors {
             if (ex instanceof BadRequestException) {
                 return error(env, org.springframework.graphql.execution.ErrorType.BAD_REQUEST, ex.getMessage());
             }
-            if (ex instanceof dev.custograph.orders.OrderRejectedException) {
+            if (ex instanceof dev.custograph.orders.OrderRejectedException
+                    || ex instanceof dev.custograph.customers.CustomerChangeRejectedException
+                    || ex instanceof dev.custograph.identity.MergeFailedException) {
                 return error(env, org.springframework.graphql.execution.ErrorType.BAD_REQUEST, ex.getMessage());
             }
             if (ex instanceof FieldAccess.Denied) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import dev.custograph.graph.EntityReads;
 import dev.custograph.model.Customer;
+import dev.custograph.model.Identity;
 import dev.custograph.model.Order;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -52,6 +53,22 @@ class CustomerController {
     @SchemaMapping(typeName = "Customer", field = "id")
     String id(Customer customer) {
         return customer.customerId();
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "orderHistory")
+    Connection<Order> orderHistory(Customer customer, @Argument Integer first, @Argument String after,
+                                   DataFetchingFieldSelectionSet selection) {
+        PageRequest request = PageRequest.of(first, after, "DATE_DESC");
+        EntityReads.Page<Order> page = reads.orderHistory(customer.customerId(), request.after(), request.first());
+        Long total = selection.contains("totalCount") ? reads.orderCount(customer.customerId()) : null;
+        return request.connection(page, total);
+    }
+
+    @BatchMapping(typeName = "Customer", field = "identities")
+    Map<Customer, List<Identity>> identities(List<Customer> customers) {
+        Map<String, List<Identity>> byId = reads.identitiesOf(customers.stream().map(Customer::customerId).toList());
+        return customers.stream().distinct()
+                .collect(Collectors.toMap(Function.identity(), c -> byId.get(c.customerId())));
     }
 
     @BatchMapping(typeName = "Customer", field = "orders")

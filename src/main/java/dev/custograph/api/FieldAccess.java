@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.custograph.audit.Actor;
+import dev.custograph.audit.AuditEntry;
+import dev.custograph.audit.AuditLog;
 import dev.custograph.model.Customer;
 import dev.custograph.security.ApiKeys;
 import dev.custograph.security.Role;
@@ -48,17 +51,23 @@ final class FieldAccess implements Instrumentation {
     }
 
     private static final Set<String> MASKED = Set.of("email", "phone", "contactName", "address", "postalCode");
+    /** The customer fields whose reads the audit log records (names are personal data for people, not companies). */
+    private static final Set<String> PERSONAL = Set.of("name", "email", "phone", "contactName", "address",
+            "postalCode", "identities");
+    /** Fields only an admin reads: source ids with unmasked contact data, and the audit log. */
+    private static final Set<String> ADMIN_ONLY = Set.of("Customer.identities", "Query.auditLog");
     private static final Set<String> APP_QUERIES = Set.of("product", "products", "frequentlyBoughtTogether");
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> given, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
         DataFetchingEnvironment at = parameters.getEnvironment();
         String type = at.getParentType() instanceof GraphQLObjectType object ? object.getName() : "";
         String field = at.getField().getName();
         if (type.startsWith("__") || field.startsWith("__")) {
-            return fetcher;
+            return given;
         }
+        DataFetcher<?> fetcher = type.equals("Customer") && PERSONAL.contains(field) ? audited(field, given) : given;
         return env -> {
             Access access = env.getGraphQlContext().get(Access.class);
             Role role = access == null ? null : access.role();
@@ -70,7 +79,7 @@ final class FieldAccess implements Instrumentation {
                         : "the " + role.name().toLowerCase() + " role may not change anything (" + field
                         + " needs an admin key)");
             }
-            if (role == Role.ANALYST) {
+            if (role == Role.ANALYST && !ADMIN_ONLY.contains(type + "." + field)) {
                 Object value = fetcher.get(env);
                 return type.equals("Customer") && MASKED.contains(field) ? mask(field, value) : value;
             }
@@ -90,11 +99,45 @@ final class FieldAccess implements Instrumentation {
                     || (field.equals("customer") && Objects.equals(env.getArgument("id"), actingFor))
                     || (field.equals("recommendations") && Objects.equals(env.getArgument("customerId"), actingFor));
             case "Customer" -> env.getSource() instanceof Customer c && c.customerId().equals(actingFor)
-                    && !field.equals("similarCustomers");
+                    && !field.equals("similarCustomers") && !field.equals("identities");
             case "RecommendationReason" -> !field.equals("customers");
             case "Segment" -> !field.equals("members");
             default -> true;
         };
+    }
+
+    /** Notes in the request's {@link PersonalReads} that this customer's personal field was read. */
+    private static DataFetcher<?> audited(String field, DataFetcher<?> fetcher) {
+        return env -> {
+            Object value = fetcher.get(env);
+            PersonalReads reads = env.getGraphQlContext().get(PersonalReads.class);
+            if (reads != null && env.getSource() instanceof Customer customer) {
+                reads.add(customer.customerId(), field, env.getOperationDefinition().getName());
+            }
+            return value;
+        };
+    }
+
+    /** The personal fields of one request's customers, written to the audit log when the request ends. */
+    static final class PersonalReads {
+        private final Set<String> customerIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Set<String> fields = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile String operation;
+
+        void add(String customerId, String field, String operationName) {
+            customerIds.add(customerId);
+            fields.add(field);
+            operation = operationName;
+        }
+
+        void writeTo(AuditLog audit, Access access) {
+            if (!customerIds.isEmpty()) {
+                audit.recordLater(AuditEntry.now(new Actor(access.keyName(), access.role().name().toLowerCase()),
+                        "read", new java.util.TreeSet<>(customerIds).stream().toList(),
+                        new java.util.TreeSet<>(fields).stream().toList(),
+                        operation == null ? "query" : "query " + operation));
+            }
+        }
     }
 
     /** j***@example.com; ***42; *** for the rest. */
@@ -117,14 +160,22 @@ final class FieldAccess implements Instrumentation {
 
     /** Puts the caller's role, key name and the customer an app acts for into the GraphQL context. */
     static final class Interceptor implements WebGraphQlInterceptor {
+        private final AuditLog audit;
+
+        Interceptor(AuditLog audit) {
+            this.audit = audit;
+        }
+
         @Override
         public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.getPrincipal() instanceof ApiKeys.Holder holder) {
                 Access access = new Access(holder.role(), holder.name(),
                         request.getHeaders().getFirst(ACTING_FOR_HEADER));
+                PersonalReads reads = new PersonalReads();
                 request.configureExecutionInput((input, builder) ->
-                        builder.graphQLContext(Map.of(Access.class, access)).build());
+                        builder.graphQLContext(Map.of(Access.class, access, PersonalReads.class, reads)).build());
+                return chain.next(request).doOnNext(response -> reads.writeTo(audit, access));
             }
             return chain.next(request);
         }

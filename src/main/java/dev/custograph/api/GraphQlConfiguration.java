@@ -2,7 +2,9 @@ package dev.custograph.api;
 
 import java.time.Duration;
 
+import dev.custograph.audit.AuditLog;
 import dev.custograph.graph.AnalyticsReads;
+import dev.custograph.jobs.Jobs;
 import dev.custograph.graph.EntityReads;
 import dev.custograph.graph.Graph;
 import dev.custograph.recommend.RecommendationWeights;
@@ -22,7 +24,7 @@ class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer dateScalar() {
-        return wiring -> wiring.scalar(ExtendedScalars.Date);
+        return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.Json);
     }
 
     @Bean
@@ -42,9 +44,19 @@ class GraphQlConfiguration {
         return new FieldAccess();
     }
 
+    @Bean(destroyMethod = "close")
+    AuditLog auditLog(Graph graph) {
+        return new AuditLog(graph);
+    }
+
+    @Bean(destroyMethod = "close")
+    Jobs jobs() {
+        return new Jobs();
+    }
+
     @Bean
-    WebGraphQlInterceptor accessInterceptor() {
-        return new FieldAccess.Interceptor();
+    WebGraphQlInterceptor accessInterceptor(AuditLog audit) {
+        return new FieldAccess.Interceptor(audit);
     }
 
     @Bean

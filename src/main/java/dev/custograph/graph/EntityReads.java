@@ -74,6 +74,31 @@ public final class EntityReads {
     }
 
     /** Each customer's orders, oldest first; a customer without orders maps to an empty list. */
+    /** A page of one customer's orders, newest first. */
+    public Page<Order> orderHistory(String customerId, After after, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("customerId", customerId);
+        return keysetPage("read/customer-order-history", params, "DATE_DESC", after, limit, EntityReads::order,
+                Order::orderId);
+    }
+
+    public long orderCount(String customerId) {
+        return graph.readLong("read/customer-order-count", Map.of("customerId", customerId));
+    }
+
+    /** Each customer's identities, primary first; a customer without any maps to an empty list. */
+    public Map<String, List<dev.custograph.model.Identity>> identitiesOf(Collection<String> customerIds) {
+        Map<String, List<dev.custograph.model.Identity>> result = new LinkedHashMap<>();
+        customerIds.forEach(id -> result.put(id, new java.util.ArrayList<>()));
+        for (Map<String, Object> row : graph.readRows("read/identities-of-customers",
+                Map.of("ids", List.copyOf(customerIds)))) {
+            result.get((String) row.get("customerId")).add(new dev.custograph.model.Identity(
+                    (String) row.get("source"), (String) row.get("externalId"), (String) row.get("email"),
+                    (String) row.get("phone"), (Boolean) row.get("primary")));
+        }
+        return result;
+    }
+
     public Map<String, List<Order>> ordersOfCustomers(Collection<String> customerIds) {
         Map<String, List<Order>> result = new LinkedHashMap<>();
         customerIds.forEach(id -> result.put(id, new java.util.ArrayList<>()));

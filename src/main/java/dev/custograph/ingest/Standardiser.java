@@ -27,17 +27,17 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * <p>An email or phone that cannot be read does not reject the row: the value is kept as {@code emailRaw} /
  * {@code phoneRaw} and counted; a country that cannot be recognised is kept as written and counted.
  */
-final class Standardiser {
+public final class Standardiser {
 
     /** A country as stored: English name and ISO 3166-1 alpha-2 code. */
-    record Country(String name, String code) {
+    public record Country(String name, String code) {
     }
 
     /**
      * An email or phone after standardising: {@code value} is the normal form, or null when the input is empty or
      * invalid; {@code raw} is the input as written (whitespace collapsed) when it was invalid, so it is kept, not lost.
      */
-    record Checked(String value, String raw) {
+    public record Checked(String value, String raw) {
         static final Checked EMPTY = new Checked(null, null);
     }
 
@@ -58,7 +58,7 @@ final class Standardiser {
     }
 
     /** Trimmed, inner whitespace collapsed; null for an empty value. */
-    String text(String value) {
+    public String text(String value) {
         if (value == null) {
             return null;
         }
@@ -67,7 +67,7 @@ final class Standardiser {
     }
 
     /** A lower-cased email; one that does not look like an email is counted as {@code emailsInvalid}. */
-    Checked email(String value) {
+    public Checked email(String value) {
         String email = text(value);
         if (email == null) {
             return Checked.EMPTY;
@@ -84,7 +84,7 @@ final class Standardiser {
     }
 
     /** E.164 ({@code +4930123456}); one in which libphonenumber finds no valid number is counted as invalid. */
-    Checked phone(String value, Country country) {
+    public Checked phone(String value, Country country) {
         String phone = text(value);
         if (phone == null) {
             return Checked.EMPTY;
@@ -106,7 +106,7 @@ final class Standardiser {
     }
 
     /** The ISO country for a name, code or alias; null if unknown (counted as {@code countriesUnrecognised}). */
-    Country country(String value) {
+    public Country country(String value) {
         String name = text(value);
         if (name == null) {
             return null;

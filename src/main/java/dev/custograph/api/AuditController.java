@@ -1,0 +1,47 @@
+package dev.custograph.api;
+
+import java.util.List;
+
+import dev.custograph.audit.AuditEntry;
+import dev.custograph.audit.AuditLog;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** auditLog: the audit log of personal data, newest first, for admins (FieldAccess refuses everyone else). */
+@Controller
+class AuditController {
+
+    private final AuditLog audit;
+
+    AuditController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @QueryMapping
+    Connection<AuditEntry> auditLog(@Argument String customerId, @Argument String actor, @Argument Integer first,
+                                    @Argument String after) {
+        int size = first == null ? 20 : first;
+        if (size < 0 || size > PageRequest.MAX_PAGE_SIZE) {
+            throw new BadRequestException("first must be between 0 and " + PageRequest.MAX_PAGE_SIZE + ", was " + size);
+        }
+        List<AuditEntry> read = audit.entries(customerId, actor, after, size + 1);
+        boolean more = read.size() > size;
+        List<Connection.Edge<AuditEntry>> edges = read.stream().limit(size)
+                .map(entry -> new Connection.Edge<>(entry.entryId(), entry)).toList();
+        return new Connection<>(edges, new Connection.PageInfo(more, after != null,
+                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                null);
+    }
+
+    @SchemaMapping(typeName = "AuditEntry", field = "id")
+    String id(AuditEntry entry) {
+        return entry.entryId();
+    }
+
+    @SchemaMapping(typeName = "AuditEntry", field = "at")
+    String at(AuditEntry entry) {
+        return entry.at().toString();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.custograph.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.custograph.graph.Graph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit log of personal data, kept in the graph as {@code (:AuditEntry)} nodes so an admin can query it
+ * ({@code auditLog} in the API, {@code cypher/read/audit-entries.cypher} in Browser).
+ *
+ * <p>Changes (upsert, merge, erase, ...) write their entry in the same transaction as the change, through
+ * {@link #statement}, so there is never a change without its entry. Reads are many and must not slow the request
+ * down: {@link #recordLater} queues them and a background thread appends the queue once a second (and on close), so
+ * a read entry can be lost only if the process dies within that second.
+ */
+public final class AuditLog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    private static final int MAX_BATCH = 5_000;
+
+    private final Graph graph;
+    private final ConcurrentLinkedQueue<AuditEntry> pending = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService flusher;
+
+    public AuditLog(Graph graph) {
+        this.graph = graph;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "custograph-audit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The statement that appends these entries, for a unit of work that writes them with its change. */
+    public static Graph.Statement statement(List<AuditEntry> entries) {
+        return new Graph.Statement("audit/record-entries",
+                Map.of("entries", entries.stream().map(AuditEntry::row).toList()));
+    }
+
+    /** Appends the entry now, in its own transaction. */
+    public void record(AuditEntry entry) {
+        Graph.Statement statement = statement(List.of(entry));
+        graph.write(statement.name(), statement.parameters());
+    }
+
+    /** Queues the entry; it is written within about a second. */
+    public void recordLater(AuditEntry entry) {
+        pending.add(entry);
+    }
+
+    /** Writes every queued entry now (also what the background thread does). */
+    public synchronized void flush() {
+        while (!pending.isEmpty()) {
+            List<AuditEntry> batch = new ArrayList<>();
+            AuditEntry next;
+            while (batch.size() < MAX_BATCH && (next = pending.poll()) != null) {
+                batch.add(next);
+            }
+            Graph.Statement statement = statement(batch);
+            graph.write(statement.name(), statement.parameters());
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // Kept queued entries are lost only with the process; the next tick tries again.
+            LOG.warn("Could not write the audit log ({} entries waiting): {}", pending.size(), e.getMessage());
+        }
+    }
+
+    /**
+     * Entries newest first: about one customer and/or by one actor (null for any), after the entry with id
+     * {@code after} (null for the newest), at most {@code limit}. Queued entries are written first, so a read sees
+     * its own request.
+     */
+    public List<AuditEntry> entries(String customerId, String actor, String after, int limit) {
+        flush();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("customerId", customerId);
+        parameters.put("actor", actor);
+        parameters.put("after", after);
+        parameters.put("limit", limit);
+        List<AuditEntry> entries = new ArrayList<>();
+        for (Map<String, Object> row : graph.readRows("read/audit-entries", parameters)) {
+            @SuppressWarnings("unchecked")
+            List<String> customerIds = (List<String>) row.get("customerIds");
+            @SuppressWarnings("unchecked")
+            List<String> fields = (List<String>) row.get("fields");
+            entries.add(new AuditEntry((String) row.get("entryId"), at(row.get("at")), (String) row.get("actor"),
+                    (String) row.get("role"), (String) row.get("action"), customerIds, fields,
+                    (String) row.get("detail")));
+        }
+        return entries;
+    }
+
+    private static OffsetDateTime at(Object value) {
+        return value instanceof ZonedDateTime zoned ? zoned.toOffsetDateTime() : (OffsetDateTime) value;
+    }
+
+    @Override
+    public void close() {
+        flusher.shutdown();
+        flushQuietly();
+    }
+}
