@@ -87,13 +87,12 @@ class RecommendationController {
         return byKey(recommendations, r -> products.get(r.productId()));
     }
 
-    @SchemaMapping(typeName = "RecommendationReason", field = "customers")
-    List<Customer> reasonCustomers(Recommendation.Reason reason) {
-        if (reason.customerIds() == null) {
-            return null;
-        }
-        Map<String, Customer> found = entities.customers(reason.customerIds());
-        return reason.customerIds().stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    @BatchMapping(typeName = "RecommendationReason", field = "customers")
+    Map<Recommendation.Reason, List<Customer>> reasonCustomers(List<Recommendation.Reason> reasons) {
+        Map<String, Customer> found = entities.customers(reasons.stream().filter(r -> r.customerIds() != null)
+                .flatMap(r -> r.customerIds().stream()).toList());
+        return byKey(reasons, r -> r.customerIds() == null ? null
+                : r.customerIds().stream().map(found::get).filter(java.util.Objects::nonNull).toList());
     }
 
     @BatchMapping(typeName = "RecommendationReason", field = "product")
@@ -163,19 +162,24 @@ class RecommendationController {
                 startCursor, endCursor), (long) matching.size());
     }
 
-    @SchemaMapping(typeName = "AssociationRule", field = "antecedent")
-    List<Product> antecedent(RecommendationCache.AssociationRuleView rule) {
-        return products(rule.antecedentIds());
+    @BatchMapping(typeName = "AssociationRule", field = "antecedent")
+    Map<RecommendationCache.AssociationRuleView, List<Product>> antecedent(
+            List<RecommendationCache.AssociationRuleView> rules) {
+        return products(rules, RecommendationCache.AssociationRuleView::antecedentIds);
     }
 
-    @SchemaMapping(typeName = "AssociationRule", field = "consequent")
-    List<Product> consequent(RecommendationCache.AssociationRuleView rule) {
-        return products(rule.consequentIds());
+    @BatchMapping(typeName = "AssociationRule", field = "consequent")
+    Map<RecommendationCache.AssociationRuleView, List<Product>> consequent(
+            List<RecommendationCache.AssociationRuleView> rules) {
+        return products(rules, RecommendationCache.AssociationRuleView::consequentIds);
     }
 
-    private List<Product> products(List<String> ids) {
-        Map<String, Product> found = entities.products(ids);
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    /** The products each rule names, read for the whole page of rules at once. */
+    private Map<RecommendationCache.AssociationRuleView, List<Product>> products(
+            List<RecommendationCache.AssociationRuleView> rules,
+            java.util.function.Function<RecommendationCache.AssociationRuleView, List<String>> ids) {
+        Map<String, Product> found = entities.products(rules.stream().flatMap(r -> ids.apply(r).stream()).toList());
+        return byKey(rules, r -> ids.apply(r).stream().map(found::get).filter(java.util.Objects::nonNull).toList());
     }
 
     private static int cappedFirst(Integer first, int byDefault, int max) {
