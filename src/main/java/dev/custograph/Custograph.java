@@ -3,6 +3,7 @@ package dev.custograph;
 import java.util.Arrays;
 
 import dev.custograph.cli.AnalyzeCommand;
+import dev.custograph.cli.BackupCommand;
 import dev.custograph.cli.ChurnCommand;
 import dev.custograph.cli.CommandFailure;
 import dev.custograph.cli.EvaluateRecsCommand;
@@ -10,10 +11,12 @@ import dev.custograph.cli.GenerateCommand;
 import dev.custograph.cli.ImportCommand;
 import dev.custograph.cli.MergeCommand;
 import dev.custograph.cli.RecommendCommand;
+import dev.custograph.cli.RestoreCommand;
 import dev.custograph.cli.RulesCommand;
 import dev.custograph.cli.SegmentCommand;
 import dev.custograph.cli.ServeCommand;
 import dev.custograph.cli.SimilarCommand;
+import dev.custograph.cli.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +30,8 @@ import picocli.CommandLine.Command;
                 + "served over GraphQL.",
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, MergeCommand.class,
                 AnalyzeCommand.class, SegmentCommand.class, ChurnCommand.class, RulesCommand.class,
-                SimilarCommand.class, RecommendCommand.class, EvaluateRecsCommand.class})
+                SimilarCommand.class, RecommendCommand.class, EvaluateRecsCommand.class, BackupCommand.class,
+                RestoreCommand.class, VerifyCommand.class})
 public final class Custograph {
 
     /** Exit status for a command that failed while running. */

@@ -12,6 +12,7 @@ public final class CommandFailure {
     public static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof GraphUnavailableException || t instanceof ImportFailedException
+                    || t instanceof dev.custograph.backup.BackupFailedException
                     || t instanceof IllegalArgumentException && t.getCause() == null) {
                 return t.getMessage();
             }

@@ -30,6 +30,11 @@ public final class ConnectionOptions {
         return dev.custograph.graph.GraphConnection.open(dataDir, neo4jUri, neo4jUser, neo4jPassword);
     }
 
+    /** Where the data is, for reports: the URI, or the data directory's absolute path. */
+    String describe() {
+        return external() ? neo4jUri : dataDir.toAbsolutePath().normalize().toString();
+    }
+
     boolean external() {
         return neo4jUri != null && !neo4jUri.isBlank();
     }

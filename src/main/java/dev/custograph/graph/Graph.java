@@ -139,6 +139,56 @@ public final class Graph {
         return result;
     }
 
+    /** The statements one {@link #inReadTransaction} unit of work may run, all seeing the same transaction. */
+    public interface ReadTx {
+        /**
+         * Runs a read statement and hands each row to {@code each} as it streams in, so results larger than memory
+         * can be written out; returns the number of rows.
+         */
+        long readEach(String name, Map<String, Object> parameters, java.util.function.Consumer<Map<String, Object>> each);
+
+        List<Map<String, Object>> readRows(String name, Map<String, Object> parameters);
+    }
+
+    /**
+     * Runs {@code work} in one read transaction (not retried: a long export must not silently run twice). Neo4j
+     * reads are read-committed: a write committed by someone else while {@code work} runs may be seen in part.
+     */
+    public <T> T inReadTransaction(Function<ReadTx, T> work) {
+        try (Session session = driver.session(SessionConfig.builder()
+                .withBookmarkManager(driver.executableQueryBookmarkManager())
+                .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build());
+             org.neo4j.driver.Transaction tx = session.beginTransaction(
+                org.neo4j.driver.TransactionConfig.empty())) {
+            T result = work.apply(new ReadTx() {
+                @Override
+                public long readEach(String name, Map<String, Object> parameters,
+                                     java.util.function.Consumer<Map<String, Object>> each) {
+                    String text = catalogue.text(name);
+                    return timer(name).record(() -> {
+                        org.neo4j.driver.Result rows = tx.run(text, parameters);
+                        long count = 0;
+                        while (rows.hasNext()) {
+                            each.accept(rows.next().asMap());
+                            count++;
+                        }
+                        return count;
+                    });
+                }
+
+                @Override
+                public List<Map<String, Object>> readRows(String name, Map<String, Object> parameters) {
+                    String text = catalogue.text(name);
+                    return timer(name).record(() -> tx.run(text, parameters).list(Record::asMap));
+                }
+            });
+            tx.rollback();
+            return result;
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw unavailable(e);
+        }
+    }
+
     /** Runs a write statement that returns one number (e.g. how many things it changed) and returns it. */
     public long writeReturningLong(String name, Map<String, Object> parameters) {
         String text = catalogue.text(name);

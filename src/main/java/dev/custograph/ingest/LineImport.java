@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.custograph.progress.Progress;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -67,7 +68,7 @@ final class LineImport<T> {
         long totalBytes = files.stream().mapToLong(LineImport::size).sum();
         long[] totalRows = {0};
         try (RejectsFile rejects = new RejectsFile(rejectsPath);
-             ImportProgress progress = new ImportProgress("Importing " + format, totalBytes);
+             Progress progress = Progress.ofBytes("Importing " + format, totalBytes);
              BatchPipeline<T> pipeline = new BatchPipeline<>(writer)) {
             List<T> batch = new ArrayList<>(batchSize + 64);
             for (Path file : files) {

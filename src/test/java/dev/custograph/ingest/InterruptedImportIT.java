@@ -41,7 +41,7 @@ class InterruptedImportIT {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.contains("ImportProgress")) {
+                if (line.contains(" Progress - ")) {
                     break;
                 }
             }

@@ -1,0 +1,3 @@
+// Drops the restore's look-up index.
+// Parameters: none.
+DROP INDEX custograph_restore_key IF EXISTS
