@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import dev.custograph.cli.AnalyzeCommand;
 import dev.custograph.cli.BackupCommand;
+import dev.custograph.cli.CareListCommand;
 import dev.custograph.cli.ChurnCommand;
 import dev.custograph.cli.CommandFailure;
 import dev.custograph.cli.EvaluateRecsCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, MergeCommand.class,
                 AnalyzeCommand.class, SegmentCommand.class, ChurnCommand.class, RulesCommand.class,
                 SimilarCommand.class, RecommendCommand.class, EvaluateRecsCommand.class, BackupCommand.class,
-                RestoreCommand.class, VerifyCommand.class})
+                RestoreCommand.class, VerifyCommand.class, CareListCommand.class})
 public final class Custograph {
 
     /** Exit status for a command that failed while running. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import dev.custograph.audit.AuditLog;
 import dev.custograph.graph.AnalyticsReads;
-import dev.custograph.jobs.Jobs;
 import dev.custograph.graph.EntityReads;
 import dev.custograph.graph.Graph;
 import dev.custograph.recommend.RecommendationWeights;
@@ -47,11 +46,6 @@ class GraphQlConfiguration {
     @Bean(destroyMethod = "close")
     AuditLog auditLog(Graph graph) {
         return new AuditLog(graph);
-    }
-
-    @Bean(destroyMethod = "close")
-    Jobs jobs() {
-        return new Jobs();
     }
 
     @Bean

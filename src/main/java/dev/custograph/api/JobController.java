@@ -2,15 +2,11 @@ package dev.custograph.api;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import dev.custograph.analytics.AnalyticsReport;
-import dev.custograph.analytics.ValueAnalysis;
-import dev.custograph.analytics.churn.ChurnPrediction;
-import dev.custograph.analytics.churn.ChurnReport;
-import dev.custograph.analytics.segment.Segmentation;
-import dev.custograph.analytics.segment.SegmentationReport;
 import dev.custograph.graph.Graph;
+import dev.custograph.jobs.AnalyticsRefresh;
 import dev.custograph.jobs.Job;
 import dev.custograph.jobs.Jobs;
 import dev.custograph.recommend.AssociationRules;
@@ -20,11 +16,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * runAnalytics and runRules start the same runs as {@code custograph analyze / segment / churn / rules}, as
- * background jobs; {@code job(id)} follows them. Arguments are checked before the job is queued, so a bad one is a
+ * background jobs ({@link AnalyticsRefresh}); {@code job(id)} and {@code jobs} follow them, and the scheduled ones. Arguments are checked before the job is queued, so a bad one is a
  * BAD_REQUEST at once rather than a failed job.
  */
 @Controller
@@ -38,52 +33,21 @@ class JobController {
 
     private final Graph graph;
     private final Jobs jobs;
-    private final JsonMapper json;
-
-    JobController(Graph graph, Jobs jobs, JsonMapper json) {
+    JobController(Graph graph, Jobs jobs) {
         this.graph = graph;
         this.jobs = jobs;
-        this.json = json;
     }
 
     @MutationMapping
     Job runAnalytics(@Argument RunAnalyticsInput input) {
         RunAnalyticsInput in = input == null ? new RunAnalyticsInput(null, true, null, null) : input;
-        boolean segments = in.segments() == null || in.segments();
-        boolean churn = in.churnCutoff() != null || in.churnHorizonDays() != null;
-        if (churn && (in.churnCutoff() == null || in.churnHorizonDays() == null)) {
-            throw new BadRequestException("input: churnCutoff and churnHorizonDays go together; give both or neither");
+        AnalyticsRefresh.Plan plan = new AnalyticsRefresh.Plan(in.asOf(), in.segments() == null || in.segments(),
+                in.churnCutoff(), in.churnHorizonDays(), null, null, null);
+        String problem = plan.problem();
+        if (problem != null) {
+            throw new BadRequestException("input." + problem);
         }
-        if (churn && in.churnHorizonDays() < 1) {
-            throw new BadRequestException("input.churnHorizonDays: must be 1 or more, got " + in.churnHorizonDays());
-        }
-        int steps = 1 + (segments ? 1 : 0) + (churn ? 1 : 0);
-        return jobs.start("analytics", progress -> {
-            Map<String, Object> result = new LinkedHashMap<>();
-            progress.at("customer value", 0);
-            ValueAnalysis.Parameters defaults = ValueAnalysis.Parameters.defaults();
-            AnalyticsReport value = new ValueAnalysis(graph).run(new ValueAnalysis.Parameters(in.asOf(),
-                    defaults.calibrationEnd(), defaults.timeUnit(), defaults.horizon(), defaults.discountRate(),
-                    defaults.margin(), defaults.activeDays(), defaults.includeCancelled(), true), customer -> {
-            });
-            result.put("value", asMap(value));
-            int done = 1;
-            if (segments) {
-                progress.at("segments", (double) done++ / steps);
-                Segmentation.Parameters d = Segmentation.Parameters.defaults();
-                SegmentationReport report = new Segmentation(graph).run(new Segmentation.Parameters(in.asOf(), d.k(),
-                        d.features(), d.scale(), d.restarts(), d.seed(), true));
-                result.put("segments", asMap(report));
-            }
-            if (churn) {
-                progress.at("churn", (double) done / steps);
-                ChurnReport report = new ChurnPrediction(graph).run(new ChurnPrediction.Parameters(in.churnCutoff(),
-                        in.churnHorizonDays(), ChurnPrediction.Parameters.DEFAULT_FEATURES,
-                        ChurnPrediction.Penalty.NONE, 1.0, ChurnPrediction.Validation.RANDOM, 0.3, 42, true));
-                result.put("churn", asMap(report));
-            }
-            return result;
-        }).job();
+        return jobs.start("analytics", progress -> new AnalyticsRefresh(graph).run(plan, progress)).job();
     }
 
     @MutationMapping
@@ -117,6 +81,16 @@ class JobController {
         return jobs.job(Ids.require(id, "id")).orElse(null);
     }
 
+    @QueryMapping
+    List<Job> jobs(@Argument String kind) {
+        return jobs.recent(kind);
+    }
+
+    @SchemaMapping(typeName = "Job", field = "nextAttemptAt")
+    String nextAttemptAt(Job job) {
+        return job.nextAttemptAt() == null ? null : job.nextAttemptAt().toString();
+    }
+
     @SchemaMapping(typeName = "Job", field = "state")
     String state(Job job) {
         return job.state().name();
@@ -135,10 +109,5 @@ class JobController {
     @SchemaMapping(typeName = "Job", field = "finishedAt")
     String finishedAt(Job job) {
         return job.finishedAt() == null ? null : job.finishedAt().toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> asMap(Object report) {
-        return json.convertValue(report, Map.class);
     }
 }
