@@ -39,6 +39,11 @@ class GraphQlConfiguration {
     }
 
     @Bean
+    OperationMetrics operationMetrics(MeterRegistry meters) {
+        return new OperationMetrics(meters);
+    }
+
+    @Bean
     FieldAccess fieldAccess() {
         return new FieldAccess();
     }

@@ -60,6 +60,11 @@ public final class AuditLog implements AutoCloseable {
         pending.add(entry);
     }
 
+    /** How many read entries wait to be written (a growing number means the database is not keeping up). */
+    public int backlog() {
+        return pending.size();
+    }
+
     /** Writes every queued entry now (also what the background thread does). */
     public synchronized void flush() {
         while (!pending.isEmpty()) {
