@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphUnavailableException;
 import dev.custograph.graph.SchemaMigrator;
 import dev.custograph.ingest.DemoDataGenerator;
 import dev.custograph.ingest.ImportReport;
@@ -20,6 +21,11 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * <p>The demo load is marked in the graph ({@code :CustographDemo}): started, then complete. A finished load is
  * never repeated; an interrupted one is run again (every write MERGEs, so it completes rather than duplicates); a
  * store that already holds other data is left alone.
+ *
+ * <p>An external database that does not answer at start does not stop the server: it starts, reports the
+ * {@code neo4j} health DOWN, answers requests with "the database is unavailable", and retries the steps above in the
+ * background (every 5 s, then up to every 30 s) until the database answers; the driver reconnects by itself. The
+ * embedded database answering is part of starting, so there a failure stops the server.
  */
 final class StartupTasks implements SmartInitializingSingleton {
 
@@ -37,10 +43,46 @@ final class StartupTasks implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        boolean external = !where.equals("embedded");
+        try {
+            prepare();
+        } catch (GraphUnavailableException e) {
+            if (!external) {
+                throw e;
+            }
+            log.warn("{}; starting anyway, and trying again in the background until it answers", e.getMessage());
+            Thread retry = new Thread(this::retryUntilReady, "custograph-startup-retry");
+            retry.setDaemon(true);
+            retry.start();
+        }
+    }
+
+    private void prepare() {
         graph.verifyConnectivity(where);
         new SchemaMigrator(graph).migrate();
         if (demo) {
             loadDemoOnce();
+        }
+    }
+
+    private void retryUntilReady() {
+        long delay = 5_000;
+        while (true) {
+            try {
+                Thread.sleep(delay);
+                prepare();
+                log.info("Neo4j at {} answers now; the schema is up to date", where);
+                return;
+            } catch (GraphUnavailableException e) {
+                delay = Math.min(30_000, delay * 2);
+                log.warn("{}; trying again in {} s", e.getMessage(), delay / 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Preparing the database at {} failed", where, e);
+                return;
+            }
         }
     }
 

@@ -23,7 +23,13 @@ import dev.custograph.graph.Graph;
 final class CacheInvalidation implements Graph.WriteListener {
 
     /** Write statements that change nothing any cache holds. */
-    static final Set<String> CHANGE_NOTHING_CACHED = Set.of("meta/record-migration", "meta/demo-mark");
+    static final Set<String> CHANGE_NOTHING_CACHED = Set.of("meta/record-migration", "meta/demo-mark",
+            ClusterCacheSync.BUMP);
+
+    /** Whether a write statement may change something a cache holds (audit entries and bookkeeping do not). */
+    static boolean changesCachedData(String statementName) {
+        return !statementName.startsWith("audit/") && !CHANGE_NOTHING_CACHED.contains(statementName);
+    }
 
     private final EntityCache entities;
     private final AnalyticsCache analytics;
@@ -47,7 +53,7 @@ final class CacheInvalidation implements Graph.WriteListener {
             case "customers/erase-customer" -> customersGone(List.of((String) parameters.get("customerId")));
             default -> {
                 switch (folder) {
-                    case "audit" -> {
+                    case "audit", "cache" -> {
                     }
                     case "analytics" -> analytics.valuesWritten();
                     case "churn" -> analytics.churnWritten();
@@ -93,7 +99,8 @@ final class CacheInvalidation implements Graph.WriteListener {
         recommendations.forgetCustomers(ids);
     }
 
-    private void everything() {
+    /** Empties every cache: what another instance's write may have changed is not known here. */
+    void everything() {
         entities.invalidateAll();
         analytics.invalidateAll();
         recommendations.invalidateAll();

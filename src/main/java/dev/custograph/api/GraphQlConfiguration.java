@@ -97,4 +97,13 @@ class GraphQlConfiguration {
         graph.addWriteListener(invalidation);
         return invalidation;
     }
+
+    /** Other app instances' writes, learnt from the change counter in the graph (see ClusterCacheSync). */
+    @Bean(destroyMethod = "close")
+    ClusterCacheSync clusterCacheSync(Graph graph, CacheInvalidation invalidation,
+                                      @Value("${custograph.cache.cluster-sync-interval:1s}") Duration interval) {
+        ClusterCacheSync sync = new ClusterCacheSync(graph, invalidation::everything, interval);
+        graph.addWriteListener(sync);
+        return sync;
+    }
 }

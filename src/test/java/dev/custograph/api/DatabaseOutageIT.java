@@ -1,0 +1,88 @@
+package dev.custograph.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+import dev.custograph.CustographApplication;
+import dev.custograph.graph.EmbeddedNeo4j;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The server against an external database (a Neo4j started and stopped by the test, reached by a neo4j:// routing
+ * URI) that is down when the server starts, comes up, goes down and comes back: the server starts anyway, reports
+ * DOWN, answers requests with a classified error, and recovers each time without a restart.
+ */
+class DatabaseOutageIT {
+
+    private static final String KEY = "outage-it-admin-key-01";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theServerStartsWithoutItsDatabaseAndRecoversWhenItComesBack() throws Exception {
+        int bolt = freePort();
+        EmbeddedNeo4j.Settings settings = new EmbeddedNeo4j.Settings(temp.resolve("external"), bolt,
+                EmbeddedNeo4j.Settings.NO_HTTP);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustographApplication.class).properties(
+                "spring.neo4j.uri=neo4j://localhost:" + bolt, "server.port=0", "custograph.security.admin-key=" + KEY,
+                "spring.neo4j.max-transaction-retry-time=1s").run()) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            GraphQlHttp api = GraphQlHttp.withKey(port, KEY);
+
+            assertDown(api);
+            try (EmbeddedNeo4j database = EmbeddedNeo4j.start(settings)) {
+                assertThat(await(() -> productsAnswer(api))).as("recovered within a minute").isTrue();
+                assertThat(health(api).at("/components/neo4j/status").asString()).isEqualTo("UP");
+            }
+            assertDown(api);
+            try (EmbeddedNeo4j again = EmbeddedNeo4j.start(settings)) {
+                assertThat(await(() -> productsAnswer(api))).as("recovered again").isTrue();
+            }
+        }
+    }
+
+    private static void assertDown(GraphQlHttp api) throws InterruptedException {
+        assertThat(await(() -> api.get("/actuator/health").statusCode() == 503)).as("health turns 503").isTrue();
+        assertThat(health(api).at("/components/neo4j/status").asString()).isEqualTo("DOWN");
+        JsonNode refused = api.post("{ products(first: 1) { totalCount } }");
+        assertThat(refused.at("/errors/0/message").asString()).isEqualTo("the database is unavailable; try again later");
+    }
+
+    private static boolean productsAnswer(GraphQlHttp api) {
+        JsonNode answer = api.post("{ products(first: 1) { totalCount } }");
+        return !answer.has("errors") && answer.at("/data/products/totalCount").asInt() == 0;
+    }
+
+    private static JsonNode health(GraphQlHttp api) {
+        HttpResponse<String> response = api.get("/actuator/health");
+        return GraphQlHttp.json(response.body());
+    }
+
+    private static boolean await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
