@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -23,9 +26,16 @@ import dev.custograph.graph.PortableValues;
 import dev.custograph.progress.Progress;
 
 /**
- * A full backup of the graph through the driver (so it works on the embedded store and on any external server
- * without access to its files): schema, every node and relationship with every property, derived data included,
- * in one {@link BackupArchive}.
+ * A backup of the graph through the driver (so it works on the embedded store and on any external server without
+ * access to its files): schema, every node and relationship with every property, derived data included, in one
+ * {@link BackupArchive}.
+ *
+ * <p><b>Full or incremental.</b> Every archive carries an index of the whole graph at that moment: each node's and
+ * relationship's id with a hash of its content. An incremental backup ({@code --since PREVIOUS}) reads the previous
+ * archive's index and writes only the nodes and relationships that are new or whose labels, type or properties
+ * changed, plus a tombstone for each one that is gone. Changes are found by comparing content, not by timestamps
+ * kept on writes, so a change made anywhere (an import, the API, an analyst in Neo4j Browser) is caught. Ids are the
+ * database's element ids: a chain of backups belongs to one database.
  *
  * <p>Everything is read in one read transaction. The archive is written to {@code FILE.partial} and renamed to
  * {@code FILE} only when complete, so a backup that dies leaves no file that looks whole. Neo4j reads are
@@ -41,20 +51,32 @@ public final class Backup {
         this.graph = graph;
     }
 
-    /** Writes the archive to {@code out} and returns its manifest; {@code source} is recorded in it. */
+    /** A full backup to {@code out}; {@code source} is recorded in the manifest. */
     public Manifest write(Path out, String source) {
+        return write(out, source, null);
+    }
+
+    /** A backup to {@code out}: incremental since the archive {@code since}, or full when it is null. */
+    public Manifest write(Path out, String source, Path since) {
         Path parent = out.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new BackupFailedException("--out " + out + ": directory " + parent + " does not exist");
         }
+        Manifest base = since == null ? null : BackupArchive.verify(since);
+        Map<String, String> previous = since == null ? new HashMap<>() : BackupArchive.index(since);
         Path partial = Path.of(out + ".partial");
+        Path indexFile = Path.of(out + ".index.partial");
         long started = System.nanoTime();
         Map<String, Object> versions = graph.readRows("backup/versions", Map.of()).get(0);
         Map<String, Long> labels = new TreeMap<>();
         Map<String, Long> types = new TreeMap<>();
         Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
-        long[] written = {0, 0};
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
+        long[] seen = {0, 0};
+        long[] changed = {0, 0};
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial));
+             BackupArchive.DigestingOutput indexDigest = new BackupArchive.DigestingOutput(
+                     Files.newOutputStream(indexFile), true);
+             Writer index = new BufferedWriter(new OutputStreamWriter(indexDigest, StandardCharsets.UTF_8), 1 << 16)) {
             long[] counts = graph.inReadTransaction(tx -> {
                 Map<String, Object> before = tx.readRows("backup/counts", Map.of()).get(0);
                 long expectedTotal = (Long) before.get("nodes") + (Long) before.get("relationships");
@@ -65,38 +87,67 @@ public final class Backup {
                     entries.put(BackupArchive.SCHEMA, entry(zip, BackupArchive.SCHEMA,
                             writer -> writer.write(BackupArchive.JSON.writeValueAsString(schema) + "\n")));
                     entries.put(BackupArchive.NODES, entry(zip, BackupArchive.NODES, writer ->
-                            written[0] = tx.readEach("backup/nodes", Map.of(), row -> {
+                            tx.readEach("backup/nodes", Map.of(), row -> {
                                 @SuppressWarnings("unchecked")
                                 List<String> nodeLabels = (List<String>) row.get("labels");
-                                nodeLabels.forEach(label -> labels.merge(label, 1L, Long::sum));
-                                line(writer, Map.of("k", row.get("id"), "l", nodeLabels, "p", portable(row)));
-                                long done = ++written[1];
-                                progress.update(done, done);
+                                Map<String, Object> line = new LinkedHashMap<>();
+                                line.put("k", row.get("id"));
+                                line.put("l", nodeLabels);
+                                line.put("p", portable(row));
+                                if (record(index, previous, "n", line, writer)) {
+                                    nodeLabels.forEach(label -> labels.merge(label, 1L, Long::sum));
+                                    changed[0]++;
+                                }
+                                seen[0]++;
+                                progress.update(seen[0] + seen[1], seen[0] + seen[1]);
                             })));
                     entries.put(BackupArchive.RELATIONSHIPS, entry(zip, BackupArchive.RELATIONSHIPS, writer ->
                             tx.readEach("backup/relationships", Map.of(), row -> {
-                                types.merge((String) row.get("type"), 1L, Long::sum);
-                                line(writer, Map.of("t", row.get("type"), "s", row.get("start"), "e", row.get("end"),
-                                        "p", portable(row)));
-                                long done = ++written[1];
-                                progress.update(done, done);
+                                Map<String, Object> line = new LinkedHashMap<>();
+                                line.put("k", row.get("id"));
+                                line.put("t", row.get("type"));
+                                line.put("s", row.get("start"));
+                                line.put("e", row.get("end"));
+                                line.put("p", portable(row));
+                                if (record(index, previous, "r", line, writer)) {
+                                    types.merge((String) row.get("type"), 1L, Long::sum);
+                                    changed[1]++;
+                                }
+                                seen[1]++;
+                                progress.update(seen[0] + seen[1], seen[0] + seen[1]);
                             })));
                 }
                 Map<String, Object> after = tx.readRows("backup/counts", Map.of()).get(0);
                 return new long[] {(Long) before.get("nodes"), (Long) before.get("relationships"),
                         (Long) after.get("nodes"), (Long) after.get("relationships")};
             });
-            long nodesWritten = written[0];
-            long relationshipsWritten = written[1] - written[0];
-            if (counts[0] != counts[2] || counts[1] != counts[3] || nodesWritten != counts[0]
-                    || relationshipsWritten != counts[1]) {
+            if (counts[0] != counts[2] || counts[1] != counts[3] || seen[0] != counts[0] || seen[1] != counts[1]) {
                 throw new BackupFailedException("the graph changed while it was backed up (" + counts[0] + " -> "
                         + counts[2] + " nodes, " + counts[1] + " -> " + counts[3] + " relationships; "
-                        + nodesWritten + " and " + relationshipsWritten + " written); stop the writers or try again");
+                        + seen[0] + " and " + seen[1] + " read); stop the writers or try again");
             }
-            Manifest manifest = new Manifest(Manifest.FORMAT, OffsetDateTime.now(ZoneOffset.UTC).toString(),
-                    appVersion(), versions.get("name") + " " + versions.get("version") + " " + versions.get("edition"),
-                    source, counts[0], counts[1], labels, types, entries, (System.nanoTime() - started) / 1e9);
+            // What the previous index holds and this backup did not see is gone: a tombstone each.
+            long[] deleted = {0, 0};
+            entries.put(BackupArchive.DELETED, entry(zip, BackupArchive.DELETED, writer -> {
+                for (String key : previous.keySet()) {
+                    boolean node = key.startsWith("n:");
+                    writer.write(BackupArchive.JSON.writeValueAsString(Map.of(node ? "n" : "r", key.substring(2))));
+                    writer.write('\n');
+                    deleted[node ? 0 : 1]++;
+                }
+            }));
+            index.flush();
+            indexDigest.close();
+            zip.putNextEntry(new ZipEntry(BackupArchive.INDEX));
+            Files.copy(indexFile, zip);
+            zip.closeEntry();
+            entries.put(BackupArchive.INDEX, indexDigest.entry());
+            Manifest manifest = new Manifest(Manifest.FORMAT, base == null ? Manifest.FULL : Manifest.INCREMENTAL,
+                    UUID.randomUUID().toString(), base == null ? null : base.archiveId(),
+                    OffsetDateTime.now(ZoneOffset.UTC).toString(), appVersion(),
+                    versions.get("name") + " " + versions.get("version") + " " + versions.get("edition"), source,
+                    changed[0], changed[1], deleted[0], deleted[1], seen[0], seen[1], labels, types, entries,
+                    (System.nanoTime() - started) / 1e9);
             zip.putNextEntry(new ZipEntry(BackupArchive.MANIFEST));
             zip.write(BackupArchive.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
             zip.closeEntry();
@@ -109,9 +160,35 @@ public final class Backup {
         } finally {
             try {
                 Files.deleteIfExists(partial);
+                Files.deleteIfExists(indexFile);
             } catch (IOException e) {
                 // Best effort: a stale .partial never looks like a finished archive.
             }
+        }
+    }
+
+    /**
+     * Adds an item to the index and, when it is new or changed since the previous index, writes its line; returns
+     * whether it did. Removes the item from {@code previous}, so what is left there at the end was deleted.
+     */
+    private static boolean record(Writer index, Map<String, String> previous, String kind, Map<String, Object> line,
+                                  Writer data) {
+        try {
+            String text = BackupArchive.JSON.writeValueAsString(line);
+            String key = (String) line.get("k");
+            String hash = HexFormat.of().formatHex(BackupArchive.sha256().digest(text.getBytes(StandardCharsets.UTF_8)),
+                    0, 8);
+            index.write(BackupArchive.JSON.writeValueAsString(Map.of(kind, key, "h", hash)));
+            index.write('\n');
+            String before = previous.remove(kind + ":" + key);
+            if (hash.equals(before)) {
+                return false;
+            }
+            data.write(text);
+            data.write('\n');
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -122,21 +199,12 @@ public final class Backup {
     private Manifest.Entry entry(ZipOutputStream zip, String name, EntryWriter content) {
         try {
             zip.putNextEntry(new ZipEntry(name));
-            BackupArchive.DigestingOutput digest = new BackupArchive.DigestingOutput(zip);
+            BackupArchive.DigestingOutput digest = new BackupArchive.DigestingOutput(zip, false);
             Writer writer = new BufferedWriter(new OutputStreamWriter(digest, StandardCharsets.UTF_8), 1 << 16);
             content.write(writer);
             writer.flush();
             zip.closeEntry();
             return digest.entry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void line(Writer writer, Map<String, Object> row) {
-        try {
-            writer.write(BackupArchive.JSON.writeValueAsString(row));
-            writer.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,4 +222,5 @@ public final class Backup {
         String version = Backup.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;
     }
+
 }

@@ -27,7 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>{@code schema.json}: the constraints and indexes, each with the statement that creates it;</li>
  *   <li>{@code nodes.jsonl}: one node a line, {@code {"k": id, "l": [labels], "p": {properties}}};</li>
- *   <li>{@code relationships.jsonl}: one a line, {@code {"t": type, "s": start id, "e": end id, "p": {...}}};</li>
+ *   <li>{@code relationships.jsonl}: one a line, {@code {"k": id, "t": type, "s": start id, "e": end id,
+ *       "p": {...}}};</li>
+ *   <li>{@code deleted.jsonl}: in an incremental backup, one tombstone a line, {@code {"n": id}} or {@code {"r": id}};
+ *       </li>
+ *   <li>{@code index.jsonl}: every node and relationship of the graph at that moment, {@code {"n"|"r": id,
+ *       "h": content hash}}, which the next incremental backup compares against;</li>
  *   <li>{@code manifest.json}, last: see {@link Manifest}.</li>
  * </ul>
  * Property values are in {@code PortableValues}' form, so dates, times, points and non-finite doubles survive. ZIP
@@ -39,8 +44,10 @@ public final class BackupArchive {
     static final String SCHEMA = "schema.json";
     static final String NODES = "nodes.jsonl";
     static final String RELATIONSHIPS = "relationships.jsonl";
+    static final String DELETED = "deleted.jsonl";
+    static final String INDEX = "index.jsonl";
     static final String MANIFEST = "manifest.json";
-    static final List<String> DATA_ENTRIES = List.of(SCHEMA, NODES, RELATIONSHIPS);
+    static final List<String> DATA_ENTRIES = List.of(SCHEMA, NODES, RELATIONSHIPS, DELETED, INDEX);
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -77,8 +84,13 @@ public final class BackupArchive {
                             + ", " + bytes + " bytes; the manifest says " + expected.sha256() + ", "
                             + expected.bytes() + " bytes)");
                 }
-                long expectedLines = name.equals(NODES) ? manifest.nodes()
-                        : name.equals(RELATIONSHIPS) ? manifest.relationships() : lines[0];
+                long expectedLines = switch (name) {
+                    case NODES -> manifest.nodes();
+                    case RELATIONSHIPS -> manifest.relationships();
+                    case DELETED -> manifest.nodesDeleted() + manifest.relationshipsDeleted();
+                    case INDEX -> manifest.nodesTotal() + manifest.relationshipsTotal();
+                    default -> lines[0];
+                };
                 if (lines[0] != expectedLines) {
                     throw new BackupFailedException(archive + ": entry " + name + " has " + lines[0]
                             + " lines; the manifest says " + expectedLines);
@@ -121,6 +133,23 @@ public final class BackupArchive {
         } catch (IOException | tools.jackson.core.JacksonException e) {
             throw new BackupFailedException(archive + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The archive's index: {@code "n:<id>"} or {@code "r:<id>"} to the item's content hash, for every node and
+     * relationship the graph held when the archive was taken.
+     */
+    static Map<String, String> index(Path archive) {
+        Map<String, String> index = new java.util.HashMap<>();
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            readLines(zip, INDEX, row -> {
+                Object node = row.get("n");
+                index.put(node != null ? "n:" + node : "r:" + row.get("r"), (String) row.get("h"));
+            });
+        } catch (IOException e) {
+            throw new BackupFailedException(archive + " cannot be read: " + e.getMessage(), e);
+        }
+        return index;
     }
 
     /** Hands each line of a JSON Lines entry, parsed, to {@code each}. */
@@ -178,14 +207,18 @@ public final class BackupArchive {
         }
     }
 
-    /** An output stream that digests and counts what is written through it, without closing the stream below. */
+    /** An output stream that digests and counts what is written through it. */
     static final class DigestingOutput extends OutputStream {
         private final OutputStream out;
+        private final boolean closeBelow;
         private final MessageDigest digest = sha256();
         private long count;
+        private Manifest.Entry entry;
 
-        DigestingOutput(OutputStream out) {
+        /** {@code closeBelow}: whether closing this closes the stream below (not for a ZIP entry). */
+        DigestingOutput(OutputStream out, boolean closeBelow) {
             this.out = out;
+            this.closeBelow = closeBelow;
         }
 
         @Override
@@ -208,12 +241,19 @@ public final class BackupArchive {
         }
 
         @Override
-        public void close() {
-            // The ZIP entry is closed by its owner.
+        public void close() throws IOException {
+            out.flush();
+            if (closeBelow) {
+                out.close();
+            }
         }
 
+        /** The checksum and size of everything written; call once the writing is over. */
         Manifest.Entry entry() {
-            return new Manifest.Entry(HexFormat.of().formatHex(digest.digest()), count);
+            if (entry == null) {
+                entry = new Manifest.Entry(HexFormat.of().formatHex(digest.digest()), count);
+            }
+            return entry;
         }
     }
 }

@@ -16,15 +16,19 @@ import dev.custograph.graph.PortableValues;
 import dev.custograph.progress.Progress;
 
 /**
- * Restores a {@link BackupArchive} into an empty database: checks the whole archive first (checksums, sizes, line
- * counts), refuses a target that holds anything but schema migration records, then creates the schema, the nodes
- * and the relationships in batches, and checks the counts against the manifest. A restore that fails part-way
- * deletes what it wrote, so the target is empty again.
+ * Restores a {@link BackupArchive}, or a chain of them (a full backup and the incremental ones that follow it, in
+ * order), into an empty database: checks every archive first (checksums, sizes, line counts, and that each
+ * incremental one follows the one before it), refuses a target that holds anything but schema migration records,
+ * then creates the schema, the nodes and the relationships in batches, and checks the counts against the last
+ * manifest. Of a chain, each node or relationship is written once, from the last archive that holds it; one that a
+ * later archive deleted is not written. A restore that fails part-way deletes what it wrote, so the target is empty
+ * again.
  */
 public final class Restore {
 
     /** What a restore did. */
-    public record Report(Path archive, long nodes, long relationships, List<String> schemaCreated, double seconds) {
+    public record Report(List<Path> archives, long nodes, long relationships, List<String> schemaCreated,
+                         double seconds) {
     }
 
     private static final int BATCH = 5_000;
@@ -40,64 +44,136 @@ public final class Restore {
     }
 
     public Report restore(Path archive) {
+        return restore(List.of(archive));
+    }
+
+    public Report restore(List<Path> archives) {
         long started = System.nanoTime();
-        Manifest manifest = BackupArchive.verify(archive);
+        if (archives.isEmpty()) {
+            throw new BackupFailedException("--in: give the archive to restore (a full backup, then its incremental ones)");
+        }
+        List<Manifest> manifests = new ArrayList<>();
+        for (Path archive : archives) {
+            manifests.add(BackupArchive.verify(archive));
+        }
+        checkChain(archives, manifests);
+        Manifest last = manifests.get(manifests.size() - 1);
         long present = graph.readLong("restore/graph-contents", Map.of());
         if (present > 0) {
-            throw new BackupFailedException("the target database holds " + present
-                    + " nodes; restore goes into an empty database (a new --data-dir, or an emptied server)");
+            throw new BackupFailedException(String.format("the target database holds %,d nodes; restore goes into an "
+                    + "empty database (a new --data-dir, or an emptied server)", present));
         }
+        // What each archive must skip: what a later archive of the chain holds anew or deleted.
+        List<Set<String>> superseded = superseded(archives);
         List<String> created = new ArrayList<>();
         boolean wrote = false;
-        try (ZipFile zip = new ZipFile(archive.toFile());
-             Progress progress = Progress.ofItems("Restoring", manifest.nodes() + manifest.relationships(), "items")) {
-            created.addAll(schema(zip));
+        try (Progress progress = Progress.ofItems("Restoring", last.nodesTotal() + last.relationshipsTotal(),
+                "items")) {
+            try (ZipFile zip = new ZipFile(archives.get(archives.size() - 1).toFile())) {
+                created.addAll(schema(zip));
+            }
             graph.write("restore/delete-migration-records", Map.of());
             graph.writeEach("restore/create-key-index", List.of(graph.catalogue().text("restore/create-key-index")));
             graph.readRows("restore/await-indexes", Map.of());
             wrote = true;
             long[] done = {0, 0};
             List<Map<String, Object>> batch = new ArrayList<>();
-            BackupArchive.readLines(zip, BackupArchive.NODES, row -> {
-                Map<String, Object> node = new HashMap<>();
-                node.put("key", row.get("k"));
-                node.put("labels", row.get("l"));
-                node.put("properties", properties(row));
-                batch.add(node);
-                if (batch.size() == BATCH) {
-                    done[0] += writeNodes(batch);
-                    progress.update(done[0], done[0]);
+            for (int i = 0; i < archives.size(); i++) {
+                Set<String> skip = superseded.get(i);
+                try (ZipFile zip = new ZipFile(archives.get(i).toFile())) {
+                    BackupArchive.readLines(zip, BackupArchive.NODES, row -> {
+                        if (skip.contains("n:" + row.get("k"))) {
+                            return;
+                        }
+                        Map<String, Object> node = new HashMap<>();
+                        node.put("key", row.get("k"));
+                        node.put("labels", row.get("l"));
+                        node.put("properties", properties(row));
+                        batch.add(node);
+                        if (batch.size() == BATCH) {
+                            done[0] += writeNodes(batch);
+                            progress.update(done[0], done[0]);
+                        }
+                    });
                 }
-            });
+            }
             done[0] += writeNodes(batch);
-            BackupArchive.readLines(zip, BackupArchive.RELATIONSHIPS, row -> {
-                Map<String, Object> relationship = new HashMap<>();
-                relationship.put("type", row.get("t"));
-                relationship.put("start", row.get("s"));
-                relationship.put("end", row.get("e"));
-                relationship.put("properties", properties(row));
-                batch.add(relationship);
-                if (batch.size() == BATCH) {
-                    done[1] += writeRelationships(batch);
-                    progress.update(done[0] + done[1], done[0] + done[1]);
+            for (int i = 0; i < archives.size(); i++) {
+                Set<String> skip = superseded.get(i);
+                try (ZipFile zip = new ZipFile(archives.get(i).toFile())) {
+                    BackupArchive.readLines(zip, BackupArchive.RELATIONSHIPS, row -> {
+                        if (skip.contains("r:" + row.get("k"))) {
+                            return;
+                        }
+                        Map<String, Object> relationship = new HashMap<>();
+                        relationship.put("type", row.get("t"));
+                        relationship.put("start", row.get("s"));
+                        relationship.put("end", row.get("e"));
+                        relationship.put("properties", properties(row));
+                        batch.add(relationship);
+                        if (batch.size() == BATCH) {
+                            done[1] += writeRelationships(batch);
+                            progress.update(done[0] + done[1], done[0] + done[1]);
+                        }
+                    });
                 }
-            });
+            }
             done[1] += writeRelationships(batch);
             while (graph.writeReturningLong("restore/clear-marks", Map.of("limit", 50_000)) > 0) {
                 // Batches, so a large restore does not clear its marks in one huge transaction.
             }
             graph.writeEach("restore/drop-key-index", List.of(graph.catalogue().text("restore/drop-key-index")));
-            if (done[0] != manifest.nodes() || done[1] != manifest.relationships()) {
-                throw new BackupFailedException(archive + ": restored " + done[0] + " nodes and " + done[1]
-                        + " relationships; the manifest says " + manifest.nodes() + " and "
-                        + manifest.relationships());
+            if (done[0] != last.nodesTotal() || done[1] != last.relationshipsTotal()) {
+                throw new BackupFailedException("restored " + done[0] + " nodes and " + done[1]
+                        + " relationships; the last manifest says the graph held " + last.nodesTotal() + " and "
+                        + last.relationshipsTotal());
             }
-            return new Report(archive, done[0], done[1], created, (System.nanoTime() - started) / 1e9);
+            return new Report(archives, done[0], done[1], created, (System.nanoTime() - started) / 1e9);
         } catch (IOException e) {
-            throw undo(wrote, new BackupFailedException(archive + " cannot be read: " + e.getMessage(), e));
+            throw undo(wrote, new BackupFailedException("cannot read the archives: " + e.getMessage(), e));
         } catch (RuntimeException e) {
             throw undo(wrote, e);
         }
+    }
+
+    /** The first archive is a full backup, and each next one an incremental backup of the one before it. */
+    private static void checkChain(List<Path> archives, List<Manifest> manifests) {
+        if (!Manifest.FULL.equals(manifests.get(0).kind())) {
+            throw new BackupFailedException(archives.get(0) + " is an incremental backup; give its full backup first,"
+                    + " then each incremental one in order");
+        }
+        for (int i = 1; i < manifests.size(); i++) {
+            Manifest m = manifests.get(i);
+            if (!Manifest.INCREMENTAL.equals(m.kind())) {
+                throw new BackupFailedException(archives.get(i) + " is a full backup; only the first archive may be");
+            }
+            if (!manifests.get(i - 1).archiveId().equals(m.baseId())) {
+                throw new BackupFailedException(archives.get(i) + " follows the backup " + m.baseId() + ", not "
+                        + archives.get(i - 1) + " (" + manifests.get(i - 1).archiveId() + "): give the chain in order,"
+                        + " with none left out");
+            }
+        }
+    }
+
+    /** For each archive, the keys ({@code n:id}, {@code r:id}) that the archives after it wrote anew or deleted. */
+    private static List<Set<String>> superseded(List<Path> archives) {
+        List<Set<String>> result = new ArrayList<>();
+        Set<String> later = new HashSet<>();
+        for (int i = archives.size() - 1; i >= 0; i--) {
+            result.add(0, Set.copyOf(later));
+            if (i == 0) {
+                break;
+            }
+            try (ZipFile zip = new ZipFile(archives.get(i).toFile())) {
+                BackupArchive.readLines(zip, BackupArchive.NODES, row -> later.add("n:" + row.get("k")));
+                BackupArchive.readLines(zip, BackupArchive.RELATIONSHIPS, row -> later.add("r:" + row.get("k")));
+                BackupArchive.readLines(zip, BackupArchive.DELETED, row -> later.add(row.containsKey("n")
+                        ? "n:" + row.get("n") : "r:" + row.get("r")));
+            } catch (IOException e) {
+                throw new BackupFailedException(archives.get(i) + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return result;
     }
 
     private long writeNodes(List<Map<String, Object>> batch) {

@@ -24,6 +24,11 @@ public final class BackupCommand implements Callable<Integer> {
             description = "The archive to write (written as FILE.partial and renamed when complete).")
     Path out;
 
+    @Option(names = "--since", paramLabel = "PREVIOUS",
+            description = "Incremental: only what changed since this earlier archive (full or incremental) of the "
+                    + "same database, with tombstones for what was deleted. Restore the chain in order.")
+    Path since;
+
     @Mixin
     JsonOutput output;
 
@@ -31,11 +36,17 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         Manifest manifest;
         try (GraphConnection db = connection.open()) {
-            manifest = new Backup(db.graph()).write(out, connection.describe());
+            manifest = new Backup(db.graph()).write(out, connection.describe(), since);
         }
         if (!output.printed(manifest)) {
-            System.out.printf("Backed up %,d nodes and %,d relationships to %s in %.1f s%n", manifest.nodes(),
-                    manifest.relationships(), out, manifest.seconds());
+            if (manifest.kind().equals(dev.custograph.backup.Manifest.INCREMENTAL)) {
+                System.out.printf("Backed up what changed since %s: %,d nodes and %,d relationships new or changed, "
+                        + "%,d and %,d deleted, to %s in %.1f s%n", since, manifest.nodes(), manifest.relationships(),
+                        manifest.nodesDeleted(), manifest.relationshipsDeleted(), out, manifest.seconds());
+            } else {
+                System.out.printf("Backed up %,d nodes and %,d relationships to %s in %.1f s%n", manifest.nodes(),
+                        manifest.relationships(), out, manifest.seconds());
+            }
             manifest.labels().forEach((label, count) -> System.out.printf("  :%-24s %,12d%n", label, count));
             manifest.types().forEach((type, count) -> System.out.printf("  [:%-22s] %,12d%n", type, count));
         }

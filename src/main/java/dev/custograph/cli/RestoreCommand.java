@@ -18,8 +18,10 @@ public final class RestoreCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--in", required = true, paramLabel = "FILE", description = "The archive to restore.")
-    Path in;
+    @Option(names = "--in", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "The archive to restore; for a chain, the full backup and then each incremental one, in "
+                    + "order.")
+    java.util.List<Path> in;
 
     @Mixin
     JsonOutput output;

@@ -134,6 +134,44 @@ class BackupRestoreIT {
         }
     }
 
+    @Test
+    void aChainOfIncrementalBackupsRestoresToTheSameGraph() {
+        try (GraphConnection db = GraphConnection.open(temp.resolve("chain-source"), null, null, null)) {
+            new Importer(db.graph()).run("northwind", List.of(TestData.northwind()));
+            Path full = temp.resolve("chain-0.zip");
+            Path first = temp.resolve("chain-1.zip");
+            Path second = temp.resolve("chain-2.zip");
+            Manifest base = new Backup(db.graph()).write(full, "chain");
+
+            db.graph().write("test/incremental-changes", Map.of("customerId", "ALFKI", "orderId", "10248"));
+            Manifest one = new Backup(db.graph()).write(first, "chain", full);
+            assertThat(one.kind()).isEqualTo(Manifest.INCREMENTAL);
+            assertThat(one.baseId()).isEqualTo(base.archiveId());
+            // Changed: ALFKI's name; new: one node. Deleted: order 10248 (3 lines, PLACED) and one IN_CATEGORY.
+            assertThat(one.nodes()).isEqualTo(2);
+            assertThat(one.relationships()).isEqualTo(1);
+            assertThat(one.nodesDeleted()).isEqualTo(1);
+            assertThat(one.relationshipsDeleted()).isEqualTo(5);
+            Manifest unchanged = new Backup(db.graph()).write(temp.resolve("unchanged.zip"), "chain", first);
+            assertThat(unchanged.nodes() + unchanged.relationships() + unchanged.nodesDeleted()
+                    + unchanged.relationshipsDeleted()).as("nothing changed, nothing written").isZero();
+
+            db.graph().write("test/incremental-changes", Map.of("customerId", "ANATR", "orderId", "10249"));
+            new Backup(db.graph()).write(second, "chain", first);
+            String expected = ContentHash.of(db.graph());
+
+            try (GraphConnection target = GraphConnection.open(temp.resolve("chain-restored"), null, null, null)) {
+                assertThatThrownBy(() -> new Restore(target.graph()).restore(List.of(first)))
+                        .hasMessageContaining("is an incremental backup; give its full backup first");
+                assertThatThrownBy(() -> new Restore(target.graph()).restore(List.of(full, second)))
+                        .hasMessageContaining("give the chain in order, with none left out");
+                Restore.Report report = new Restore(target.graph()).restore(List.of(full, first, second));
+                assertThat(ContentHash.of(target.graph())).isEqualTo(expected);
+                assertThat(report.nodes()).isEqualTo(Long.parseLong(expected.split(":")[0]));
+            }
+        }
+    }
+
     private interface Change {
         byte[] apply(String entry, byte[] content);
     }
