@@ -7,19 +7,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 customers=${1:?customers}
 heap=${2:-4g}
-[ -f target/custograph.jar ] || ./mvnw -q -B -DskipTests package
+jar=${CUSTOGRAPH_JAR:-target/custograph.jar}
+[ -f "$jar" ] || ./mvnw -q -B -DskipTests package
 work=${SCALING_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 run() {  # $1: step name; the rest: custograph arguments. Prints seconds and the peak heap in MiB.
   local step=$1; shift
   local start=$(date +%s.%N)
-  java -Xmx$heap -Xlog:gc:file="$work/$step.gc" -jar target/custograph.jar "$@" > "$work/$step.out" 2> "$work/$step.log" \
+  java -Xmx$heap -Xlog:gc:file="$work/$step.gc" -jar "$jar" "$@" > "$work/$step.out" 2> "$work/$step.log" \
     || { tail -5 "$work/$step.log"; exit 1; }
   local end=$(date +%s.%N)
   local peak=$(grep -o '[0-9]*M->[0-9]*M' "$work/$step.gc" | sed 's/M->.*//' | sort -n | tail -1)
   printf "%-10s %8.1f s   peak heap %6s MiB\n" "$step" "$(echo "$end - $start" | bc)" "${peak:-?}"
 }
-java -jar target/custograph.jar generate --customers "$customers" --out "$work/lines.csv.gz" 2>/dev/null
+java -jar "$jar" generate --customers "$customers" --out "$work/lines.csv.gz" 2>/dev/null
 lines=$(zcat "$work/lines.csv.gz" | wc -l)
 echo "customers $customers, lines $((lines - 1)), heap -Xmx$heap"
 run import import --format lines "$work/lines.csv.gz" --data-dir "$work/data" --rejects "$work/rejects.csv"
