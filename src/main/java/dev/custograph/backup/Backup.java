@@ -210,8 +210,9 @@ public final class Backup {
         }
     }
 
+    /** A row's {@code properties} in portable form, sorted by name (so equal content writes equal text). */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> portable(Map<String, Object> row) {
+    static Map<String, Object> portable(Map<String, Object> row) {
         Map<String, Object> properties = new TreeMap<>();
         ((Map<String, Object>) row.get("properties")).forEach((key, value) ->
                 properties.put(key, PortableValues.encode(value)));

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.custograph.graph.Graph;
-import dev.custograph.graph.PortableValues;
 
 /**
  * A hash of the whole graph's content, independent of internal ids and of order, so two databases with the same
@@ -34,7 +33,7 @@ public final class ContentHash {
                 @SuppressWarnings("unchecked")
                 List<String> labels = new ArrayList<>((List<String>) row.get("labels"));
                 labels.sort(null);
-                byte[] hash = digest(canonical(Map.of("l", labels, "p", sorted(row))));
+                byte[] hash = digest(canonical(Map.of("l", labels, "p", Backup.portable(row))));
                 nodes.put((String) row.get("id"), hash);
                 sum[0] = sum[0].add(new BigInteger(1, hash));
                 counts[0]++;
@@ -42,20 +41,12 @@ public final class ContentHash {
             tx.readEach("backup/relationships", Map.of(), row -> {
                 String start = java.util.HexFormat.of().formatHex(nodes.get((String) row.get("start")));
                 String end = java.util.HexFormat.of().formatHex(nodes.get((String) row.get("end")));
-                byte[] hash = digest(canonical(Map.of("t", row.get("type"), "s", start, "e", end, "p", sorted(row))));
+                byte[] hash = digest(canonical(Map.of("t", row.get("type"), "s", start, "e", end, "p", Backup.portable(row))));
                 sum[0] = sum[0].add(new BigInteger(1, hash));
                 counts[1]++;
             });
             return counts[0] + ":" + counts[1] + ":" + sum[0].mod(MODULUS).toString(16);
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> sorted(Map<String, Object> row) {
-        Map<String, Object> properties = new TreeMap<>();
-        ((Map<String, Object>) row.get("properties")).forEach((key, value) ->
-                properties.put(key, PortableValues.encode(value)));
-        return properties;
     }
 
     private static String canonical(Map<String, Object> value) {

@@ -78,46 +78,30 @@ public final class Restore {
             wrote = true;
             long[] done = {0, 0};
             List<Map<String, Object>> batch = new ArrayList<>();
-            for (int i = 0; i < archives.size(); i++) {
-                Set<String> skip = superseded.get(i);
-                try (ZipFile zip = new ZipFile(archives.get(i).toFile())) {
-                    BackupArchive.readLines(zip, BackupArchive.NODES, row -> {
-                        if (skip.contains("n:" + row.get("k"))) {
-                            return;
-                        }
-                        Map<String, Object> node = new HashMap<>();
-                        node.put("key", row.get("k"));
-                        node.put("labels", row.get("l"));
-                        node.put("properties", properties(row));
-                        batch.add(node);
-                        if (batch.size() == BATCH) {
-                            done[0] += writeNodes(batch);
-                            progress.update(done[0], done[0]);
-                        }
-                    });
+            forEachCurrent(archives, superseded, BackupArchive.NODES, "n:", row -> {
+                Map<String, Object> node = new HashMap<>();
+                node.put("key", row.get("k"));
+                node.put("labels", row.get("l"));
+                node.put("properties", properties(row));
+                batch.add(node);
+                if (batch.size() == BATCH) {
+                    done[0] += writeNodes(batch);
+                    progress.update(done[0], done[0]);
                 }
-            }
+            });
             done[0] += writeNodes(batch);
-            for (int i = 0; i < archives.size(); i++) {
-                Set<String> skip = superseded.get(i);
-                try (ZipFile zip = new ZipFile(archives.get(i).toFile())) {
-                    BackupArchive.readLines(zip, BackupArchive.RELATIONSHIPS, row -> {
-                        if (skip.contains("r:" + row.get("k"))) {
-                            return;
-                        }
-                        Map<String, Object> relationship = new HashMap<>();
-                        relationship.put("type", row.get("t"));
-                        relationship.put("start", row.get("s"));
-                        relationship.put("end", row.get("e"));
-                        relationship.put("properties", properties(row));
-                        batch.add(relationship);
-                        if (batch.size() == BATCH) {
-                            done[1] += writeRelationships(batch);
-                            progress.update(done[0] + done[1], done[0] + done[1]);
-                        }
-                    });
+            forEachCurrent(archives, superseded, BackupArchive.RELATIONSHIPS, "r:", row -> {
+                Map<String, Object> relationship = new HashMap<>();
+                relationship.put("type", row.get("t"));
+                relationship.put("start", row.get("s"));
+                relationship.put("end", row.get("e"));
+                relationship.put("properties", properties(row));
+                batch.add(relationship);
+                if (batch.size() == BATCH) {
+                    done[1] += writeRelationships(batch);
+                    progress.update(done[0] + done[1], done[0] + done[1]);
                 }
-            }
+            });
             done[1] += writeRelationships(batch);
             while (graph.writeReturningLong("restore/clear-marks", Map.of("limit", 50_000)) > 0) {
                 // Batches, so a large restore does not clear its marks in one huge transaction.
@@ -133,6 +117,24 @@ public final class Restore {
             throw undo(wrote, new BackupFailedException("cannot read the archives: " + e.getMessage(), e));
         } catch (RuntimeException e) {
             throw undo(wrote, e);
+        }
+    }
+
+    /**
+     * Hands each line of {@code entry} of every archive, in order, to {@code each}, leaving out the items a later
+     * archive holds anew or deleted ({@code superseded}, keys prefixed with {@code prefix}).
+     */
+    private static void forEachCurrent(List<Path> archives, List<Set<String>> superseded, String entry, String prefix,
+                                       java.util.function.Consumer<Map<String, Object>> each) throws IOException {
+        for (int i = 0; i < archives.size(); i++) {
+            Set<String> skip = superseded.get(i);
+            try (ZipFile zip = new ZipFile(archives.get(i).toFile())) {
+                BackupArchive.readLines(zip, entry, row -> {
+                    if (!skip.contains(prefix + row.get("k"))) {
+                        each.accept(row);
+                    }
+                });
+            }
         }
     }
 
