@@ -15,8 +15,8 @@ public class MonitoringConfiguration {
     CustographHealth custographHealthIndicator(MeterRegistry meters, Jobs jobs, AuditLog audit,
                                                @Value("${custograph.alerts.heap-warn:0.85}") double heapWarn,
                                                @Value("${custograph.alerts.heap-error:0.95}") double heapError,
-                                               @Value("${custograph.alerts.read-latency-warn-ms:500}") double readWarn,
-                                               @Value("${custograph.alerts.read-latency-error-ms:2000}") double readError,
+                                               @Value("${custograph.alerts.read-latency-warn-ms:1000}") double readWarn,
+                                               @Value("${custograph.alerts.read-latency-error-ms:5000}") double readError,
                                                @Value("${custograph.alerts.audit-backlog-warn:10000}") int auditWarn) {
         return new CustographHealth(new AlertThresholds(heapWarn, heapError, readWarn, readError, auditWarn), meters,
                 () -> jobs.recent(null), audit::backlog);
