@@ -540,7 +540,7 @@ class GraphQlApiIT {
 
     @Test
     void fiftyCustomersWithOrdersLinesAndProductsTakeAHandfulOfQueriesNotOnePerCustomer() {
-        Map<String, Double> before = queryCounts();
+        Map<String, Double> before = CypherCounts.of(meters);
         JsonNode page = api.post("""
                 { customers(first: 50, orderBy: ID) { edges { node { id orders { id customer { id }
                   lines { quantity product { name category { name } } } } } } } }
@@ -549,7 +549,7 @@ class GraphQlApiIT {
         long orders = StreamSupport.stream(page.spliterator(), false).mapToLong(e -> e.at("/node/orders").size()).sum();
         assertThat(orders).isGreaterThan(400);
 
-        Map<String, Double> ran = difference(queryCounts(), before);
+        Map<String, Double> ran = CypherCounts.since(before, CypherCounts.of(meters));
         assertThat(ran.get("read/customers-page")).isEqualTo(1);
         assertThat(ran.get("read/orders-of-customers")).isEqualTo(1);
         assertThat(ran.get("read/lines-of-orders")).isEqualTo(1);
@@ -564,9 +564,9 @@ class GraphQlApiIT {
     void repeatedLookUpsAreServedFromTheCacheAndAWriteIsSeenAtOnce() {
         String query = "{ product(id: \"1\") { name price } }";
         api.post(query);
-        Map<String, Double> before = queryCounts();
+        Map<String, Double> before = CypherCounts.of(meters);
         assertThat(api.post(query).at("/data/product/name").asString()).isEqualTo("Chai");
-        assertThat(difference(queryCounts(), before).getOrDefault("read/products-by-id", 0.0)).isZero();
+        assertThat(CypherCounts.since(before, CypherCounts.of(meters)).getOrDefault("read/products-by-id", 0.0)).isZero();
         assertThat(meters.get("cache.gets").tag("cache", "products").tag("result", "hit")
                 .functionCounter().count()).isPositive();
 
@@ -638,13 +638,5 @@ class GraphQlApiIT {
         return names;
     }
 
-    private Map<String, Double> queryCounts() {
-        return meters.find("custograph.cypher").timers().stream()
-                .collect(Collectors.toMap(t -> t.getId().getTag("file"), t -> (double) t.count()));
-    }
 
-    private static Map<String, Double> difference(Map<String, Double> after, Map<String, Double> before) {
-        return after.entrySet().stream().filter(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0) > 0)
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)));
-    }
 }

@@ -124,7 +124,7 @@ class PlaceOrderIT {
         JsonNode before = api.post(query, Map.of("id", "FRANK")).at("/data/customer");
         api.post(query, Map.of("id", "TORTU"));
         String suggested = before.at("/recommendations/0/product/id").asString();
-        Map<String, Double> reads = queryCounts();
+        Map<String, Double> reads = CypherCounts.of(meters);
 
         api.post("mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { created } }", Map.of("input",
                 Map.of("idempotencyKey", "cache-frank", "customerId", "FRANK", "lines",
@@ -138,7 +138,7 @@ class PlaceOrderIT {
         assertThat(after.at("/recommendations").toString()).as("what FRANK just bought is not offered again")
                 .doesNotContain("\"" + suggested + "\"");
         assertThat(other.at("/totals/orders").asInt()).isPositive();
-        Map<String, Double> made = difference(queryCounts(), reads);
+        Map<String, Double> made = CypherCounts.since(reads, CypherCounts.of(meters));
         assertThat(made).as("FRANK's totals and recommendations are read again, once each; TORTU's stay cached, "
                 + "and the purchases held in memory are not re-read").containsEntry("read/customer-totals", 1.0)
                 .containsEntry("recommend/customer-context", 1.0).doesNotContainKey("similarity/purchases");
@@ -254,21 +254,7 @@ class PlaceOrderIT {
         return graph.readLong("test/count-orders", Map.of());
     }
 
-    private Map<String, Double> queryCounts() {
-        return meters.find("custograph.cypher").timers().stream()
-                .collect(java.util.stream.Collectors.toMap(t -> t.getId().getTag("file"), t -> (double) t.count()));
-    }
 
-    private static Map<String, Double> difference(Map<String, Double> after, Map<String, Double> before) {
-        Map<String, Double> made = new java.util.HashMap<>();
-        after.forEach((file, count) -> {
-            double more = count - before.getOrDefault(file, 0.0);
-            if (more > 0) {
-                made.put(file, more);
-            }
-        });
-        return made;
-    }
 
     private void assertRefused(String mutation, Map<String, Object> input, String message) {
         JsonNode response = api.post(mutation, Map.of("input", input));
