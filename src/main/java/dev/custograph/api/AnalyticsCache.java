@@ -33,14 +33,14 @@ public final class AnalyticsCache {
     /** A customer counts as at risk on the dashboard from this churn probability. */
     static final double AT_RISK_THRESHOLD = 0.5;
 
-    private final LoadingCache<String, CustomerValueSnapshot> values;
+    private final BulkCache<CustomerValueSnapshot> values;
     private final LoadingCache<String, Optional<AnalyticsRunSummary>> runs;
     private final LoadingCache<String, List<AnalyticsReads.SegmentCount>> distribution;
-    private final LoadingCache<String, ChurnRiskSnapshot> churnRisks;
-    private final LoadingCache<String, String> segmentIds;
+    private final BulkCache<ChurnRiskSnapshot> churnRisks;
+    private final BulkCache<String> segmentIds;
     private final LoadingCache<String, List<SegmentSnapshot>> segments;
-    private final LoadingCache<String, List<BoughtTogether>> boughtTogether;
-    private final LoadingCache<String, CustomerTotals> totals;
+    private final BulkCache<List<BoughtTogether>> boughtTogether;
+    private final BulkCache<CustomerTotals> totals;
     private final LoadingCache<String, DashboardMetrics> dashboard;
 
     public AnalyticsCache(AnalyticsReads reads, EntityCache.Settings settings, MeterRegistry meters) {

@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.CacheLoader;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.custograph.graph.EntityReads;
 import dev.custograph.graph.Graph;
 import dev.custograph.model.Category;
@@ -16,7 +13,6 @@ import dev.custograph.model.Customer;
 import dev.custograph.model.Order;
 import dev.custograph.model.Product;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * Caffeine caches in front of the look-ups by id that the API makes most: customers, orders, products, categories.
@@ -34,10 +30,10 @@ public final class EntityCache {
     public record Settings(long maximumSize, Duration expireAfterWrite) {
     }
 
-    private final LoadingCache<String, Customer> customers;
-    private final LoadingCache<String, Order> orders;
-    private final LoadingCache<String, Product> products;
-    private final LoadingCache<String, Category> categories;
+    private final BulkCache<Customer> customers;
+    private final BulkCache<Order> orders;
+    private final BulkCache<Product> products;
+    private final BulkCache<Category> categories;
 
     public EntityCache(EntityReads reads, Settings settings, MeterRegistry meters) {
         customers = build("customers", reads::customers, settings, meters);
@@ -73,7 +69,7 @@ public final class EntityCache {
     /** Drops these customers and every cached order they placed. */
     void forgetCustomers(Collection<String> ids) {
         customers.invalidateAll(ids);
-        orders.asMap().values().removeIf(order -> ids.contains(order.customerId()));
+        orders.invalidateIf(order -> ids.contains(order.customerId()));
     }
 
     void forgetProducts(Collection<String> ids) {
@@ -88,24 +84,8 @@ public final class EntityCache {
     }
 
     /** A cache of values by id, loaded in bulk for the ids it lacks, with its metrics published as {@code name}. */
-    static <V> LoadingCache<String, V> build(String name, Function<Set<String>, Map<String, V>> bulkRead,
-                                                     Settings settings, MeterRegistry meters) {
-        LoadingCache<String, V> cache = Caffeine.newBuilder()
-                .maximumSize(settings.maximumSize())
-                .expireAfterWrite(settings.expireAfterWrite())
-                .recordStats()
-                .build(new CacheLoader<>() {
-                    @Override
-                    public V load(String key) {
-                        return bulkRead.apply(Set.of(key)).get(key);
-                    }
-
-                    @Override
-                    public Map<String, V> loadAll(Set<? extends String> keys) {
-                        return bulkRead.apply(Set.copyOf(keys));
-                    }
-                });
-        CaffeineCacheMetrics.monitor(meters, cache, name);
-        return cache;
+    static <V> BulkCache<V> build(String name, Function<Set<String>, Map<String, V>> bulkRead,
+                                  Settings settings, MeterRegistry meters) {
+        return new BulkCache<>(name, bulkRead, settings, meters);
     }
 }

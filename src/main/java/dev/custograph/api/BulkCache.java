@@ -1,0 +1,83 @@
+package dev.custograph.api;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+/**
+ * A Caffeine cache of values by id, loaded in bulk for the ids it lacks (one query for a whole batch), that never
+ * keeps a value a concurrent write made stale.
+ *
+ * <p>Caffeine's own bulk loading puts what it read after the read finishes, so a write that commits and invalidates
+ * while the read is under way would be undone by the late put: the cache would then serve the old value until it
+ * expires (a customer's totals missing its newest order, under load). Here every invalidation first bumps a version;
+ * a load notes the version before it reads, puts what it read, and takes it out again if the version moved. Either
+ * the invalidation comes after the put and removes it, or the load sees the bump and removes it itself.
+ */
+final class BulkCache<V> {
+
+    private final Cache<String, V> cache;
+    private final Function<Set<String>, Map<String, V>> bulkRead;
+    private final AtomicLong version = new AtomicLong();
+
+    BulkCache(String name, Function<Set<String>, Map<String, V>> bulkRead, EntityCache.Settings settings,
+              MeterRegistry meters) {
+        this.cache = Caffeine.newBuilder().maximumSize(settings.maximumSize())
+                .expireAfterWrite(settings.expireAfterWrite()).recordStats().build();
+        this.bulkRead = bulkRead;
+        CaffeineCacheMetrics.monitor(meters, cache, name);
+    }
+
+    V get(String key) {
+        return getAll(Set.of(key)).get(key);
+    }
+
+    /** The values of these ids that exist; those not cached are read in one go. */
+    Map<String, V> getAll(Collection<String> keys) {
+        Map<String, V> found = new HashMap<>(cache.getAllPresent(keys));
+        if (found.size() == keys.size()) {
+            return found;
+        }
+        Set<String> missing = new HashSet<>(keys);
+        missing.removeAll(found.keySet());
+        long before = version.get();
+        Map<String, V> loaded = bulkRead.apply(missing);
+        cache.putAll(loaded);
+        if (version.get() != before) {
+            cache.invalidateAll(loaded.keySet());
+        }
+        found.putAll(loaded);
+        return found;
+    }
+
+    void invalidate(String key) {
+        version.incrementAndGet();
+        cache.invalidate(key);
+    }
+
+    void invalidateAll(Collection<String> keys) {
+        version.incrementAndGet();
+        cache.invalidateAll(keys);
+    }
+
+    void invalidateAll() {
+        version.incrementAndGet();
+        cache.invalidateAll();
+    }
+
+    /** Drops every cached value that matches. */
+    void invalidateIf(Predicate<V> stale) {
+        version.incrementAndGet();
+        cache.asMap().values().removeIf(stale);
+    }
+}
