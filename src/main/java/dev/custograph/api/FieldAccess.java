@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>admin: everything;</li>
  *   <li>analyst: everything, with a customer's email ({@code j***@example.com}), phone (last two digits), contact
- *       name, address and postal code masked;</li>
+ *       name, address and postal code masked, and no birth date;</li>
  *   <li>app: products, product, frequentlyBoughtTogether, and the one customer it acts for (header
  *       {@code X-Customer-Id}) with that customer's own fields and recommendations; never another customer.</li>
  * </ul>
@@ -50,10 +50,11 @@ final class FieldAccess implements Instrumentation {
         }
     }
 
-    private static final Set<String> MASKED = Set.of("email", "phone", "contactName", "address", "postalCode");
+    private static final Set<String> MASKED = Set.of("email", "phone", "contactName", "address", "postalCode",
+            "birthDate");
     /** The customer fields whose reads the audit log records (names are personal data for people, not companies). */
     private static final Set<String> PERSONAL = Set.of("name", "email", "phone", "contactName", "address",
-            "postalCode", "identities");
+            "postalCode", "birthDate", "identities");
     /** Fields only an admin reads: source ids with unmasked contact data, and the audit log. */
     private static final Set<String> ADMIN_ONLY = Set.of("Customer.identities", "Query.auditLog");
     private static final Set<String> APP_QUERIES = Set.of("product", "products", "frequentlyBoughtTogether");
@@ -142,6 +143,9 @@ final class FieldAccess implements Instrumentation {
 
     /** j***@example.com; ***42; *** for the rest. */
     static Object mask(String field, Object value) {
+        if (field.equals("birthDate")) {
+            return null; // a date has no masked form that keeps it a date; an analyst does not see it
+        }
         if (!(value instanceof String text) || text.isEmpty()) {
             return value;
         }

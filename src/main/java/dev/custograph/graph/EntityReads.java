@@ -184,7 +184,8 @@ public final class EntityReads {
         return new Customer(n.get("customerId").asString(), n.get("name").asString(null),
                 n.get("contactName").asString(null), n.get("email").asString(null), n.get("phone").asString(null),
                 n.get("address").asString(null), n.get("city").asString(null), n.get("postalCode").asString(null),
-                n.get("region").asString(null), n.get("country").asString(null), date(n.get("registeredAt")));
+                n.get("region").asString(null), n.get("country").asString(null), date(n.get("registeredAt")),
+                date(n.get("birthDate")));
     }
 
     private static Order order(Record r) {

@@ -189,8 +189,11 @@ public final class DemoDataGenerator {
         String phone = mobileNumber((String) country[1], random.nextInt(100_000_000));
         // Registrations spread over the period, front-loaded: an established shop with steady growth.
         LocalDate registered = spec.start().plusDays((long) (days * Math.pow(random.nextDouble(), 1.6)));
+        // Birth dates from their own stream, so the main stream (and every other value of the demo set) is unchanged.
+        java.util.Random births = new java.util.Random(spec.seed() * 1_000_003L + n);
+        LocalDate born = registered.minusYears(18 + births.nextInt(63)).minusDays(births.nextInt(365));
         return new Customer(id, first + " " + last, null, email, phone, null, null, null, null,
-                (String) country[0], registered);
+                (String) country[0], registered, born);
     }
 
     private void simulatePurchases(Customer customer, List<Product> products, int[][] companions,

@@ -111,7 +111,7 @@ public final class GraphLoader {
         return new CustomerRecord(source, c.customerId(), null, c.email(), c.phone(), withoutNulls(
                 "name", c.name(), "contactName", c.contactName(), "email", c.email(), "phone", c.phone(),
                 "address", c.address(), "city", c.city(), "postalCode", c.postalCode(), "region", c.region(),
-                "country", c.country(), "registeredAt", c.registeredAt()));
+                "country", c.country(), "registeredAt", c.registeredAt(), "birthDate", c.birthDate()));
     }
 
     private static Map<String, Object> orderRow(String source, Order o, String customerId,

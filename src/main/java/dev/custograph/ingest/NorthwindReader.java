@@ -123,7 +123,7 @@ public final class NorthwindReader {
             }
             byId.put(id, new Customer(id, row.required("companyName"), row.optional("contactName"), null,
                     row.optional("phone"), row.optional("address"), row.optional("city"),
-                    row.optional("postalCode"), row.optional("region"), row.optional("country"), null));
+                    row.optional("postalCode"), row.optional("region"), row.optional("country"), null, null));
         });
         return byId;
     }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
  */
 public record Customer(String customerId, String name, String contactName, String email, String phone,
                        String address, String city, String postalCode, String region, String country,
-                       LocalDate registeredAt) {
+                       LocalDate registeredAt, LocalDate birthDate) {
 
     public Customer {
         requireKey(customerId, "customerId");

@@ -59,16 +59,21 @@ class CustomerMutationsIT {
 
     private static final String UPSERT = """
             mutation($input: UpsertCustomerInput!) { upsertCustomer(input: $input) {
-              created changedFields customer { id name email phone country city } } }""";
+              created changedFields customer { id name email phone country city birthDate } } }""";
 
     @Test
     void upsertCreatesStandardisesChangesAndIsReadBackAtOnce() {
         JsonNode created = admin.post(UPSERT, Map.of("input", Map.of("id", "NEW01", "name", "  Neue   Kundin ",
-                "email", "Anna.Schmidt@Example.COM", "phone", "030 12345678", "country", "DE")));
+                "email", "Anna.Schmidt@Example.COM", "phone", "030 12345678", "country", "DE", "birthDate",
+                "1990-02-28")));
         assertThat(created.has("errors")).as(created.toString()).isFalse();
         created = created.at("/data/upsertCustomer");
         assertThat(created.at("/created").asBoolean()).isTrue();
-        assertThat(created.at("/changedFields").toString()).isEqualTo("[\"country\",\"email\",\"name\",\"phone\"]");
+        assertThat(created.at("/changedFields").toString())
+                .isEqualTo("[\"birthDate\",\"country\",\"email\",\"name\",\"phone\"]");
+        assertThat(created.at("/customer/birthDate").asString()).isEqualTo("1990-02-28");
+        assertThat(GraphQlHttp.withKey(port, ANALYST).post("{ customer(id: \"NEW01\") { birthDate } }")
+                .at("/data/customer/birthDate").isNull()).as("an analyst sees no birth date").isTrue();
         assertThat(created.at("/customer/name").asString()).isEqualTo("Neue Kundin");
         assertThat(created.at("/customer/email").asString()).isEqualTo("anna.schmidt@example.com");
         assertThat(created.at("/customer/phone").asString()).isEqualTo("+493012345678");

@@ -46,7 +46,7 @@ class DemoDataGeneratorTest {
     }
 
     @Test
-    void everyCustomerHasANameAValidLookingEmailAPhoneAndACountry() {
+    void everyCustomerHasANameAValidLookingEmailAPhoneACountryAndABirthDate() {
         Set<String> emails = new HashSet<>();
         assertThat(demo.customers()).allSatisfy(c -> {
             assertThat(c.name()).contains(" ");
@@ -55,6 +55,8 @@ class DemoDataGeneratorTest {
             assertThat(phones.isValidNumber(parse(c.phone()))).as("valid phone %s", c.phone()).isTrue();
             assertThat(c.country()).isNotBlank();
             assertThat(emails.add(c.email())).as("unique email %s", c.email()).isTrue();
+            // An adult of at most 81 when registering, so the birthday care list has customers on the demo.
+            assertThat(c.birthDate()).isBetween(c.registeredAt().minusYears(81), c.registeredAt().minusYears(18));
         });
     }
 
