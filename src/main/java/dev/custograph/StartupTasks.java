@@ -1,8 +1,10 @@
 package dev.custograph;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import dev.custograph.analytics.AnalyticsRuns;
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.GraphUnavailableException;
 import dev.custograph.graph.SchemaMigrator;
@@ -43,7 +45,7 @@ final class StartupTasks implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        boolean external = !where.equals("embedded");
+        boolean external = external();
         try {
             prepare();
         } catch (GraphUnavailableException e) {
@@ -57,9 +59,17 @@ final class StartupTasks implements SmartInitializingSingleton {
         }
     }
 
+    private boolean external() {
+        return !where.equals("embedded");
+    }
+
     private void prepare() {
         graph.verifyConnectivity(where);
         new SchemaMigrator(graph).migrate();
+        if (!external()) {
+            // This process owns the embedded store: a run still RUNNING there died with an earlier process.
+            AnalyticsRuns.markInterrupted(graph, OffsetDateTime.now());
+        }
         if (demo) {
             loadDemoOnce();
         }

@@ -124,6 +124,12 @@ public final class ValueAnalysis {
                 value.bgNbd().evaluations(), value.gammaGamma().evaluations());
         String runId = UUID.randomUUID().toString();
         long writeStarted = System.nanoTime();
+        if (parameters.write()) {
+            // Before the first customer is written, so a run that dies while writing is known for what it is.
+            AnalyticsRuns.markInterrupted(graph, startedAt);
+            graph.write("analytics/start-run", Map.of("runId", runId, "asOf", asOf, "startedAt", startedAt));
+            log.info("Writing the values of run {} onto {} customers", runId, summaries.size());
+        }
         try (CustomerValueWriter writer = parameters.write() ? new CustomerValueWriter(graph, runId, asOf) : null) {
             for (int i = 0; i < summaries.size(); i++) {
                 CustomerValue row = new CustomerValue(summaries.id(i), summaries.recencyDays(i), summaries.orders(i),

@@ -7,10 +7,12 @@ import java.lang.management.MemoryUsage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
+import dev.custograph.analytics.AnalyticsRuns;
 import dev.custograph.jobs.Job;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,13 +36,15 @@ public final class CustographHealth implements HealthIndicator {
     private final MeterRegistry meters;
     private final Supplier<List<Job>> jobs;
     private final IntSupplier auditBacklog;
+    private final Supplier<Optional<AnalyticsRuns.LastRun>> lastValueRun;
 
     public CustographHealth(AlertThresholds thresholds, MeterRegistry meters, Supplier<List<Job>> jobs,
-                            IntSupplier auditBacklog) {
+                            IntSupplier auditBacklog, Supplier<Optional<AnalyticsRuns.LastRun>> lastValueRun) {
         this.thresholds = thresholds;
         this.meters = meters;
         this.jobs = jobs;
         this.auditBacklog = auditBacklog;
+        this.lastValueRun = lastValueRun;
     }
 
     @Override
@@ -73,7 +77,40 @@ public final class CustographHealth implements HealthIndicator {
             lastJobs.put(job.kind(), detail);
             worst = worse(worst, state);
         }
-        return Health.status(worst).withDetails(checks).withDetail("lastJobs", lastJobs).build();
+        Map<String, Object> valueRun = new LinkedHashMap<>();
+        worst = worse(worst, lastValueRun(valueRun));
+        return Health.status(worst).withDetails(checks).withDetail("lastJobs", lastJobs)
+                .withDetail("lastValueRun", valueRun).build();
+    }
+
+    /**
+     * WARN while the value run started last is INTERRUPTED: its process died while writing, so some customers carry
+     * its values and the rest an earlier run's, until the next run (scheduled, {@code analyze} or
+     * {@code runAnalytics}) replaces them all. Unknown, not an alert, while the database does not answer: the
+     * {@code neo4j} part reports that.
+     */
+    private Status lastValueRun(Map<String, Object> detail) {
+        Optional<AnalyticsRuns.LastRun> last;
+        try {
+            last = lastValueRun.get();
+        } catch (RuntimeException e) {
+            detail.put("status", "UNKNOWN");
+            return Status.UP;
+        }
+        if (last.isEmpty()) {
+            detail.put("status", Status.UP.getCode());
+            return Status.UP;
+        }
+        AnalyticsRuns.LastRun run = last.get();
+        Status status = run.interrupted() ? WARN : Status.UP;
+        detail.put("runId", run.runId());
+        detail.put("state", run.status());
+        detail.put("startedAt", run.startedAt() == null ? null : run.startedAt().toString());
+        if (run.interrupted()) {
+            detail.put("error", "the run stopped while writing customer values; run analytics again to replace them");
+        }
+        detail.put("status", status.getCode());
+        return status;
     }
 
     private static Status check(Map<String, Object> checks, String name, double value, double warn, double error) {

@@ -6,9 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import dev.custograph.analytics.AnalyticsRuns;
 import dev.custograph.jobs.Job;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -21,8 +24,9 @@ class CustographHealthTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<Job> jobs = new ArrayList<>();
     private final AtomicInteger backlog = new AtomicInteger();
+    private final AtomicReference<Optional<AnalyticsRuns.LastRun>> lastRun = new AtomicReference<>(Optional.empty());
     private final CustographHealth health = new CustographHealth(new AlertThresholds(0.99, 1.0, 500, 2000, 100),
-            meters, () -> jobs, backlog::get);
+            meters, () -> jobs, backlog::get, lastRun::get);
 
     @Test
     void allQuietIsUpWithEveryFigureShown() {
@@ -68,10 +72,34 @@ class CustographHealthTest {
     }
 
     @Test
+    void anInterruptedValueRunWarnsUntilTheNextRunSucceeds() {
+        OffsetDateTime started = OffsetDateTime.parse("2026-11-24T02:00:00Z");
+        lastRun.set(Optional.of(new AnalyticsRuns.LastRun("run-2", "INTERRUPTED", started)));
+        assertThat(health.health().getStatus()).isEqualTo(CustographHealth.WARN);
+        assertThat(detail(health.health(), "lastValueRun")).containsEntry("runId", "run-2")
+                .containsEntry("state", "INTERRUPTED").containsEntry("startedAt", "2026-11-24T02:00Z")
+                .containsKey("error");
+        lastRun.set(Optional.of(new AnalyticsRuns.LastRun("run-3", "RUNNING", started.plusHours(1))));
+        assertThat(health.health().getStatus()).as("a run in progress is no alert").isEqualTo(Status.UP);
+        lastRun.set(Optional.of(new AnalyticsRuns.LastRun("run-3", "SUCCEEDED", started.plusHours(1))));
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void anUnansweringDatabaseLeavesTheRunStateUnknownWithoutAnAlert() {
+        CustographHealth offline = new CustographHealth(new AlertThresholds(0.99, 1.0, 500, 2000, 100), meters,
+                () -> jobs, backlog::get, () -> {
+                    throw new IllegalStateException("the database is unavailable");
+                });
+        assertThat(offline.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(detail(offline.health(), "lastValueRun")).containsEntry("status", "UNKNOWN");
+    }
+
+    @Test
     void heapUseIsAShareOfTheMaximum() {
         assertThat(CustographHealth.heapUsed()).isBetween(0.0, 1.0);
         CustographHealth strict = new CustographHealth(new AlertThresholds(0.0, 0.0, 500, 2000, 100), meters,
-                () -> jobs, backlog::get);
+                () -> jobs, backlog::get, lastRun::get);
         assertThat(strict.health().getStatus()).isEqualTo(CustographHealth.ERROR);
     }
 

@@ -1,0 +1,56 @@
+package dev.custograph.analytics;
+
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.custograph.graph.Graph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of a value run on the graph: RUNNING from before its first customer is written, SUCCEEDED once every
+ * customer is and the run is recorded, INTERRUPTED when its process died in between. Only a SUCCEEDED run is ever
+ * "the latest run"; customers an interrupted run wrote carry its runId until the next run replaces their values.
+ */
+public final class AnalyticsRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalyticsRuns.class);
+
+    /** The run started last, as the health check shows it. */
+    public record LastRun(String runId, String status, OffsetDateTime startedAt) {
+        public boolean interrupted() {
+            return "INTERRUPTED".equals(status);
+        }
+    }
+
+    private AnalyticsRuns() {
+    }
+
+    /**
+     * Marks every run still RUNNING that started before {@code before} as INTERRUPTED. Call it where no run of
+     * another process can be going on: when this process owns the store (the embedded database at start), or when
+     * a new run starts (a concurrent run elsewhere that is in fact alive marks itself SUCCEEDED when it finishes).
+     */
+    public static long markInterrupted(Graph graph, OffsetDateTime before) {
+        long interrupted = graph.writeReturningLong("analytics/mark-interrupted-runs", Map.of("before", before));
+        if (interrupted > 0) {
+            log.warn("{} analytics run(s) started before {} never finished (the process stopped while writing); "
+                    + "they are marked INTERRUPTED and the next run replaces their values", interrupted, before);
+        }
+        return interrupted;
+    }
+
+    public static Optional<LastRun> last(Graph graph) {
+        List<Map<String, Object>> rows = graph.readRows("read/last-value-run", Map.of());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> row = rows.get(0);
+        Object startedAt = row.get("startedAt");
+        return Optional.of(new LastRun((String) row.get("runId"), (String) row.get("status"),
+                startedAt instanceof ZonedDateTime z ? z.toOffsetDateTime() : (OffsetDateTime) startedAt));
+    }
+}
