@@ -46,7 +46,8 @@ final class ClusterCacheSync implements Graph.WriteListener, AutoCloseable {
             return thread;
         });
         long millis = interval.toMillis();
-        timer.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+        // The first read at once: until an instance knows the counter, it cannot tell another instance's change.
+        timer.scheduleWithFixedDelay(this::tick, 0, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -56,30 +57,51 @@ final class ClusterCacheSync implements Graph.WriteListener, AutoCloseable {
         }
     }
 
-    private void tick() {
+    private synchronized void tick() {
         try {
-            if (dirty.getAndSet(false)) {
-                ownBumps.add(graph.writeReturningLong(BUMP, Map.of("instance", instance)));
-            }
-            long version = graph.readLong("cache/read-epoch", Map.of());
-            if (seen >= 0 && version > seen) {
-                long others = 0;
-                for (long v = seen + 1; v <= version; v++) {
-                    if (!ownBumps.remove(v)) {
-                        others++;
-                    }
-                }
-                if (others > 0) {
-                    LOG.debug("Another instance changed cached data ({} change(s)); emptying the caches", others);
-                    invalidateAll.run();
-                }
-            }
-            ownBumps.removeIf(v -> v <= version);
-            seen = version;
+            flushNow();
+            apply(graph.readLong("cache/read-epoch", Map.of()));
         } catch (RuntimeException e) {
             // The database may be restarting; the next tick tries again, and expiry still bounds staleness.
             LOG.debug("Cache sync could not reach the database: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Bumps the counter now if this instance's writes changed cached data since the last bump, rather than at the
+     * next tick: for a client that takes its bookmark to another instance right away.
+     */
+    synchronized void flushNow() {
+        if (dirty.getAndSet(false)) {
+            ownBumps.add(graph.writeReturningLong(BUMP, Map.of("instance", instance)));
+        }
+    }
+
+    /**
+     * Reads the counter once the database holds everything {@code bookmarks} name, and empties the caches if
+     * another instance changed cached data since: so a request carrying a client's bookmark reads its writes.
+     */
+    synchronized void catchUpTo(java.util.Collection<String> bookmarks) {
+        apply(graph.readLongAfter(bookmarks, "cache/read-epoch", Map.of()));
+    }
+
+    private void apply(long version) {
+        if (seen < 0) {
+            invalidateAll.run(); // anything cached before the counter was first read is of unknown age
+        } else if (version > seen) {
+            long others = 0;
+            for (long v = seen + 1; v <= version; v++) {
+                if (!ownBumps.remove(v)) {
+                    others++;
+                }
+            }
+            if (others > 0) {
+                LOG.debug("Another instance changed cached data ({} change(s)); emptying the caches", others);
+                invalidateAll.run();
+            }
+        }
+        ownBumps.removeIf(v -> v <= version);
+        seen = Math.max(seen, version);
     }
 
     @Override

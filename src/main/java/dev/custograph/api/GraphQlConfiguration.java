@@ -106,4 +106,10 @@ class GraphQlConfiguration {
         graph.addWriteListener(sync);
         return sync;
     }
+
+    /** Read-your-writes across instances for clients that carry the Custograph-Bookmark header. */
+    @Bean
+    WebGraphQlInterceptor causalConsistency(Graph graph, ClusterCacheSync sync) {
+        return new CausalConsistency(graph, sync);
+    }
 }

@@ -1,12 +1,17 @@
 package dev.custograph.graph;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.neo4j.driver.Bookmark;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -244,6 +249,49 @@ public final class Graph {
     /** Runs a read statement and returns its rows as plain maps (for reports and tests). */
     public List<Map<String, Object>> readRows(String name, Map<String, Object> parameters) {
         return read(name, parameters, Record::asMap);
+    }
+
+    /**
+     * The database state this process has seen, as opaque bookmarks: a client that hands them to another instance
+     * (see {@link #readLongAfter}) reads there at least what this instance had written.
+     */
+    public Set<String> bookmarks() {
+        Set<String> values = new TreeSet<>();
+        for (Bookmark bookmark : driver.executableQueryBookmarkManager().getBookmarks()) {
+            values.add(bookmark.value());
+        }
+        return values;
+    }
+
+    /**
+     * Runs the read {@code name} only once the database holds every transaction {@code bookmarks} name (a cluster
+     * member that lags behind waits until it has caught up), and from then on starts every session of this process
+     * at least there. The statement must return one number.
+     *
+     * @throws IllegalArgumentException when a bookmark is not one this database issued (nothing else is changed)
+     */
+    public long readLongAfter(Collection<String> bookmarks, String name, Map<String, Object> parameters) {
+        Set<Bookmark> given = new HashSet<>();
+        for (String value : bookmarks) {
+            given.add(Bookmark.from(value));
+        }
+        String text = catalogue.text(name);
+        // Its own session, not the shared manager's: a bookmark the database refuses must not reach the sessions
+        // of every other request.
+        try (Session session = driver.session(SessionConfig.builder().withBookmarks(given)
+                .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
+            long value;
+            try (org.neo4j.driver.Transaction tx = session.beginTransaction()) {
+                value = timer(name).record(() -> tx.run(text, parameters).single().get(0).asLong(0));
+                tx.commit();
+            }
+            driver.executableQueryBookmarkManager().updateBookmarks(Set.of(), session.lastBookmarks());
+            return value;
+        } catch (org.neo4j.driver.exceptions.ClientException e) {
+            throw new IllegalArgumentException("not a bookmark of this database (" + e.getMessage() + ")", e);
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw unavailable(e);
+        }
     }
 
     /** Checks that the database answers; throws {@link GraphUnavailableException} with the reason if not. */

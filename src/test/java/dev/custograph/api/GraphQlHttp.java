@@ -38,17 +38,23 @@ public final class GraphQlHttp {
 
     /** Posts a query and returns the whole response document ({@code data} and {@code errors}). */
     public JsonNode post(String query, Map<String, Object> variables) {
+        return JSON.readTree(post(query, variables, Map.of()).body());
+    }
+
+    public JsonNode post(String query) {
+        return post(query, Map.of());
+    }
+
+    /** Posts a query with extra headers for this request, and returns the response as it came (headers too). */
+    public HttpResponse<String> post(String query, Map<String, Object> variables, Map<String, String> extraHeaders) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        return JSON.readTree(send(request).body());
-    }
-
-    public JsonNode post(String query) {
-        return post(query, Map.of());
+        extraHeaders.forEach(request::header);
+        return send(request);
     }
 
     /** Posts a raw body (which need not be valid JSON) to /graphql and returns the response as it came. */
