@@ -45,11 +45,15 @@ public final class Graph {
     private final CypherCatalogue catalogue;
     private final MeterRegistry meters;
     private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
 
     public Graph(Driver driver, CypherCatalogue catalogue, MeterRegistry meters) {
         this.driver = driver;
         this.catalogue = catalogue;
         this.meters = meters;
+        io.micrometer.core.instrument.Gauge.builder("custograph.neo4j.statements.active", active,
+                        java.util.concurrent.atomic.AtomicInteger::get)
+                .description("Statements running now, each on one pooled driver connection").register(meters);
     }
 
     public CypherCatalogue catalogue() {
@@ -63,7 +67,7 @@ public final class Graph {
     /** Runs a write statement in one retried transaction and returns what it changed. */
     public WriteCounts write(String name, Map<String, Object> parameters) {
         String text = catalogue.text(name);
-        WriteCounts counts = timer(name).record(() -> {
+        WriteCounts counts = timed(name, () -> {
             try (Session session = session()) {
                 return session.executeWrite(tx -> WriteCounts.of(tx.run(text, parameters).consume().counters()));
             } catch (ServiceUnavailableException | SessionExpiredException e) {
@@ -114,14 +118,14 @@ public final class Graph {
                     @Override
                     public List<Map<String, Object>> readRows(String name, Map<String, Object> parameters) {
                         String text = catalogue.text(name);
-                        return timer(name).record(() -> tx.run(text, parameters).list(Record::asMap));
+                        return timed(name, () -> tx.run(text, parameters).list(Record::asMap));
                     }
 
                     @Override
                     public WriteCounts write(String name, Map<String, Object> parameters) {
                         String text = catalogue.text(name);
                         written.add(new Statement(name, parameters));
-                        return timer(name).record(() -> WriteCounts.of(tx.run(text, parameters).consume()
+                        return timed(name, () -> WriteCounts.of(tx.run(text, parameters).consume()
                                 .counters()));
                     }
 
@@ -170,7 +174,7 @@ public final class Graph {
                 public long readEach(String name, Map<String, Object> parameters,
                                      java.util.function.Consumer<Map<String, Object>> each) {
                     String text = catalogue.text(name);
-                    return timer(name).record(() -> {
+                    return timed(name, () -> {
                         org.neo4j.driver.Result rows = tx.run(text, parameters);
                         long count = 0;
                         while (rows.hasNext()) {
@@ -184,7 +188,7 @@ public final class Graph {
                 @Override
                 public List<Map<String, Object>> readRows(String name, Map<String, Object> parameters) {
                     String text = catalogue.text(name);
-                    return timer(name).record(() -> tx.run(text, parameters).list(Record::asMap));
+                    return timed(name, () -> tx.run(text, parameters).list(Record::asMap));
                 }
             });
             tx.rollback();
@@ -197,7 +201,7 @@ public final class Graph {
     /** Runs a write statement that returns one number (e.g. how many things it changed) and returns it. */
     public long writeReturningLong(String name, Map<String, Object> parameters) {
         String text = catalogue.text(name);
-        long value = timer(name).record(() -> {
+        long value = timed(name, () -> {
             try (Session session = session()) {
                 return session.executeWrite(tx -> tx.run(text, parameters).single().get(0).asLong(0));
             } catch (ServiceUnavailableException | SessionExpiredException e) {
@@ -212,7 +216,7 @@ public final class Graph {
     public WriteCounts writeEach(String name, List<String> statements) {
         WriteCounts total = WriteCounts.NONE;
         for (String statement : statements) {
-            total = total.plus(timer(name).record(() -> {
+            total = total.plus(timed(name, () -> {
                 try (Session session = session()) {
                     return session.executeWrite(tx -> WriteCounts.of(tx.run(statement).consume().counters()));
                 } catch (ServiceUnavailableException | SessionExpiredException e) {
@@ -231,7 +235,7 @@ public final class Graph {
     /** Runs a read statement and maps each record; used by the read classes of this package. */
     <T> List<T> read(String name, Map<String, Object> parameters, Function<Record, T> mapper) {
         String text = catalogue.text(name);
-        return timer(name).record(() -> {
+        return timed(name, () -> {
             try (Session session = session()) {
                 return session.executeRead(tx -> tx.run(text, parameters).list(mapper::apply));
             } catch (ServiceUnavailableException | SessionExpiredException e) {
@@ -282,7 +286,7 @@ public final class Graph {
                 .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
             long value;
             try (org.neo4j.driver.Transaction tx = session.beginTransaction()) {
-                value = timer(name).record(() -> tx.run(text, parameters).single().get(0).asLong(0));
+                value = timed(name, () -> tx.run(text, parameters).single().get(0).asLong(0));
                 tx.commit();
             }
             driver.executableQueryBookmarkManager().updateBookmarks(Set.of(), session.lastBookmarks());
@@ -312,6 +316,20 @@ public final class Graph {
         return driver.session(SessionConfig.builder()
                 .withBookmarkManager(driver.executableQueryBookmarkManager())
                 .build());
+    }
+
+    /**
+     * Runs one statement, timed per Cypher file and counted while it runs. Driver 6 publishes no connection-pool
+     * figures; every running statement holds one pooled connection, so {@code custograph.neo4j.statements.active}
+     * is how much of the pool ({@code spring.neo4j.pool.max-connection-pool-size}, 100 by default) is in use.
+     */
+    private <T> T timed(String name, java.util.function.Supplier<T> work) {
+        active.incrementAndGet();
+        try {
+            return timer(name).record(work);
+        } finally {
+            active.decrementAndGet();
+        }
     }
 
     private Timer timer(String name) {

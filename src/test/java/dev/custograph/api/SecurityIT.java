@@ -137,6 +137,16 @@ class SecurityIT {
     }
 
     @Test
+    void anAdminReadsTheMetricsOperatorsWatch() {
+        admin.post("query CustomerCountry { customer(id: \"ALFKI\") { country } }");
+        String metrics = admin.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("custograph_graphql_seconds_count{operation=\"CustomerCountry\",outcome=\"ok\"")
+                .contains("custograph_cypher_seconds_count{file=\"read/customers-by-id\"")
+                .contains("custograph_neo4j_statements_active ")
+                .contains("cache_gets_total{cache=\"customers\"");
+    }
+
+    @Test
     void noStringArgumentCanInjectCypher() throws IOException {
         TypeDefinitionRegistry schema = new SchemaParser().parse(Files.readString(Path.of("schema.graphqls")));
         ObjectTypeDefinition query = (ObjectTypeDefinition) schema.getType("Query").orElseThrow();
