@@ -33,6 +33,25 @@ public final class Rfm {
     public static final List<String> SEGMENTS = List.of("Champions", "Loyal", "Potential Loyalist", "New",
             "Promising", "Need Attention", "About to Sleep", "At Risk", "Can't Lose", "Hibernating", "Lost");
 
+    /** What a marketer usually does for each segment: the common RFM playbook. */
+    private static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("Champions", "Reward them: early access, loyalty perks; ask for reviews and referrals"),
+            Map.entry("Loyal", "Upsell higher-value products; invite to the loyalty programme"),
+            Map.entry("Potential Loyalist", "Offer membership or a second-purchase incentive; recommend related products"),
+            Map.entry("New", "Welcome series and onboarding; make the second purchase easy"),
+            Map.entry("Promising", "Build the habit: free shipping threshold, personalised picks"),
+            Map.entry("Need Attention", "Limited-time offers based on past purchases; reactivate before they slip"),
+            Map.entry("About to Sleep", "Share popular products and a modest discount; reconnect now"),
+            Map.entry("At Risk", "Personal win-back messages and strong offers; ask what went wrong"),
+            Map.entry("Can't Lose", "Win them back at high priority: personal contact, best offers"),
+            Map.entry("Hibernating", "Low-cost reminders of relevant products; do not overspend"),
+            Map.entry("Lost", "One last win-back attempt; otherwise leave out of paid campaigns"));
+
+    /** The suggested action for an RFM segment, or null for a name that is not one of {@link #SEGMENTS}. */
+    public static String action(String segment) {
+        return segment == null ? null : ACTIONS.get(segment);
+    }
+
     private static final String[][] MAP = {
             // index [r - 1][f - 1]
             {"Lost", "Lost", "At Risk", "At Risk", "Can't Lose"},

@@ -8,12 +8,14 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.custograph.analytics.Histograms;
 import dev.custograph.graph.AnalyticsReads;
 import dev.custograph.model.AnalyticsRunSummary;
 import dev.custograph.model.BoughtTogether;
 import dev.custograph.model.ChurnRiskSnapshot;
 import dev.custograph.model.CustomerTotals;
 import dev.custograph.model.DashboardMetrics;
+import dev.custograph.model.ValueCharts;
 import dev.custograph.model.SegmentSnapshot;
 import dev.custograph.model.CustomerValueSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +34,8 @@ public final class AnalyticsCache {
     static final int MAX_BOUGHT_TOGETHER = 100;
     /** A customer counts as at risk on the dashboard from this churn probability. */
     static final double AT_RISK_THRESHOLD = 0.5;
+    /** A customer counts as active on the dashboard with an order this many days before the last one. */
+    static final int ACTIVE_DAYS = 90;
 
     private final BulkCache<CustomerValueSnapshot> values;
     private final LoadingCache<String, Optional<AnalyticsRunSummary>> runs;
@@ -42,6 +46,10 @@ public final class AnalyticsCache {
     private final BulkCache<List<BoughtTogether>> boughtTogether;
     private final BulkCache<CustomerTotals> totals;
     private final LoadingCache<String, DashboardMetrics> dashboard;
+    private final LoadingCache<String, ValueCharts.Activity> activity;
+    private final LoadingCache<String, List<ValueCharts.RfmCell>> rfmGrid;
+    private final LoadingCache<String, double[]> clvValues;
+    private final LoadingCache<Integer, List<ValueCharts.CustomerPoint>> valueSamples;
 
     public AnalyticsCache(AnalyticsReads reads, EntityCache.Settings settings, MeterRegistry meters) {
         values = EntityCache.build("customerValues", reads::customerValues, settings, meters);
@@ -63,6 +71,18 @@ public final class AnalyticsCache {
         dashboard = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
                 .build(key -> reads.dashboard(AT_RISK_THRESHOLD));
         CaffeineCacheMetrics.monitor(meters, dashboard, "dashboard");
+        activity = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
+                .build(key -> reads.activity(ACTIVE_DAYS));
+        rfmGrid = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
+                .build(key -> reads.rfmGrid());
+        clvValues = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
+                .build(key -> reads.clvValues());
+        valueSamples = Caffeine.newBuilder().maximumSize(8).expireAfterWrite(settings.expireAfterWrite())
+                .recordStats().build(reads::valueSample);
+        CaffeineCacheMetrics.monitor(meters, activity, "customerActivity");
+        CaffeineCacheMetrics.monitor(meters, rfmGrid, "rfmGrid");
+        CaffeineCacheMetrics.monitor(meters, clvValues, "clvValues");
+        CaffeineCacheMetrics.monitor(meters, valueSamples, "valueSamples");
         CaffeineCacheMetrics.monitor(meters, runs, "analyticsRuns");
         CaffeineCacheMetrics.monitor(meters, distribution, "rfmDistribution");
     }
@@ -108,10 +128,33 @@ public final class AnalyticsCache {
         return dashboard.get(LATEST);
     }
 
+    public ValueCharts.Activity activity() {
+        return activity.get(LATEST);
+    }
+
+    public List<ValueCharts.RfmCell> rfmGrid() {
+        return rfmGrid.get(LATEST);
+    }
+
+    public ValueCharts.Histogram clvHistogram(int bins) {
+        return Histograms.of(clvValues.get(LATEST), bins);
+    }
+
+    public List<ValueCharts.CustomerPoint> valueSample(int size) {
+        return valueSamples.get(size);
+    }
+
+    private void chartsOfValuesChanged() {
+        rfmGrid.invalidateAll();
+        clvValues.invalidateAll();
+        valueSamples.invalidateAll();
+    }
+
     /** A customer placed an order: its totals and the revenue figures moved; stored analytics did not. */
     void orderPlaced(String customerId) {
         totals.invalidate(customerId);
         dashboard.invalidateAll();
+        activity.invalidateAll();
     }
 
     /** Customers changed, merged or were erased: everything held per customer, and the aggregates they are in. */
@@ -123,6 +166,8 @@ public final class AnalyticsCache {
         segments.invalidateAll();
         distribution.invalidateAll();
         dashboard.invalidateAll();
+        activity.invalidateAll();
+        chartsOfValuesChanged();
     }
 
     /** An analytics run wrote values (RFM, CLV, P(alive)) and recorded itself. */
@@ -130,17 +175,20 @@ public final class AnalyticsCache {
         values.invalidateAll();
         runs.invalidateAll();
         distribution.invalidateAll();
+        chartsOfValuesChanged();
     }
 
     void churnWritten() {
         churnRisks.invalidateAll();
         dashboard.invalidateAll();
+        valueSamples.invalidateAll();
     }
 
     void segmentsWritten() {
         segmentIds.invalidateAll();
         segments.invalidateAll();
         dashboard.invalidateAll();
+        valueSamples.invalidateAll();
     }
 
     /** A rules run replaced BOUGHT_WITH. */
@@ -151,6 +199,8 @@ public final class AnalyticsCache {
     void invalidateAll() {
         totals.invalidateAll();
         dashboard.invalidateAll();
+        activity.invalidateAll();
+        chartsOfValuesChanged();
         boughtTogether.invalidateAll();
         churnRisks.invalidateAll();
         segmentIds.invalidateAll();

@@ -9,6 +9,7 @@ import dev.custograph.graph.EntityReads;
 import dev.custograph.model.Customer;
 import dev.custograph.model.Identity;
 import dev.custograph.model.Order;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Controller;
 class CustomerController {
 
     /** The {@code CustomerFilter} input. */
-    record CustomerFilter(String country, String namePrefix, String segmentId) {
+    record CustomerFilter(String country, String namePrefix, String segmentId, String email) {
     }
 
     private final EntityReads reads;
@@ -39,14 +40,19 @@ class CustomerController {
 
     @QueryMapping
     Connection<Customer> customers(@Argument Integer first, @Argument String after, @Argument CustomerFilter filter,
-                                   @Argument String orderBy, DataFetchingFieldSelectionSet selection) {
+                                   @Argument String orderBy, DataFetchingFieldSelectionSet selection,
+                                   DataFetchingEnvironment env) {
         PageRequest request = PageRequest.of(first, after, orderBy);
+        String email = filter == null ? null : filter.email();
+        if (email != null) {
+            FieldAccess.requireAdmin(env, "filter.email");
+        }
         String country = filter == null ? null : filter.country();
         String namePrefix = filter == null ? null : filter.namePrefix();
         String segmentId = filter == null ? null : filter.segmentId();
-        EntityReads.Page<Customer> page = reads.customerPage(country, namePrefix, segmentId, orderBy,
+        EntityReads.Page<Customer> page = reads.customerPage(country, namePrefix, segmentId, email, orderBy,
                 request.after(), request.first());
-        Long total = selection.contains("totalCount") ? reads.customerCount(country, namePrefix, segmentId) : null;
+        Long total = selection.contains("totalCount") ? reads.customerCount(country, namePrefix, segmentId, email) : null;
         return request.connection(page, total);
     }
 

@@ -63,7 +63,7 @@ class DashboardController {
     @SchemaMapping(typeName = "Segment", field = "members")
     Connection<Customer> members(SegmentSnapshot segment, @Argument Integer first, @Argument String after) {
         PageRequest request = PageRequest.of(first, after, "ID");
-        EntityReads.Page<Customer> page = reads.customerPage(null, null, segment.segmentId(), "ID", request.after(),
+        EntityReads.Page<Customer> page = reads.customerPage(null, null, segment.segmentId(), null, "ID", request.after(),
                 request.first());
         return request.connection(page, (long) segment.size());
     }

@@ -94,6 +94,14 @@ final class FieldAccess implements Instrumentation {
         };
     }
 
+    /** Refuses an argument that would look people up by personal data, unless the caller holds an admin key. */
+    static void requireAdmin(DataFetchingEnvironment env, String argument) {
+        Access access = env.getGraphQlContext().get(Access.class);
+        if (access == null || access.role() != Role.ADMIN) {
+            throw new Denied(argument + ": searching by personal data needs an admin key");
+        }
+    }
+
     private static boolean appMay(String type, String field, DataFetchingEnvironment env, String actingFor) {
         return switch (type) {
             case "Query" -> APP_QUERIES.contains(field)

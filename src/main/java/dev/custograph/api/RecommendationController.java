@@ -125,6 +125,7 @@ class RecommendationController {
     @QueryMapping
     Connection<RecommendationCache.AssociationRuleView> associationRules(@Argument Double minSupport,
                                                                         @Argument Double minConfidence,
+                                                                        @Argument String productId,
                                                                         @Argument Integer first,
                                                                         @Argument String after) {
         checkShare(minSupport, "minSupport");
@@ -137,7 +138,9 @@ class RecommendationController {
         RecommendationCache.Rules rules = cache.rules();
         List<RecommendationCache.AssociationRuleView> matching = rules.rules().stream()
                 .filter(r -> minSupport == null || r.support() >= minSupport)
-                .filter(r -> minConfidence == null || r.confidence() >= minConfidence).toList();
+                .filter(r -> minConfidence == null || r.confidence() >= minConfidence)
+                .filter(r -> productId == null || r.antecedentIds().contains(productId)
+                        || r.consequentIds().contains(productId)).toList();
         int start = 0;
         if (after != null) {
             String key = decode(after, rules.runId());

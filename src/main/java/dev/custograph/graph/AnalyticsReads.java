@@ -16,6 +16,7 @@ import dev.custograph.model.CustomerTotals;
 import dev.custograph.model.DashboardMetrics;
 import dev.custograph.model.SegmentSnapshot;
 import dev.custograph.model.CustomerValueSnapshot;
+import dev.custograph.model.ValueCharts;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -150,4 +151,42 @@ public final class AnalyticsReads {
                         r.get("horizonDays").isNull() ? null : r.get("horizonDays").asLong())).get(0);
         return new DashboardMetrics(months, churn);
     }
+
+    /** All customers and the active ones (an order within {@code activeDays} before the last order). */
+    public ValueCharts.Activity activity(int activeDays) {
+        return graph.read("read/customer-activity", Map.of("activeDays", activeDays), r -> new ValueCharts.Activity(
+                r.get("customers").asLong(), r.get("active").asLong(), activeDays,
+                r.get("lastOrder").isNull() ? null : r.get("lastOrder").asLocalDate())).get(0);
+    }
+
+    /** The recency x frequency grid of the latest analytics run, best cells first. */
+    public List<ValueCharts.RfmCell> rfmGrid() {
+        return graph.read("read/rfm-grid", Map.of(), r -> new ValueCharts.RfmCell(r.get("r").asInt(),
+                r.get("f").asInt(), r.get("customers").asLong(), r.get("averageMonetary").asDouble()));
+    }
+
+    /** Every analysed customer's CLV, smallest first. */
+    public double[] clvValues() {
+        return graph.read("read/clv-values", Map.of(), r -> r.get("clv").asDouble()).stream()
+                .mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** An even, repeatable sample of at most {@code limit} analysed customers. */
+    public List<ValueCharts.CustomerPoint> valueSample(int limit) {
+        return graph.read("read/value-sample", Map.of("limit", limit), r -> new ValueCharts.CustomerPoint(
+                r.get("customerId").asString(), nullableString(r.get("segmentId")),
+                nullableString(r.get("segmentName")), nullableInt(r.get("recencyDays")),
+                nullableInt(r.get("frequency")), number(r.get("monetary")), nullableInt(r.get("tenureDays")),
+                number(r.get("averageOrderValue")), number(r.get("clv")),
+                number(r.get("pAlive")), number(r.get("churnProbability"))));
+    }
+
+    private static String nullableString(Value v) {
+        return v.isNull() ? null : v.asString();
+    }
+
+    private static Integer nullableInt(Value v) {
+        return v.isNull() ? null : v.asInt();
+    }
+
 }

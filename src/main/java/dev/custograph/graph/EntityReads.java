@@ -51,17 +51,19 @@ public final class EntityReads {
     }
 
     /** A page of customers; a null filter value does not filter. */
-    public Page<Customer> customerPage(String country, String namePrefix, String segmentId, String orderBy,
-                                       After after, int limit) {
+    public Page<Customer> customerPage(String country, String namePrefix, String segmentId, String email,
+                                       String orderBy, After after, int limit) {
         Map<String, Object> params = filter("country", country, namePrefix);
         params.put("segmentId", segmentId);
+        params.put("email", email);
         return keysetPage("read/customers-page", params, orderBy, after, limit, r -> customer(r.get("c").asNode()),
                 Customer::customerId);
     }
 
-    public long customerCount(String country, String namePrefix, String segmentId) {
+    public long customerCount(String country, String namePrefix, String segmentId, String email) {
         Map<String, Object> params = filter("country", country, namePrefix);
         params.put("segmentId", segmentId);
+        params.put("email", email);
         return graph.readLong("read/customers-count", params);
     }
 

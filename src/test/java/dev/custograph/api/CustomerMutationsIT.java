@@ -107,6 +107,22 @@ class CustomerMutationsIT {
     }
 
     @Test
+    void anAdminFindsACustomerByEmailInAnyCaseAndAnAnalystMayNotSearchByIt() {
+        admin.post(UPSERT, Map.of("input", Map.of("id", "MAIL1", "name", "Mail Search", "email",
+                "Search.Me@Example.org", "country", "FR")));
+        String search = "query($e: String) { customers(filter: {email: $e}) { totalCount edges { node { id } } } }";
+        JsonNode found = admin.post(search, Map.of("e", "SEARCH.me@example.ORG")).at("/data/customers");
+        assertThat(found.at("/totalCount").asInt()).isEqualTo(1);
+        assertThat(found.at("/edges/0/node/id").asString()).isEqualTo("MAIL1");
+        assertThat(admin.post(search, Map.of("e", "nobody@example.org")).at("/data/customers/totalCount").asInt())
+                .isZero();
+        JsonNode refused = GraphQlHttp.withKey(port, ANALYST).post(search, Map.of("e", "search.me@example.org"));
+        assertThat(refused.at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
+        assertThat(refused.at("/errors/0/message").asString())
+                .isEqualTo("filter.email: searching by personal data needs an admin key");
+    }
+
+    @Test
     void mergeAndUnmergeShowAtOnceInCachedReads() {
         String read = "query($id: ID!) { customer(id: $id) { id totals { orders revenue } } }";
         JsonNode survivor = admin.post(read, Map.of("id", "FOLKO")).at("/data/customer/totals");

@@ -333,6 +333,106 @@ class GraphQlApiIT {
     }
 
     @Test
+    void theDashboardChartsAgreeWithTheRawFilesAndThePerCustomerValues() {
+        new dev.custograph.analytics.ValueAnalysis(graph).run(
+                dev.custograph.analytics.ValueAnalysis.Parameters.defaults(), null);
+        // Active: an order after 1998-02-05, i.e. within 90 days before the last order (1998-05-06), from the CSV.
+        Set<String> customers = new HashSet<>();
+        NorthwindCsv.rows("customers.csv").forEach(c -> customers.add(c.get("customerID")));
+        Set<String> active = new HashSet<>();
+        for (Map<String, String> o : NorthwindCsv.rows("orders.csv")) {
+            customers.add(o.get("customerID"));
+            if (java.time.LocalDate.parse(o.get("orderDate").substring(0, 10))
+                    .isAfter(java.time.LocalDate.of(1998, 2, 5))) {
+                active.add(o.get("customerID"));
+            }
+        }
+        JsonNode dashboard = api.post("{ dashboard { customers activeCustomers activeDays lastOrderDate } }")
+                .at("/data/dashboard");
+        assertThat(dashboard.at("/customers").asInt()).isEqualTo(customers.size());
+        assertThat(dashboard.at("/activeCustomers").asInt()).isEqualTo(active.size());
+        assertThat(dashboard.at("/activeDays").asInt()).isEqualTo(90);
+        assertThat(dashboard.at("/lastOrderDate").asString()).isEqualTo("1998-05-06");
+
+        // The RFM grid and the CLV histogram aggregate what each customer's value says (read one by one).
+        Map<String, long[]> cellCounts = new java.util.TreeMap<>();
+        Map<String, Double> cellMonetary = new java.util.HashMap<>();
+        List<Double> clvs = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = api.post("{ customers(first: 100, orderBy: ID" + (after == null ? "" : ", after: \""
+                    + after + "\"") + ") { edges { node { value { clv rfm { r f monetary } } } } "
+                    + "pageInfo { hasNextPage endCursor } } }").at("/data/customers");
+            for (JsonNode edge : page.at("/edges")) {
+                JsonNode value = edge.at("/node/value");
+                if (value.isNull() || value.isMissingNode()) {
+                    continue;
+                }
+                String cell = value.at("/rfm/r").asInt() + "," + value.at("/rfm/f").asInt();
+                cellCounts.computeIfAbsent(cell, k -> new long[1])[0]++;
+                cellMonetary.merge(cell, value.at("/rfm/monetary").asDouble(), Double::sum);
+                if (!value.at("/clv").isNull()) {
+                    clvs.add(value.at("/clv").asDouble());
+                }
+            }
+            after = page.at("/pageInfo/hasNextPage").asBoolean() ? page.at("/pageInfo/endCursor").asString() : null;
+        } while (after != null);
+        JsonNode charts = api.post("""
+                { rfmGrid { r f customers averageMonetary }
+                  clvHistogram(bins: 10) { customers cappedAt aboveCap bins { from to customers } }
+                  rfmDistribution { segment customers action }
+                  valueSample(first: 40) { customerId frequency clv pAlive } }
+                """).at("/data");
+        assertThat(charts.at("/rfmGrid").size()).isEqualTo(cellCounts.size());
+        for (JsonNode cell : charts.at("/rfmGrid")) {
+            String key = cell.at("/r").asInt() + "," + cell.at("/f").asInt();
+            assertThat(cell.at("/customers").asLong()).as(key).isEqualTo(cellCounts.get(key)[0]);
+            assertThat(cell.at("/averageMonetary").asDouble()).as(key)
+                    .isCloseTo(cellMonetary.get(key) / cellCounts.get(key)[0], within(0.01));
+        }
+        JsonNode histogram = charts.at("/clvHistogram");
+        assertThat(histogram.at("/customers").asInt()).isEqualTo(clvs.size());
+        assertThat(histogram.at("/bins").size()).isEqualTo(10);
+        long binned = 0;
+        for (JsonNode bin : histogram.at("/bins")) {
+            binned += bin.at("/customers").asLong();
+        }
+        assertThat(binned).isEqualTo(clvs.size());
+        assertThat(histogram.at("/bins/0/from").asDouble()).isEqualTo(java.util.Collections.min(clvs));
+        assertThat(histogram.at("/bins/9/to").asDouble()).isEqualTo(java.util.Collections.max(clvs));
+        assertThat(histogram.at("/aboveCap").asLong()).isEqualTo(clvs.stream()
+                .filter(v -> v > histogram.at("/cappedAt").asDouble()).count());
+        for (JsonNode segment : charts.at("/rfmDistribution")) {
+            assertThat(segment.at("/action").asString()).as(segment.at("/segment").asString()).isNotBlank();
+        }
+        // 89 analysed customers, at most 40: every 3rd by id, so 30, in id order.
+        JsonNode sample = charts.at("/valueSample");
+        assertThat(sample.size()).isEqualTo(30);
+        List<String> ids = StreamSupport.stream(sample.spliterator(), false)
+                .map(p -> p.at("/customerId").asString()).toList();
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(ids.get(0)).isEqualTo("ALFKI");
+
+        assertBadRequest("{ clvHistogram(bins: 0) { customers } }", "bins must be between 1 and 100, was 0");
+        assertBadRequest("{ valueSample(first: 5001) { customerId } }", "first must be between 1 and 5000, was 5001");
+    }
+
+    @Test
+    void associationRulesCanBeFilteredByTheProductOnEitherSide() {
+        dev.custograph.recommend.RulesReport report = new dev.custograph.recommend.AssociationRules(graph).run(
+                dev.custograph.recommend.AssociationRules.Parameters.pairs(0.005, 0.05, 0, 1000, true));
+        String product = report.rules().get(0).consequent().get(0);
+        long mentioning = report.rules().stream()
+                .filter(r -> r.antecedent().contains(product) || r.consequent().contains(product)).count();
+        JsonNode filtered = api.post("query($p: ID) { associationRules(productId: $p, first: 100) { totalCount "
+                + "edges { node { antecedent { id } consequent { id } } } } }", Map.of("p", product))
+                .at("/data/associationRules");
+        assertThat(filtered.at("/totalCount").asLong()).isEqualTo(mentioning).isPositive();
+        filtered.at("/edges").forEach(e -> assertThat(e.at("/node").toString())
+                .contains("\"id\":\"" + product + "\""));
+    }
+
+    @Test
     void dashboardTotalsAndSegmentMembersAgreeWithTheRawFilesAndTheGraph() {
         // Revenue, orders and buying customers per month, and ALFKI's lifetime totals, from the CSV files.
         Map<String, String> monthOfOrder = new java.util.HashMap<>();
