@@ -50,6 +50,7 @@ public final class AnalyticsCache {
     private final LoadingCache<String, List<ValueCharts.RfmCell>> rfmGrid;
     private final LoadingCache<String, double[]> clvValues;
     private final LoadingCache<Integer, List<ValueCharts.CustomerPoint>> valueSamples;
+    private final LoadingCache<Integer, List<String>> topClv;
 
     public AnalyticsCache(AnalyticsReads reads, EntityCache.Settings settings, MeterRegistry meters) {
         values = EntityCache.build("customerValues", reads::customerValues, settings, meters);
@@ -79,6 +80,9 @@ public final class AnalyticsCache {
                 .build(key -> reads.clvValues());
         valueSamples = Caffeine.newBuilder().maximumSize(8).expireAfterWrite(settings.expireAfterWrite())
                 .recordStats().build(reads::valueSample);
+        topClv = Caffeine.newBuilder().maximumSize(8).expireAfterWrite(settings.expireAfterWrite()).recordStats()
+                .build(reads::topClvCustomerIds);
+        CaffeineCacheMetrics.monitor(meters, topClv, "topClvCustomers");
         CaffeineCacheMetrics.monitor(meters, activity, "customerActivity");
         CaffeineCacheMetrics.monitor(meters, rfmGrid, "rfmGrid");
         CaffeineCacheMetrics.monitor(meters, clvValues, "clvValues");
@@ -144,7 +148,12 @@ public final class AnalyticsCache {
         return valueSamples.get(size);
     }
 
+    public List<String> topClvCustomerIds(int size) {
+        return topClv.get(size);
+    }
+
     private void chartsOfValuesChanged() {
+        topClv.invalidateAll();
         rfmGrid.invalidateAll();
         clvValues.invalidateAll();
         valueSamples.invalidateAll();

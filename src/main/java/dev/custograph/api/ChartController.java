@@ -1,9 +1,11 @@
 package dev.custograph.api;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.custograph.analytics.Rfm;
 import dev.custograph.graph.AnalyticsReads;
+import dev.custograph.model.Customer;
 import dev.custograph.model.ValueCharts;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -18,9 +20,23 @@ class ChartController {
     static final int MAX_SAMPLE = 5_000;
 
     private final AnalyticsCache cache;
+    private final EntityCache customers;
 
-    ChartController(AnalyticsCache cache) {
+    ChartController(AnalyticsCache cache, EntityCache customers) {
         this.cache = cache;
+        this.customers = customers;
+    }
+
+    @QueryMapping
+    List<Customer> topCustomers(@Argument Integer first) {
+        int size = first == null ? 20 : first;
+        if (size < 1 || size > PageRequest.MAX_PAGE_SIZE) {
+            throw new BadRequestException("first must be between 1 and " + PageRequest.MAX_PAGE_SIZE + ", was "
+                    + size);
+        }
+        List<String> ids = cache.topClvCustomerIds(size);
+        Map<String, Customer> found = customers.customers(ids);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @QueryMapping

@@ -189,4 +189,9 @@ public final class AnalyticsReads {
         return v.isNull() ? null : v.asInt();
     }
 
+
+    /** The ids of the {@code limit} customers with the highest CLV, highest first. */
+    public List<String> topClvCustomerIds(int limit) {
+        return graph.read("read/top-clv-customer-ids", Map.of("limit", limit), r -> r.get("customerId").asString());
+    }
 }

@@ -358,10 +358,11 @@ class GraphQlApiIT {
         Map<String, long[]> cellCounts = new java.util.TreeMap<>();
         Map<String, Double> cellMonetary = new java.util.HashMap<>();
         List<Double> clvs = new java.util.ArrayList<>();
+        Map<String, Double> clvById = new java.util.HashMap<>();
         String after = null;
         do {
             JsonNode page = api.post("{ customers(first: 100, orderBy: ID" + (after == null ? "" : ", after: \""
-                    + after + "\"") + ") { edges { node { value { clv rfm { r f monetary } } } } "
+                    + after + "\"") + ") { edges { node { id value { clv rfm { r f monetary } } } } "
                     + "pageInfo { hasNextPage endCursor } } }").at("/data/customers");
             for (JsonNode edge : page.at("/edges")) {
                 JsonNode value = edge.at("/node/value");
@@ -373,6 +374,7 @@ class GraphQlApiIT {
                 cellMonetary.merge(cell, value.at("/rfm/monetary").asDouble(), Double::sum);
                 if (!value.at("/clv").isNull()) {
                     clvs.add(value.at("/clv").asDouble());
+                    clvById.put(edge.at("/node/id").asString(), value.at("/clv").asDouble());
                 }
             }
             after = page.at("/pageInfo/hasNextPage").asBoolean() ? page.at("/pageInfo/endCursor").asString() : null;
@@ -381,7 +383,8 @@ class GraphQlApiIT {
                 { rfmGrid { r f customers averageMonetary }
                   clvHistogram(bins: 10) { customers cappedAt aboveCap bins { from to customers } }
                   rfmDistribution { segment customers action }
-                  valueSample(first: 40) { customerId frequency clv pAlive } }
+                  valueSample(first: 40) { customerId frequency clv pAlive }
+                  topCustomers(first: 5) { id } }
                 """).at("/data");
         assertThat(charts.at("/rfmGrid").size()).isEqualTo(cellCounts.size());
         for (JsonNode cell : charts.at("/rfmGrid")) {
@@ -413,6 +416,11 @@ class GraphQlApiIT {
         assertThat(ids).isSorted().doesNotHaveDuplicates();
         assertThat(ids.get(0)).isEqualTo("ALFKI");
 
+        List<String> top = clvById.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5).map(Map.Entry::getKey).toList();
+        assertThat(StreamSupport.stream(charts.at("/topCustomers").spliterator(), false)
+                .map(c -> c.at("/id").asString()).toList()).isEqualTo(top);
         assertBadRequest("{ clvHistogram(bins: 0) { customers } }", "bins must be between 1 and 100, was 0");
         assertBadRequest("{ valueSample(first: 5001) { customerId } }", "first must be between 1 and 5000, was 5001");
     }
