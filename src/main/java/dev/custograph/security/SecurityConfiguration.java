@@ -1,5 +1,7 @@
 package dev.custograph.security;
 
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Who may reach what over HTTP. Health is open to all (load balancers, probes); GraphQL needs an API key of any role,
@@ -47,8 +52,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, SecuritySettings settings) throws Exception {
         http.csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(graphqlFromOtherOrigins(settings.allowedOrigins())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -60,6 +66,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/graphiql", "/graphiql/**").permitAll()
+                        // The dashboard and the widget are static files; what they show comes from /graphql, with
+                        // the key the user or the host page gives.
+                        .requestMatchers("/", "/index.html", "/widget-demo.html", "/widget.js", "/assets/**",
+                                "/favicon.svg").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/graphql", "/graphql/**").authenticated()
                         .anyRequest().denyAll())
@@ -69,6 +79,19 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> SecurityErrors.write(response, 403,
                                 "FORBIDDEN", "this API key's role may not use " + request.getRequestURI())));
         return http.build();
+    }
+
+    /** Cross-origin calls to /graphql (the widget on a shop's page), with the headers the API reads and sends. */
+    private static CorsConfigurationSource graphqlFromOtherOrigins(List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(origins);
+        cors.setAllowedMethods(List.of("GET", "POST"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Customer-Id", "Custograph-Bookmark"));
+        cors.setExposedHeaders(List.of("Custograph-Bookmark"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/graphql", cors);
+        return source;
     }
 
     /** There are no users and passwords, only API keys; this stops Spring Boot from making a default user. */

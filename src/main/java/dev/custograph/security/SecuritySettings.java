@@ -10,10 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * custograph.security.keys[0].name=shop-widget
  * custograph.security.keys[0].role=app
  * custograph.security.keys[0].key=${SHOP_WIDGET_KEY}
+ * custograph.security.allowed-origins=https://shop.example.com
  * </pre>
+ * {@code allowed-origins} are the web origins whose pages may call {@code /graphql} (the widget on a shop's page);
+ * all by default.
  */
 @ConfigurationProperties("custograph.security")
-public record SecuritySettings(String adminKey, List<Key> keys) {
+public record SecuritySettings(String adminKey, List<Key> keys, List<String> allowedOrigins) {
 
     /** One configured key. */
     public record Key(String name, String role, String key) {
@@ -21,5 +24,8 @@ public record SecuritySettings(String adminKey, List<Key> keys) {
 
     public SecuritySettings {
         keys = keys == null ? List.of() : keys;
+        // Keys travel in a header, never in cookies, so a page of another origin gains nothing it was not given:
+        // any origin may call /graphql unless the operator narrows it (custograph.security.allowed-origins).
+        allowedOrigins = allowedOrigins == null || allowedOrigins.isEmpty() ? List.of("*") : allowedOrigins;
     }
 }

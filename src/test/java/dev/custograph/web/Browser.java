@@ -1,0 +1,111 @@
+package dev.custograph.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its ChromeDriver ({@code .ci/run} installs both), with the flags this
+ * closed network needs. Screenshots go to {@code target/screenshots/} for people to look at.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    Browser() {
+        try {
+            profile = Files.createTempDirectory("custograph-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("CUSTOGRAPH_CHROMIUM", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(executable("CUSTOGRAPH_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    private static String executable(String variable, String fallback) {
+        String given = System.getenv(variable);
+        return given == null || given.isBlank() ? fallback : given;
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    /** Waits up to 30 s for {@code condition} to give something other than null or false. */
+    <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** A table's body rows as text, read from the DOM (collapsed "Data" tables included). */
+    @SuppressWarnings("unchecked")
+    List<List<String>> rows(String tableCss) {
+        return (List<List<String>>) script("return [...document.querySelectorAll(arguments[0] + ' tbody tr')]"
+                + ".map(tr => [...tr.cells].map(td => td.textContent));", tableCss);
+    }
+
+    /** The texts an SVG chart drew (axis labels, value labels). */
+    @SuppressWarnings("unchecked")
+    List<String> svgTexts(String cardCss) {
+        return (List<String>) script("return [...document.querySelectorAll(arguments[0] + ' svg text')]"
+                + ".map(t => t.textContent);", cardCss);
+    }
+
+    long svgShapes(String cardCss) {
+        return (Long) script("return document.querySelectorAll(arguments[0] + ' svg path').length;", cardCss);
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

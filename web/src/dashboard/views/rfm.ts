@@ -1,0 +1,40 @@
+import type { Api } from '../api';
+import { card, chart, table } from '../charts';
+import { formatCount, formatMoney, rfmHeatmap, type RfmCell } from '../shape';
+import { empty } from './overview';
+
+interface Rfm {
+  rfmGrid: RfmCell[];
+  rfmDistribution: { segment: string; customers: number; revenue: number; action: string | null }[];
+}
+
+export async function renderRfm(api: Api, into: HTMLElement): Promise<void> {
+  const { data } = await api.query<Rfm>(`{ rfmGrid { r f customers averageMonetary }
+      rfmDistribution { segment customers revenue action } }`);
+  const grid = card('rfm-heatmap', 'Recency × frequency',
+    'Customers per pair of RFM scores (5 is best: bought most recently, buys most often); hover for their average monetary value.');
+  into.append(grid.element);
+  if (data.rfmGrid.length === 0) {
+    grid.body.append(empty('No analytics run yet: run `custograph analyze` or runAnalytics.'));
+    return;
+  }
+  const points = rfmHeatmap(data.rfmGrid);
+  const scores = ['1', '2', '3', '4', '5'];
+  chart(grid, {
+    grid: { left: 90, right: 30, top: 10, bottom: 90 },
+    xAxis: { type: 'category', data: scores, name: 'Frequency score', nameLocation: 'middle', nameGap: 28 },
+    yAxis: { type: 'category', data: scores, name: 'Recency score', nameLocation: 'middle', nameGap: 40 },
+    visualMap: { dimension: 2, min: 0, max: Math.max(...points.map(p => p[2])), calculable: true, orient: 'horizontal', left: 'center', bottom: 0 },
+    tooltip: {
+      formatter: (p: { value: [number, number, number, number] }) =>
+        `R ${p.value[1] + 1}, F ${p.value[0] + 1}: ${formatCount(p.value[2])} customers, average ${formatMoney(p.value[3])}`,
+    },
+    series: [{ type: 'heatmap', name: 'Customers', data: points, label: { show: true } }],
+  }, ['R', 'F', 'Customers', 'Average monetary'],
+  data.rfmGrid.map(c => [c.r, c.f, c.customers, c.averageMonetary]), 380);
+
+  const segments = card('rfm-segments', 'RFM segments and what to do', 'From the R and F scores of the latest analytics run.');
+  into.append(segments.element);
+  segments.body.append(table(['Segment', 'Customers', 'Revenue', 'Suggested action'],
+    data.rfmDistribution.map(s => [s.segment, formatCount(s.customers), formatMoney(s.revenue), s.action ?? ''])));
+}

@@ -1,0 +1,101 @@
+import type { Api } from '../api';
+import { card, table } from '../charts';
+import { formatCount, sortRules, type Rule, type RuleSortKey } from '../shape';
+import { empty } from './overview';
+
+const PAGE = 100;
+const MAX_RULES = 1000;
+
+interface RulesPage {
+  associationRules: {
+    totalCount: number;
+    edges: { node: Rule }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+const QUERY = `query Rules($after: String, $productId: ID, $first: Int) {
+  associationRules(first: $first, after: $after, productId: $productId) {
+    totalCount
+    edges { node { antecedent { id name } consequent { id name } support confidence lift count } }
+    pageInfo { hasNextPage endCursor } } }`;
+
+/** Loads the rules (all of them up to MAX_RULES, best lift first), optionally only those with one product. */
+async function loadRules(api: Api, productId: string | null): Promise<{ rules: Rule[]; total: number }> {
+  const rules: Rule[] = [];
+  let after: string | null = null;
+  let total = 0;
+  do {
+    const { data }: { data: RulesPage } = await api.query<RulesPage>(QUERY, { after, productId, first: PAGE });
+    total = data.associationRules.totalCount;
+    rules.push(...data.associationRules.edges.map(e => e.node));
+    after = data.associationRules.pageInfo.hasNextPage ? data.associationRules.pageInfo.endCursor : null;
+  } while (after && rules.length < MAX_RULES);
+  return { rules, total };
+}
+
+export async function renderRules(api: Api, into: HTMLElement, productId?: string): Promise<void> {
+  const section = card('rules', 'Association rules',
+    'Products bought together, from the latest rules run. Click a column to sort; pick a product to see only its rules.');
+  into.append(section.element);
+  const all = await loadRules(api, null);
+  if (all.total === 0) {
+    section.body.append(empty('No rules yet: run `custograph rules` or the runRules mutation.'));
+    return;
+  }
+  const products = new Map<string, string>();
+  for (const rule of all.rules) {
+    for (const p of [...rule.antecedent, ...rule.consequent]) products.set(p.id, p.name ?? p.id);
+  }
+  const controls = document.createElement('div');
+  controls.className = 'controls';
+  const label = document.createElement('label');
+  label.textContent = 'Product ';
+  const picker = document.createElement('select');
+  picker.id = 'rule-product';
+  picker.add(new Option('All products', ''));
+  [...products.entries()].sort((a, b) => a[1].localeCompare(b[1]))
+    .forEach(([id, name]) => picker.add(new Option(name, id, false, id === productId)));
+  label.append(picker);
+  const count = document.createElement('span');
+  count.className = 'count';
+  controls.append(label, count);
+  section.body.append(controls);
+  const holder = document.createElement('div');
+  section.body.append(holder);
+
+  let shown = all;
+  let sortKey: RuleSortKey = 'lift';
+  let ascending = false;
+  const draw = () => {
+    const rules = sortRules(shown.rules, sortKey, ascending);
+    count.textContent = `${formatCount(shown.total)} rules` + (shown.rules.length < shown.total
+      ? ` (the ${formatCount(shown.rules.length)} with the highest lift shown)` : '');
+    const names = (side: Rule['antecedent']) => side.map(p => p.name ?? p.id).join(' + ');
+    const t = table(['If bought', 'Then also', 'Support', 'Confidence', 'Lift', 'Baskets'],
+      rules.map(r => [names(r.antecedent), names(r.consequent), r.support.toFixed(4), r.confidence.toFixed(3),
+        r.lift.toFixed(2), r.count]));
+    t.id = 'rules-table';
+    const keys: (RuleSortKey | null)[] = [null, null, 'support', 'confidence', 'lift', 'count'];
+    t.querySelectorAll('th').forEach((th, i) => {
+      const key = keys[i];
+      if (!key) return;
+      th.classList.add('sortable');
+      th.dataset.sort = key;
+      if (key === sortKey) th.textContent += ascending ? ' ▲' : ' ▼';
+      th.addEventListener('click', () => {
+        ascending = key === sortKey ? !ascending : false;
+        sortKey = key;
+        draw();
+      });
+    });
+    holder.replaceChildren(t);
+  };
+  picker.addEventListener('change', async () => {
+    shown = picker.value ? await loadRules(api, picker.value) : all;
+    history.replaceState(null, '', picker.value ? `#rules/${encodeURIComponent(picker.value)}` : '#rules');
+    draw();
+  });
+  if (productId && products.has(productId)) shown = await loadRules(api, productId);
+  draw();
+}

@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// The dashboard (index.html) and the widget's demo host page, built into the jar's static resources, which Spring
+// Boot serves at / (see pom.xml: npm runs in generate-resources). No CDN: everything is bundled.
+export default defineConfig({
+  build: {
+    outDir: resolve(__dirname, '../target/classes/static'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      input: {
+        dashboard: resolve(__dirname, 'index.html'),
+        widgetDemo: resolve(__dirname, 'widget-demo.html'),
+      },
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+  },
+});
