@@ -36,7 +36,10 @@ export async function renderOverview(api: Api, into: HTMLElement): Promise<void>
   );
   into.append(tiles);
 
-  const months = card('revenue-by-month', 'Revenue by month', 'Orders that were not cancelled.');
+  const lastMonth = d.revenueByMonth[d.revenueByMonth.length - 1]?.month;
+  const partial = d.lastOrderDate && lastMonth && !isLastDayOfMonth(d.lastOrderDate)
+    ? ` The data ends on ${d.lastOrderDate}, so ${lastMonth} is a partial month.` : '';
+  const months = card('revenue-by-month', 'Revenue by month', `Orders that were not cancelled.${partial}`);
   into.append(months.element);
   chart(months, {
     grid: { left: 70, right: 20, top: 20, bottom: 40 },
@@ -78,4 +81,10 @@ export function empty(text: string): HTMLElement {
   p.className = 'empty';
   p.textContent = text;
   return p;
+}
+
+function isLastDayOfMonth(isoDate: string): boolean {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.getUTCDate() === 1;
 }

@@ -9,6 +9,7 @@ import dev.custograph.graph.Graph;
 import dev.custograph.graph.GraphUnavailableException;
 import dev.custograph.graph.SchemaMigrator;
 import dev.custograph.ingest.DemoDataGenerator;
+import dev.custograph.jobs.AnalyticsRefresh;
 import dev.custograph.ingest.ImportReport;
 import dev.custograph.ingest.Importer;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * What {@code serve} does to the database before it accepts requests: check that it answers, bring the schema up
- * to date, and with {@code --demo} load the demo data set once. It runs after all beans exist but before the web
+ * to date, and with {@code --demo} load the demo data set once and analyse it. It runs after all beans exist but before the web
  * server opens its port, so no request ever sees a half-loaded graph.
  *
  * <p>The demo load is marked in the graph ({@code :CustographDemo}): started, then complete. A finished load is
@@ -32,6 +33,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 final class StartupTasks implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(StartupTasks.class);
+
+    /** The demo's analytics: segments, churn over 90 days, rules with support 0.2%, 10 similar customers each. */
+    static final AnalyticsRefresh.Plan DEMO_ANALYTICS = new AnalyticsRefresh.Plan(null, true, null, 90, 0.002, 0.05,
+            10);
 
     private final Graph graph;
     private final boolean demo;
@@ -70,8 +75,8 @@ final class StartupTasks implements SmartInitializingSingleton {
             // This process owns the embedded store: a run still RUNNING there died with an earlier process.
             AnalyticsRuns.markInterrupted(graph, OffsetDateTime.now());
         }
-        if (demo) {
-            loadDemoOnce();
+        if (demo && loadDemoOnce()) {
+            analyseDemoOnce();
         }
     }
 
@@ -96,16 +101,17 @@ final class StartupTasks implements SmartInitializingSingleton {
         }
     }
 
-    private void loadDemoOnce() {
+    /** True when the graph holds the demo data set (loaded now or by an earlier start). */
+    private boolean loadDemoOnce() {
         DemoDataGenerator.Spec spec = DemoDataGenerator.Spec.demo();
         List<Map<String, Object>> status = graph.readRows("meta/demo-status", Map.of());
         if (!status.isEmpty() && "complete".equals(status.get(0).get("status"))) {
             log.info("Demo data already loaded; using the stored database");
-            return;
+            return true;
         }
         if (status.isEmpty() && !new dev.custograph.graph.EntityReads(graph).isEmpty()) {
             log.info("--demo ignored: the database already holds data");
-            return;
+            return false;
         }
         log.info("Generating the demo data set ({} customers, {} products, {} to {})", spec.customers(),
                 spec.products(), spec.start(), spec.end());
@@ -114,5 +120,21 @@ final class StartupTasks implements SmartInitializingSingleton {
         graph.write("meta/demo-mark", Map.of("status", "complete", "seed", spec.seed()));
         log.info("Demo data loaded in {} s: {} nodes and {} relationships created", String.format("%.1f",
                 report.seconds()), report.nodesCreated(), report.relationshipsCreated());
+        return true;
+    }
+
+    /**
+     * Runs every analytics step on the demo data once, so the dashboard has something to show on the first start:
+     * value, segments, churn over 90 days, rules and similar customers. A start that finds a finished value run
+     * does nothing; one interrupted while analysing runs it again.
+     */
+    private void analyseDemoOnce() {
+        if (AnalyticsRuns.last(graph).map(run -> "SUCCEEDED".equals(run.status())).orElse(false)) {
+            return;
+        }
+        log.info("Analysing the demo data (value, segments, churn, rules, similar customers)");
+        long started = System.nanoTime();
+        new AnalyticsRefresh(graph).run(DEMO_ANALYTICS, (step, done) -> log.info("Demo analytics: {}", step));
+        log.info("Demo data analysed in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
     }
 }

@@ -81,8 +81,14 @@ class SecurityIT {
     }
 
     @Test
-    void anonymousCallersGetHealthAndNothingElse() {
+    void anonymousCallersGetHealthAndTheStaticPagesAndNoData() {
         assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+        // The dashboard and widget are files; what they show needs a key at /graphql.
+        for (String page : List.of("/", "/widget.js", "/widget-demo.html", "/favicon.svg")) {
+            assertThat(anonymous.get(page).statusCode()).as(page).isEqualTo(200);
+        }
+        assertThat(anonymous.get("/index.html").body()).contains("<title>Custograph</title>");
+        assertThat(anonymous.get("/cypher/read/customers-page.cypher").statusCode()).isIn(401, 403, 404);
         var graphql = anonymous.postRaw("{\"query\": \"{ products { totalCount } }\"}");
         assertThat(graphql.statusCode()).isEqualTo(401);
         assertThat(GraphQlHttp.json(graphql.body()).at("/errors/0/extensions/classification").asString())

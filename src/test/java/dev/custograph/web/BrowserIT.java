@@ -10,8 +10,6 @@ import java.util.stream.StreamSupport;
 
 import dev.custograph.CustographApplication;
 import dev.custograph.api.GraphQlHttp;
-import dev.custograph.graph.Graph;
-import dev.custograph.jobs.AnalyticsRefresh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The dashboard and the recommendation widget in a real browser, on the demo data set with every analytics step run:
+ * The dashboard and the recommendation widget in a real browser, on the demo data set as {@code serve --demo} loads
+ * and analyses it:
  * each view renders its charts, and what they plot equals what the public GraphQL API answers; an analyst key sees
  * personal fields masked; the widget shows the API's recommendations on a hostile page, and from another origin. The
  * screenshots under target/screenshots/ are for people to review.
@@ -63,17 +61,13 @@ class BrowserIT {
 
     @LocalServerPort
     int port;
-    @Autowired
-    Graph graph;
-
     GraphQlHttp api;
     Browser browser;
     String base;
 
     @BeforeAll
-    void analyseTheDemoAndOpenABrowser() {
-        new AnalyticsRefresh(graph).run(new AnalyticsRefresh.Plan(null, true, null, 90, 0.002, 0.05, 10),
-                (step, done) -> { });
+    void openABrowser() {
+        // serve --demo loaded and analysed the demo data before the port opened: nothing to prepare here.
         api = GraphQlHttp.withKey(port, ADMIN);
         base = "http://localhost:" + port;
         browser = new Browser();
