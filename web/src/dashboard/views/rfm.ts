@@ -21,7 +21,7 @@ export async function renderRfm(api: Api, into: HTMLElement): Promise<void> {
   const points = rfmHeatmap(data.rfmGrid);
   const scores = ['1', '2', '3', '4', '5'];
   chart(grid, {
-    grid: { left: 90, right: 30, top: 10, bottom: 90 },
+    grid: { left: 90, right: 30, top: 10, bottom: 100 },
     xAxis: { type: 'category', data: scores, name: 'Frequency score', nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'category', data: scores, name: 'Recency score', nameLocation: 'middle', nameGap: 40 },
     visualMap: { dimension: 2, min: 0, max: Math.max(...points.map(p => p[2])), calculable: true, orient: 'horizontal', left: 'center', bottom: 0 },
@@ -32,6 +32,24 @@ export async function renderRfm(api: Api, into: HTMLElement): Promise<void> {
     series: [{ type: 'heatmap', name: 'Customers', data: points, label: { show: true } }],
   }, ['R', 'F', 'Customers', 'Average monetary'],
   data.rfmGrid.map(c => [c.r, c.f, c.customers, c.averageMonetary]), 380);
+
+  const spend = card('rfm-monetary', 'Average monetary value by recency × frequency',
+    'What the customers of each cell spent on average, up to the run’s as-of date.');
+  into.append(spend.element);
+  chart(spend, {
+    grid: { left: 90, right: 30, top: 10, bottom: 100 },
+    xAxis: { type: 'category', data: scores, name: 'Frequency score', nameLocation: 'middle', nameGap: 28 },
+    yAxis: { type: 'category', data: scores, name: 'Recency score', nameLocation: 'middle', nameGap: 40 },
+    visualMap: { dimension: 3, min: 0, max: Math.max(...points.map(p => p[3])), calculable: true, orient: 'horizontal',
+      left: 'center', bottom: 0, inRange: { color: ['#fff4d6', '#e8a33d', '#9c4a00'] } },
+    tooltip: {
+      formatter: (p: { value: [number, number, number, number] }) =>
+        `R ${p.value[1] + 1}, F ${p.value[0] + 1}: average ${formatMoney(p.value[3])} over ${formatCount(p.value[2])} customers`,
+    },
+    series: [{ type: 'heatmap', name: 'Average monetary', data: points,
+      label: { show: true, formatter: (p: { value: number[] }) => (p.value[2] ? String(Math.round(p.value[3])) : '') } }],
+  }, ['R', 'F', 'Average monetary', 'Customers'],
+  data.rfmGrid.map(c => [c.r, c.f, c.averageMonetary, c.customers]), 380);
 
   const segments = card('rfm-segments', 'RFM segments and what to do', 'From the R and F scores of the latest analytics run.');
   into.append(segments.element);

@@ -20,8 +20,9 @@ public class CustographApplication {
 
     @Bean
     StartupTasks startupTasks(Graph graph, @Value("${custograph.demo:false}") boolean demo,
+                              @Value("${custograph.demo-analytics:true}") boolean analyseDemo,
                               @Value("${spring.neo4j.uri:embedded}") String where) {
-        return new StartupTasks(graph, demo, where);
+        return new StartupTasks(graph, demo, analyseDemo, where);
     }
 
     /** One line with every address a user may want, once everything is ready (ports may have been chosen at 0). */

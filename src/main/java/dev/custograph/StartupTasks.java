@@ -40,11 +40,13 @@ final class StartupTasks implements SmartInitializingSingleton {
 
     private final Graph graph;
     private final boolean demo;
+    private final boolean analyseDemo;
     private final String where;
 
-    StartupTasks(Graph graph, boolean demo, String where) {
+    StartupTasks(Graph graph, boolean demo, boolean analyseDemo, String where) {
         this.graph = graph;
         this.demo = demo;
+        this.analyseDemo = analyseDemo;
         this.where = where;
     }
 
@@ -75,7 +77,7 @@ final class StartupTasks implements SmartInitializingSingleton {
             // This process owns the embedded store: a run still RUNNING there died with an earlier process.
             AnalyticsRuns.markInterrupted(graph, OffsetDateTime.now());
         }
-        if (demo && loadDemoOnce()) {
+        if (demo && loadDemoOnce() && analyseDemo) {
             analyseDemoOnce();
         }
     }

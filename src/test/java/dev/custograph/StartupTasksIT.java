@@ -32,11 +32,11 @@ class StartupTasksIT {
     }
 
     @Test
-    void theDemoIsLoadedOnFirstStartAndNotAgainOnTheSecond() {
+    void theDemoIsLoadedAndAnalysedOnFirstStartAndNotAgainOnTheSecond() {
         Path dataDir = temp.resolve("data");
         GraphCounts afterFirst;
         try (GraphConnection db = GraphConnection.open(dataDir, null, null, null)) {
-            new StartupTasks(db.graph(), true, "embedded").afterSingletonsInstantiated();
+            new StartupTasks(db.graph(), true, true, "embedded").afterSingletonsInstantiated();
             afterFirst = GraphCounts.of(db.graph());
         }
         assertThat(afterFirst.label("Customer")).isEqualTo(demo.customers().size());
@@ -45,11 +45,15 @@ class StartupTasksIT {
         assertThat(afterFirst.type("CONTAINS")).isEqualTo(demo.lines().size());
         assertThat(afterFirst.revenue()).isCloseTo(demo.lines().stream().mapToDouble(l -> l.amount()).sum(),
                 org.assertj.core.data.Offset.offset(0.01));
+        assertThat(afterFirst.label("AnalyticsRun")).as("analysed once, so the dashboard has data").isEqualTo(1);
+        assertThat(afterFirst.label("Segment")).isPositive();
+        assertThat(afterFirst.type("BOUGHT_WITH")).isPositive();
+        assertThat(afterFirst.type("SIMILAR")).isPositive();
 
         try (GraphConnection db = GraphConnection.open(dataDir, null, null, null)) {
             long writesBefore = writes();
             assertThat(writesBefore).as("the first start's writes were counted").isPositive();
-            new StartupTasks(db.graph(), true, "embedded").afterSingletonsInstantiated();
+            new StartupTasks(db.graph(), true, true, "embedded").afterSingletonsInstantiated();
             assertThat(writes()).as("no write on the second start").isEqualTo(writesBefore);
             assertThat(GraphCounts.of(db.graph())).isEqualTo(afterFirst);
         }
@@ -63,7 +67,7 @@ class StartupTasksIT {
             new Importer(db.graph()).load("demo", new Dataset(demo.categories(), demo.products(), demo.customers(),
                     demo.orders().subList(0, 1000), demo.lines()));
 
-            new StartupTasks(db.graph(), true, "embedded").afterSingletonsInstantiated();
+            new StartupTasks(db.graph(), true, false, "embedded").afterSingletonsInstantiated();
 
             assertThat(GraphCounts.of(db.graph()).label("Order")).isEqualTo(demo.orders().size());
             assertThat(db.graph().readRows("meta/demo-status", Map.of()))
@@ -75,7 +79,7 @@ class StartupTasksIT {
     void aDatabaseThatAlreadyHoldsOtherDataIsLeftAlone() {
         try (GraphConnection db = GraphConnection.open(temp.resolve("data"), null, null, null)) {
             new Importer(db.graph()).run("northwind", List.of(TestData.northwind()));
-            new StartupTasks(db.graph(), true, "embedded").afterSingletonsInstantiated();
+            new StartupTasks(db.graph(), true, false, "embedded").afterSingletonsInstantiated();
             assertThat(GraphCounts.of(db.graph()).label("Customer")).isEqualTo(91);
         }
     }
@@ -83,7 +87,9 @@ class StartupTasksIT {
     private static long writes() {
         return io.micrometer.core.instrument.Metrics.globalRegistry.find("custograph.cypher").timers().stream()
                 .filter(t -> t.getId().getTag("file").startsWith("ingest/")
-                        || t.getId().getTag("file").startsWith("meta/demo-mark"))
+                        || t.getId().getTag("file").startsWith("meta/demo-mark")
+                        || t.getId().getTag("file").equals("analytics/start-run")
+                        || t.getId().getTag("file").startsWith("segment/"))
                 .mapToLong(t -> t.count()).sum();
     }
 }

@@ -16,10 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,11 +55,9 @@ class CausalConsistencyIT {
     @BeforeAll
     void startTheSecondInstance() {
         new Importer(graph).run("northwind", List.of(TestData.northwind()));
-        instanceB = new SpringApplicationBuilder(CustographApplication.class).properties(
-                "spring.neo4j.uri=" + neo4j.boltUri(), "server.port=0", "custograph.security.admin-key=" + KEY,
-                "custograph.cache.cluster-sync-interval=1h").run();
+        instanceB = EmbeddedApp.secondInstance(neo4j.boltUri(), KEY, "1h");
         a = GraphQlHttp.withKey(portA, KEY);
-        b = GraphQlHttp.withKey(((WebServerApplicationContext) instanceB).getWebServer().getPort(), KEY);
+        b = GraphQlHttp.withKey(EmbeddedApp.port(instanceB), KEY);
     }
 
     @AfterAll

@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.custograph.CustographApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The properties every API test's application needs: its own embedded store on free ports, and an admin key. */
@@ -24,5 +28,19 @@ final class EmbeddedApp {
         registry.add("custograph.bolt-port", () -> 0);
         registry.add("custograph.http-port", () -> 0);
         registry.add("custograph.security.admin-key", () -> adminKey);
+    }
+
+    /**
+     * A second app instance on the first one's database (its Bolt URI), as a cluster of app servers would run,
+     * polling the cache change counter every {@code syncInterval}.
+     */
+    static ConfigurableApplicationContext secondInstance(String boltUri, String adminKey, String syncInterval) {
+        return new SpringApplicationBuilder(CustographApplication.class).properties("spring.neo4j.uri=" + boltUri,
+                "server.port=0", "custograph.security.admin-key=" + adminKey,
+                "custograph.cache.cluster-sync-interval=" + syncInterval).run();
+    }
+
+    static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 }

@@ -95,6 +95,28 @@ final class Browser implements AutoCloseable {
         return (Long) script("return document.querySelectorAll(arguments[0] + ' svg path').length;", cardCss);
     }
 
+    /** The dashboard's key field: types the key and submits it, as a person would. */
+    void useKey(String key) {
+        WebElement input = find("#api-key");
+        input.clear();
+        input.sendKeys(key);
+        find("#key-form button[type=submit]").click();
+    }
+
+    /** Waits until the dashboard shows {@code view} with all its data loaded (main#view[data-ready]). */
+    void awaitView(String view) {
+        await(d -> {
+            WebElement main = d.findElement(By.id("view"));
+            return view.equals(main.getAttribute("data-view")) && "true".equals(main.getAttribute("data-ready"));
+        });
+    }
+
+    /** Goes to another dashboard view through the URL's hash ({@code customer/ALFKI} too) and waits for it. */
+    void go(String hash) {
+        script("location.hash = arguments[0];", "#" + hash);
+        awaitView(hash.split("/")[0]);
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -122,6 +121,10 @@ class BrowserIT {
             assertThat(cells.get(i)).containsExactly(cell.at("/r").asString(), cell.at("/f").asString(),
                     cell.at("/customers").asString(), numberText(cell.at("/averageMonetary").asDouble()));
             assertThat(drawn).contains(cell.at("/customers").asString());
+        }
+        List<String> averages = browser.svgTexts("[data-card=rfm-monetary]");
+        for (JsonNode cell : grid) {
+            assertThat(averages).contains(String.valueOf(Math.round(cell.at("/averageMonetary").asDouble())));
         }
         assertThat(browser.rows("[data-card=rfm-segments]")).extracting(row -> row.get(3)).allMatch(a -> !a.isBlank());
         browser.screenshot("dashboard-rfm");
@@ -298,22 +301,20 @@ class BrowserIT {
     }
 
     private void useKey(String key) {
-        WebElement input = browser.find("#api-key");
-        input.clear();
-        input.sendKeys(key);
-        browser.find("#key-form button[type=submit]").click();
+        browser.useKey(key);
     }
 
     private void go(String view) {
-        browser.script("location.hash = arguments[0];", "#" + view);
-        awaitView(view);
+        browser.go(view);
+        assertNoError();
     }
 
     private void awaitView(String view) {
-        browser.await(d -> {
-            WebElement main = d.findElement(By.id("view"));
-            return view.equals(main.getAttribute("data-view")) && "true".equals(main.getAttribute("data-ready"));
-        });
+        browser.awaitView(view);
+        assertNoError();
+    }
+
+    private void assertNoError() {
         assertThat(browser.find("#status").getAttribute("class")).as(browser.find("#status").getText()).isNotEqualTo("error");
     }
 
