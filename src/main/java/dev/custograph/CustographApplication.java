@@ -32,8 +32,8 @@ public class CustographApplication {
         StringBuilder line = new StringBuilder("Custograph ready in ").append(seconds / 1000.0).append(" s");
         if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
             int port = web.getWebServer().getPort();
-            line.append(": GraphQL http://localhost:").append(port).append("/graphql, GraphiQL http://localhost:")
-                    .append(port).append("/graphiql");
+            line.append(": dashboard http://localhost:").append(port).append("/, GraphQL http://localhost:")
+                    .append(port).append("/graphql, GraphiQL http://localhost:").append(port).append("/graphiql");
         }
         ObjectProvider<EmbeddedNeo4j> embedded = event.getApplicationContext().getBeanProvider(EmbeddedNeo4j.class);
         EmbeddedNeo4j neo4j = embedded.getIfAvailable();

@@ -87,7 +87,14 @@ class SecurityIT {
         for (String page : List.of("/", "/widget.js", "/widget-demo.html", "/favicon.svg")) {
             assertThat(anonymous.get(page).statusCode()).as(page).isEqualTo(200);
         }
-        assertThat(anonymous.get("/index.html").body()).contains("<title>Custograph</title>");
+        String index = anonymous.get("/index.html").body();
+        assertThat(index).contains("<title>Custograph</title>");
+        // Bundles are named by content hash, so browsers keep them; the pages that load them are revalidated.
+        java.util.regex.Matcher bundle = java.util.regex.Pattern.compile("/assets/dashboard-[^\"]+\\.js").matcher(index);
+        assertThat(bundle.find()).isTrue();
+        assertThat(anonymous.get(bundle.group()).headers().firstValue("Cache-Control").orElse(""))
+                .contains("max-age=31536000").contains("immutable");
+        assertThat(anonymous.get("/").headers().firstValue("Cache-Control").orElse("")).contains("no-cache");
         assertThat(anonymous.get("/cypher/read/customers-page.cypher").statusCode()).isIn(401, 403, 404);
         var graphql = anonymous.postRaw("{\"query\": \"{ products { totalCount } }\"}");
         assertThat(graphql.statusCode()).isEqualTo(401);
