@@ -82,7 +82,12 @@ export async function renderRules(api: Api, into: HTMLElement, productId?: strin
       if (!key) return;
       th.classList.add('sortable');
       th.dataset.sort = key;
-      if (key === sortKey) th.textContent += ascending ? ' ▲' : ' ▼';
+      // A button inside, so the sort is reachable from the keyboard too; the whole cell takes the click.
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = th.textContent + (key === sortKey ? (ascending ? ' ▲' : ' ▼') : '');
+      th.replaceChildren(button);
+      th.setAttribute('aria-sort', key === sortKey ? (ascending ? 'ascending' : 'descending') : 'none');
       th.addEventListener('click', () => {
         ascending = key === sortKey ? !ascending : false;
         sortKey = key;

@@ -214,12 +214,19 @@ class BrowserIT {
     }
 
     @Test
-    void aWrongKeySaysSoAndShowsNothing() {
+    void aWrongKeyOrAnAppKeySaysSoAndShowsNothing() {
         browser.open(base + "/#overview");
         useKey("not-a-key-of-this-server");
         browser.await(d -> browser.find("#status").getAttribute("class").equals("error"));
         assertThat(browser.find("#status").getText()).containsIgnoringCase("key");
         assertThat(browser.findAll("[data-card]")).isEmpty();
+
+        // An app key is for shops' widgets: the dashboard shows the API's refusal instead of empty charts.
+        useKey(APP);
+        browser.await(d -> browser.find("#status").getText().contains("app role"));
+        assertThat(browser.find("#status").getAttribute("class")).isEqualTo("error");
+        assertThat(browser.findAll("[data-card]")).isEmpty();
+        browser.find("#forget-key").click();
     }
 
     @Test

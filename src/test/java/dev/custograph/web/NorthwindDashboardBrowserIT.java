@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,27 +15,35 @@ import java.util.TreeMap;
 import dev.custograph.CustographApplication;
 import dev.custograph.NorthwindCsv;
 import dev.custograph.TestData;
+import dev.custograph.api.GraphQlHttp;
 import dev.custograph.graph.Graph;
 import dev.custograph.ingest.Importer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard on Northwind imported from its CSV files: the revenue chart plots each month's revenue as summed
- * from order-details.csv, and ALFKI's Customer 360 lists exactly its orders in orders.csv.
+ * from order-details.csv, and ALFKI's Customer 360 lists exactly its orders in orders.csv; the widget says so when a
+ * customer has bought everything there is.
  */
 @SpringBootTest(classes = CustographApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NorthwindDashboardBrowserIT {
 
     static final String ADMIN = "northwind-browser-admin-01";
+    static final String APP = "northwind-browser-app-0001";
 
     @DynamicPropertySource
     static void embeddedStore(DynamicPropertyRegistry registry) {
@@ -42,6 +51,8 @@ class NorthwindDashboardBrowserIT {
         registry.add("custograph.bolt-port", () -> 0);
         registry.add("custograph.http-port", () -> 0);
         registry.add("custograph.security.admin-key", () -> ADMIN);
+        registry.add("custograph.security.keys[0].role", () -> "app");
+        registry.add("custograph.security.keys[0].key", () -> APP);
     }
 
     @LocalServerPort
@@ -66,6 +77,7 @@ class NorthwindDashboardBrowserIT {
     }
 
     @Test
+    @Order(1)
     void theRevenueChartAndAlfkisOrdersAreTheCsvFiles() {
         Map<String, String> monthOfOrder = new HashMap<>();
         Set<String> alfkiOrders = new HashSet<>();
@@ -108,5 +120,33 @@ class NorthwindDashboardBrowserIT {
         browser.go("rfm");
         assertThat(browser.find("[data-card=rfm-heatmap] .empty").getText()).contains("custograph analyze");
         assertThat(browser.findAll("[data-card=rfm-heatmap] svg")).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theWidgetSaysSoWhenThereIsNothingLeftToRecommend() {
+        // A customer who has bought every product: nothing is ever recommended that the customer already bought.
+        GraphQlHttp admin = GraphQlHttp.withKey(port, ADMIN);
+        admin.post("mutation { upsertCustomer(input: {id: \"ALLOFIT\", name: \"Has Everything\", country: \"Germany\"}) "
+                + "{ created } }");
+        List<Map<String, Object>> lines = new ArrayList<>();
+        admin.post("{ products(first: 100) { edges { node { id } } } }").at("/data/products/edges")
+                .forEach(e -> lines.add(Map.of("productId", e.at("/node/id").asString(), "quantity", 1)));
+        assertThat(lines).hasSize(77);
+        JsonNode placed = admin.post("mutation($lines: [OrderLineInput!]!) { placeOrder(input: {idempotencyKey: "
+                + "\"everything\", customerId: \"ALLOFIT\", orderDate: \"1998-05-06\", lines: $lines}) { created } }",
+                Map.of("lines", lines));
+        assertThat(placed.at("/data/placeOrder/created").asBoolean()).as(placed.toString()).isTrue();
+        JsonNode recommendations = new GraphQlHttp(port, Map.of("Authorization", "Bearer " + APP,
+                "X-Customer-Id", "ALLOFIT")).post("{ recommendations(customerId: \"ALLOFIT\") { product { id } } }");
+        assertThat(recommendations.at("/data/recommendations").size()).as(recommendations.toString()).isZero();
+
+        browser.open("http://localhost:" + port + "/widget-demo.html?customer=ALLOFIT&key=" + APP);
+        String state = browser.await(d -> (String) browser.script("const w = document.querySelector("
+                + "'.custograph-widget'); return w && w.dataset.state !== 'loading' ? w.dataset.state : null;"));
+        assertThat(state).isEqualTo("empty");
+        assertThat((String) browser.script("return document.querySelector('.custograph-widget').shadowRoot"
+                + ".querySelector('.message').textContent")).isEqualTo("No recommendations yet: have a look around the shop.");
+        browser.screenshot("widget-demo-nothing-to-recommend");
     }
 }
