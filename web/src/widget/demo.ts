@@ -1,15 +1,16 @@
-// The demo page: loads /widget.js exactly as a shop would, with the customer and key given in the form or in the
-// URL (?customer=ID&key=KEY).
+// The demo page: loads /widget.js exactly as a shop would, with the customer, key and (for a widget key) signature
+// given in the form or in the URL (?customer=ID&key=KEY&signature=SIG).
 const params = new URLSearchParams(location.search);
 const form = document.getElementById('demo-form') as HTMLFormElement;
 const slot = document.getElementById('shop-slot')!;
 
-function embed(customer: string, key: string): void {
+function embed(customer: string, key: string, signature: string): void {
   slot.replaceChildren();
   const script = document.createElement('script');
   script.src = '/widget.js';
   script.dataset.customer = customer;
   script.dataset.apiKey = key;
+  if (signature) script.dataset.signature = signature;
   slot.append(script);
 }
 
@@ -18,9 +19,11 @@ form.addEventListener('submit', event => {
   const data = new FormData(form);
   const customer = String(data.get('customer') ?? '').trim();
   const key = String(data.get('key') ?? '').trim();
+  const signature = String(data.get('signature') ?? '').trim();
   if (customer && key) {
-    history.replaceState(null, '', `?customer=${encodeURIComponent(customer)}&key=${encodeURIComponent(key)}`);
-    embed(customer, key);
+    history.replaceState(null, '', `?customer=${encodeURIComponent(customer)}&key=${encodeURIComponent(key)}`
+      + (signature ? `&signature=${encodeURIComponent(signature)}` : ''));
+    embed(customer, key, signature);
   }
 });
 
@@ -28,5 +31,5 @@ const customer = params.get('customer');
 const key = params.get('key');
 if (customer && key) {
   (form.elements.namedItem('customer') as HTMLInputElement).value = customer;
-  embed(customer, key);
+  embed(customer, key, params.get('signature') ?? '');
 }

@@ -1,7 +1,9 @@
 // The "recommended for you" widget a shop drops into any page:
 //   <script src="https://custograph.example.com/widget.js" data-customer="ID" data-api-key="APP-KEY"></script>
 // It renders right after its own <script> tag (or into data-target), inside a Shadow DOM so the page's CSS cannot
-// reach it, and asks Custograph's GraphQL API (where the script came from) as an app key acting for that customer.
+// reach it, and asks Custograph's GraphQL API (where the script came from) for that customer's recommendations.
+// On a public page, use a widget key and data-signature: the customer id signed by the shop's server with the key's
+// secret (docs/dashboard.md), so a key copied from the page reads no one else's recommendations.
 // Optional: data-count (1-12, default 4), data-title, data-currency (an ISO code such as EUR, for prices).
 import { buildStrip, type Recommendation } from './strip';
 
@@ -39,7 +41,12 @@ function start(script: HTMLScriptElement): void {
   const endpoint = new URL('/graphql', script.src || location.href).href;
   fetch(endpoint, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'X-Customer-Id': customer },
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${key}`,
+      'X-Customer-Id': customer,
+      ...(script.dataset.signature ? { 'X-Customer-Signature': script.dataset.signature.trim() } : {}),
+    },
     body: JSON.stringify({ query: QUERY, variables: { id: customer, first: count } }),
   })
     .then(async response => {

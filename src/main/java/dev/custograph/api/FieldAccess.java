@@ -38,6 +38,7 @@ final class FieldAccess implements Instrumentation {
 
     /** The header an app key names its customer with. */
     static final String ACTING_FOR_HEADER = "X-Customer-Id";
+    static final String SIGNATURE_HEADER = "X-Customer-Signature";
 
     /** Who is asking, put into each request's GraphQL context by {@link Interceptor}. */
     record Access(Role role, String keyName, String actingFor) {
@@ -87,6 +88,14 @@ final class FieldAccess implements Instrumentation {
             if (role == Role.APP && appMay(type, field, env, access.actingFor())) {
                 return fetcher.get(env);
             }
+            if (role == Role.WIDGET && widgetMay(type, field, env, access.actingFor())) {
+                return fetcher.get(env);
+            }
+            if (role == Role.WIDGET) {
+                throw new Denied("the widget role may not read " + type + "." + field + " (a widget key reads products "
+                        + "and the recommendations of the customer named by " + ACTING_FOR_HEADER + " with a valid "
+                        + SIGNATURE_HEADER + ")");
+            }
             throw new Denied(role == null ? "an API key is needed to read " + type + "." + field
                     : "the " + role.name().toLowerCase() + " role may not read " + type + "." + field
                     + (role == Role.APP ? " (an app key reads products and the one customer named by "
@@ -100,6 +109,22 @@ final class FieldAccess implements Instrumentation {
         if (access == null || access.role() != Role.ADMIN) {
             throw new Denied(argument + ": searching by personal data needs an admin key");
         }
+    }
+
+    /**
+     * A widget key may be copied from a public page: products, and the recommendations (with their reasons, not the
+     * customers behind them) of the one customer whose signed id came with the request. No customer field at all.
+     */
+    private static boolean widgetMay(String type, String field, DataFetchingEnvironment env, String signedFor) {
+        return switch (type) {
+            case "Query" -> APP_QUERIES.contains(field)
+                    || (field.equals("recommendations") && signedFor != null
+                    && Objects.equals(env.getArgument("customerId"), signedFor));
+            case "Recommendation", "Product", "Category", "BoughtTogether", "ProductConnection", "ProductEdge",
+                 "PageInfo" -> true;
+            case "RecommendationReason" -> !field.equals("customers");
+            default -> false;
+        };
     }
 
     private static boolean appMay(String type, String field, DataFetchingEnvironment env, String actingFor) {
@@ -182,8 +207,12 @@ final class FieldAccess implements Instrumentation {
         public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.getPrincipal() instanceof ApiKeys.Holder holder) {
-                Access access = new Access(holder.role(), holder.name(),
-                        request.getHeaders().getFirst(ACTING_FOR_HEADER));
+                String actingFor = request.getHeaders().getFirst(ACTING_FOR_HEADER);
+                if (holder.role() == Role.WIDGET && !holder.signatures().verify(actingFor,
+                        request.getHeaders().getFirst(SIGNATURE_HEADER))) {
+                    actingFor = null; // a widget key acts only for a customer the shop signed
+                }
+                Access access = new Access(holder.role(), holder.name(), actingFor);
                 PersonalReads reads = new PersonalReads();
                 request.configureExecutionInput((input, builder) ->
                         builder.graphQLContext(Map.of(Access.class, access, PersonalReads.class, reads)).build());

@@ -15,8 +15,11 @@ import java.util.Optional;
  */
 public final class ApiKeys {
 
-    /** A key holder: its name and role. */
-    public record Holder(String name, Role role) {
+    /**
+     * A key holder: its name and role, and for a widget key the secret customer ids are signed with (null for
+     * other roles).
+     */
+    public record Holder(String name, Role role, CustomerSignatures signatures) {
     }
 
     private record Entry(byte[] digest, Holder holder) {
@@ -29,11 +32,31 @@ public final class ApiKeys {
 
     /** Adds a key; a key shorter than {@link #MIN_KEY_LENGTH} characters is refused with the holder's name. */
     public ApiKeys add(String key, String name, Role role) {
+        return add(key, name, role, null);
+    }
+
+    /**
+     * Adds a key. A widget key needs a signing secret of at least {@link #MIN_KEY_LENGTH} characters, since it will
+     * be visible in web pages; other roles take none.
+     */
+    public ApiKeys add(String key, String name, Role role, String signingSecret) {
         if (key == null || key.strip().length() < MIN_KEY_LENGTH) {
             throw new IllegalArgumentException("custograph.security: the key of '" + name + "' must be at least "
                     + MIN_KEY_LENGTH + " characters");
         }
-        entries.add(new Entry(digest(key.strip()), new Holder(name, role)));
+        CustomerSignatures signatures = null;
+        if (role == Role.WIDGET) {
+            if (signingSecret == null || signingSecret.strip().length() < MIN_KEY_LENGTH) {
+                throw new IllegalArgumentException("custograph.security: the widget key '" + name + "' needs a "
+                        + "signing-secret of at least " + MIN_KEY_LENGTH + " characters, with which the shop signs "
+                        + "customer ids");
+            }
+            signatures = new CustomerSignatures(signingSecret.strip());
+        } else if (signingSecret != null && !signingSecret.isBlank()) {
+            throw new IllegalArgumentException("custograph.security: only widget keys take a signing-secret; '"
+                    + name + "' is " + role.name().toLowerCase());
+        }
+        entries.add(new Entry(digest(key.strip()), new Holder(name, role, signatures)));
         return this;
     }
 

@@ -46,7 +46,7 @@ public class SecurityConfiguration {
             keys.add(admin, "admin", Role.ADMIN);
         }
         for (SecuritySettings.Key key : settings.keys()) {
-            keys.add(key.key(), key.name() == null ? key.role() : key.name(), Role.of(key.role()));
+            keys.add(key.key(), key.name() == null ? key.role() : key.name(), Role.of(key.role()), key.signingSecret());
         }
         return keys;
     }
@@ -86,7 +86,8 @@ public class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(origins);
         cors.setAllowedMethods(List.of("GET", "POST"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Customer-Id", "Custograph-Bookmark"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Customer-Id", "X-Customer-Signature",
+                "Custograph-Bookmark"));
         cors.setExposedHeaders(List.of("Custograph-Bookmark"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

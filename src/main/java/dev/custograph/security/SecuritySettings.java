@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code custograph.security.*}: the admin key ({@code serve --admin-key} sets it) and further keys, e.g.
  * <pre>
  * custograph.security.keys[0].name=shop-widget
- * custograph.security.keys[0].role=app
+ * custograph.security.keys[0].role=widget
  * custograph.security.keys[0].key=${SHOP_WIDGET_KEY}
+ * custograph.security.keys[0].signing-secret=${SHOP_WIDGET_SECRET}
  * custograph.security.allowed-origins=https://shop.example.com
  * </pre>
  * {@code allowed-origins} are the web origins whose pages may call {@code /graphql} (the widget on a shop's page);
@@ -18,8 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("custograph.security")
 public record SecuritySettings(String adminKey, List<Key> keys, List<String> allowedOrigins) {
 
-    /** One configured key. */
-    public record Key(String name, String role, String key) {
+    /** One configured key; a widget key also has the secret the shop signs customer ids with. */
+    public record Key(String name, String role, String key, String signingSecret) {
     }
 
     public SecuritySettings {

@@ -45,6 +45,8 @@ class SecurityIT {
     static final String ADMIN = "security-it-admin-key";
     static final String ANALYST = "security-it-analyst-key";
     static final String APP = "security-it-app-key-000";
+    static final String WIDGET = "security-it-widget-key-0";
+    static final String WIDGET_SECRET = "security-it-widget-secret";
 
     @DynamicPropertySource
     static void keysAndEmbeddedOnFreePorts(DynamicPropertyRegistry registry) throws Exception {
@@ -55,6 +57,10 @@ class SecurityIT {
         registry.add("custograph.security.keys[1].name", () -> "shop-widget");
         registry.add("custograph.security.keys[1].role", () -> "app");
         registry.add("custograph.security.keys[1].key", () -> APP);
+        registry.add("custograph.security.keys[2].name", () -> "public-widget");
+        registry.add("custograph.security.keys[2].role", () -> "widget");
+        registry.add("custograph.security.keys[2].key", () -> WIDGET);
+        registry.add("custograph.security.keys[2].signing-secret", () -> WIDGET_SECRET);
     }
 
     @LocalServerPort
@@ -157,6 +163,44 @@ class SecurityIT {
                 .contains("custograph_cypher_seconds_count{file=\"read/customers-by-id\"")
                 .contains("custograph_neo4j_statements_active ")
                 .contains("cache_gets_total{cache=\"customers\"");
+    }
+
+    @Test
+    void aWidgetKeyReadsOnlyTheRecommendationsOfTheCustomerTheShopSigned() throws Exception {
+        // The shop's server signs the id: HMAC-SHA256 with the key's secret, URL-safe Base64 without padding.
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(WIDGET_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String signature = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal("ALFKI".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String query = "{ recommendations(customerId: \"ALFKI\", first: 3) { product { name } reasons { text } } }";
+
+        JsonNode signed = new GraphQlHttp(port, Map.of("Authorization", "Bearer " + WIDGET, "X-Customer-Id", "ALFKI",
+                "X-Customer-Signature", signature)).post(query);
+        assertThat(signed.at("/errors").isMissingNode()).as(signed.toString()).isTrue();
+        assertThat(signed.at("/data/recommendations").size()).isEqualTo(3);
+
+        // The key alone, copied from a page, or with another customer's id under ALFKI's signature, reads nothing.
+        for (Map<String, String> headers : List.of(Map.of("X-Customer-Id", "ALFKI"),
+                Map.of("X-Customer-Id", "ALFKI", "X-Customer-Signature", "forged"),
+                Map.of("X-Customer-Id", "ANATR", "X-Customer-Signature", signature))) {
+            Map<String, String> all = new java.util.HashMap<>(headers);
+            all.put("Authorization", "Bearer " + WIDGET);
+            String customer = headers.get("X-Customer-Id");
+            JsonNode refused = new GraphQlHttp(port, all).post(query.replace("ALFKI", customer));
+            assertThat(refused.at("/errors/0/extensions/classification").asString()).as(headers.toString())
+                    .isEqualTo("FORBIDDEN");
+            assertThat(refused.at("/errors/0/message").asString()).contains("X-Customer-Signature");
+        }
+        // Even signed, no customer field: not the name, not the reasons' customers.
+        GraphQlHttp widget = new GraphQlHttp(port, Map.of("Authorization", "Bearer " + WIDGET, "X-Customer-Id",
+                "ALFKI", "X-Customer-Signature", signature));
+        assertThat(widget.post("{ customer(id: \"ALFKI\") { name } }").at("/errors/0/extensions/classification")
+                .asString()).isEqualTo("FORBIDDEN");
+        assertThat(widget.post("{ recommendations(customerId: \"ALFKI\", first: 3) { reasons { customers { id } } } }")
+                .at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
+        assertThat(widget.post("{ products(first: 1) { totalCount } }").at("/data/products/totalCount").asInt())
+                .isEqualTo(77);
     }
 
     @Test

@@ -36,6 +36,8 @@ class BrowserIT {
     static final String ADMIN = "browser-it-admin-key-01";
     static final String ANALYST = "browser-it-analyst-key-01";
     static final String APP = "browser-it-app-key-0001";
+    static final String WIDGET = "browser-it-widget-key-01";
+    static final String WIDGET_SECRET = "browser-it-widget-secret-01";
 
     @DynamicPropertySource
     static void demoOnAnEmbeddedStore(DynamicPropertyRegistry registry) throws Exception {
@@ -48,6 +50,9 @@ class BrowserIT {
         registry.add("custograph.security.keys[0].key", () -> ANALYST);
         registry.add("custograph.security.keys[1].role", () -> "app");
         registry.add("custograph.security.keys[1].key", () -> APP);
+        registry.add("custograph.security.keys[2].role", () -> "widget");
+        registry.add("custograph.security.keys[2].key", () -> WIDGET);
+        registry.add("custograph.security.keys[2].signing-secret", () -> WIDGET_SECRET);
     }
 
     static String tempDir(String prefix) {
@@ -272,15 +277,28 @@ class BrowserIT {
     }
 
     @Test
-    void theWidgetWorksOnAShopPageOfAnotherOrigin() {
+    void theWidgetWorksOnAShopPageOfAnotherOriginWithAWidgetKeyAndTheShopsSignature() throws Exception {
         String customer = api.post("{ topCustomers(first: 1) { id } }").at("/data/topCustomers/0/id").asString();
+        // What the shop's server does: sign the customer's id with the widget key's secret.
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(WIDGET_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String signature = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(customer.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         // 127.0.0.1 and localhost are different origins: the page is the shop, the script and API are Custograph's.
+        String embed = "document.getElementById('shop-slot').replaceChildren(); const s = document.createElement('script');"
+                + "s.src = arguments[0]; s.dataset.customer = arguments[1]; s.dataset.apiKey = arguments[2];"
+                + "if (arguments[3]) s.dataset.signature = arguments[3]; document.getElementById('shop-slot').append(s);";
         browser.open("http://127.0.0.1:" + port + "/widget-demo.html");
-        browser.script("const s = document.createElement('script'); s.src = arguments[0]; s.dataset.customer = arguments[1];"
-                + "s.dataset.apiKey = arguments[2]; document.getElementById('shop-slot').append(s);",
-                base + "/widget.js", customer, APP);
+        browser.script(embed, base + "/widget.js", customer, WIDGET, signature);
         assertThat(awaitWidget()).isEqualTo("ready");
         assertThat(widgetItems()).hasSize(4);
+        browser.screenshot("widget-other-origin");
+
+        // The widget key copied from the page, without the shop's signature, shows nothing of the customer.
+        browser.open("http://127.0.0.1:" + port + "/widget-demo.html");
+        browser.script(embed, base + "/widget.js", customer, WIDGET, null);
+        assertThat(awaitWidget()).isEqualTo("error");
     }
 
     private String awaitWidget() {
