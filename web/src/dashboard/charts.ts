@@ -91,3 +91,11 @@ export function table(columns: string[], rows: (string | number | Node)[][]): HT
   }
   return element;
 }
+
+/** A quiet line saying there is nothing to show yet, and what would fill it. */
+export function empty(text: string): HTMLElement {
+  const p = document.createElement('p');
+  p.className = 'empty';
+  p.textContent = text;
+  return p;
+}

@@ -1,7 +1,6 @@
 import type { Api } from '../api';
-import { card, chart, table } from '../charts';
+import { card, chart, empty, table } from '../charts';
 import { formatCount, formatMoney, formatShare, type CustomerPoint } from '../shape';
-import { empty } from './overview';
 
 interface Clv {
   clvHistogram: { customers: number; cappedAt: number; aboveCap: number; bins: { from: number; to: number; customers: number }[] };

@@ -1,7 +1,6 @@
 import type { Api } from '../api';
-import { card, table } from '../charts';
+import { card, empty, table } from '../charts';
 import { formatCount, formatMoney, formatShare, searchKind } from '../shape';
-import { empty } from './overview';
 
 interface Found { customers: { edges: { node: { id: string; name: string | null; city: string | null; country: string | null } }[] } }
 

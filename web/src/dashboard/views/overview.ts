@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { card, chart } from '../charts';
+import { card, chart, empty } from '../charts';
 import { formatCount, formatMoney, formatShare } from '../shape';
 
 interface Overview {
@@ -76,12 +76,6 @@ function tile(name: string, label: string, value: string, note?: string): HTMLEl
   return element;
 }
 
-export function empty(text: string): HTMLElement {
-  const p = document.createElement('p');
-  p.className = 'empty';
-  p.textContent = text;
-  return p;
-}
 
 function isLastDayOfMonth(isoDate: string): boolean {
   const day = new Date(`${isoDate}T00:00:00Z`);

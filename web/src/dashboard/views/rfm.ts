@@ -1,7 +1,6 @@
 import type { Api } from '../api';
-import { card, chart, table } from '../charts';
+import { card, chart, empty, table } from '../charts';
 import { formatCount, formatMoney, rfmHeatmap, type RfmCell } from '../shape';
-import { empty } from './overview';
 
 interface Rfm {
   rfmGrid: RfmCell[];

@@ -1,7 +1,6 @@
 import type { Api } from '../api';
-import { card, table } from '../charts';
+import { card, empty, table } from '../charts';
 import { formatCount, sortRules, type Rule, type RuleSortKey } from '../shape';
-import { empty } from './overview';
 
 const PAGE = 100;
 const MAX_RULES = 1000;

@@ -1,7 +1,6 @@
 import type { Api } from '../api';
-import { card, chart, disposeCharts, table } from '../charts';
+import { card, chart, disposeCharts, empty, table } from '../charts';
 import { FEATURES, formatCount, formatShare, scatterBySegment, type CustomerPoint } from '../shape';
-import { empty } from './overview';
 
 const SAMPLE = 2000;
 const LOGGABLE = ['monetary', 'frequency', 'clv', 'averageOrderValue'];
