@@ -10,7 +10,7 @@ PORT=18092
 KEY=bench-dashboard-admin-key-01
 [ -f target/custograph.jar ] || ./mvnw -q -DskipTests package >&2
 DEMO=()
-[ -d "$STORE" ] || DEMO=(--demo)
+[ -d "$STORE" ] || { DEMO=(--demo); mkdir -p "$(dirname "$STORE")"; }
 java -jar target/custograph.jar serve --data-dir "$STORE" "${DEMO[@]}" --port $PORT --bolt-port 0 --http-port 0 \
   --admin-key $KEY > target/bench-dashboard-server.log 2>&1 &
 SERVER=$!

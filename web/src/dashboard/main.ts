@@ -51,7 +51,7 @@ async function show(): Promise<void> {
   view.removeAttribute('data-ready');
   const key = sessionStorage.getItem(KEY);
   if (!key) {
-    message('Paste an API key above to see the dashboard. `serve` logs the admin key it made; analyst keys see '
+    message('Paste an API key above to see the dashboard. On the demo, the server logs the admin key it made at start; analyst keys see '
       + 'personal fields masked.', 'info');
     return;
   }
