@@ -136,8 +136,17 @@ class ImportAccountingPropertyIT {
         int index = m.row() % rows.size();
         List<String> row = rows.get(index);
         switch (m.kind()) {
-            case 0 -> row.set(m.column(), JUNK[m.junk()]);
-            case 1 -> row.remove(row.size() - 1);
+            // An earlier mutation may have shortened this row (kind 1): junk goes into a column it still has.
+            case 0 -> {
+                if (!row.isEmpty()) {
+                    row.set(m.column() % row.size(), JUNK[m.junk()]);
+                }
+            }
+            case 1 -> {
+                if (!row.isEmpty()) {
+                    row.remove(row.size() - 1);
+                }
+            }
             case 2 -> row.add(JUNK[m.junk()]);
             case 3 -> rows.add(index, new ArrayList<>(row));
             default -> rows.remove(index);
