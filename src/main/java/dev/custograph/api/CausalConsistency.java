@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphUnavailableException;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import org.springframework.graphql.execution.ErrorType;
@@ -52,27 +53,34 @@ final class CausalConsistency implements WebGraphQlInterceptor {
             }
         }
         if (bookmarks.size() > MAX_BOOKMARKS || String.join(",", bookmarks).length() > MAX_LENGTH) {
-            return refuse(request, HEADER + ": at most " + MAX_BOOKMARKS + " bookmarks of " + MAX_LENGTH
-                    + " characters in all; send only the value of the last response");
+            return refuse(request, ErrorType.BAD_REQUEST, HEADER + ": at most " + MAX_BOOKMARKS + " bookmarks of "
+                    + MAX_LENGTH + " characters in all; send only the value of the last response");
         }
         if (!bookmarks.isEmpty()) {
             try {
                 sync.catchUpTo(bookmarks);
             } catch (IllegalArgumentException e) {
-                return refuse(request, HEADER + ": " + e.getMessage().replaceFirst(" \\(.*", "")
+                return refuse(request, ErrorType.BAD_REQUEST, HEADER + ": "
+                        + e.getMessage().replaceFirst(" \\(.*", "")
                         + "; send the value a response of this service gave, or an empty one");
+            } catch (GraphUnavailableException e) {
+                return refuse(request, ErrorType.INTERNAL_ERROR, "the database is unavailable; try again later");
             }
         }
         return chain.next(request).map(response -> {
-            sync.flushNow();
+            try {
+                sync.flushNow();
+            } catch (GraphUnavailableException e) {
+                // The database went away after the request ran: the cache change is published at the next tick.
+            }
             response.getResponseHeaders().set(HEADER, String.join(",", graph.bookmarks()));
             return response;
         });
     }
 
-    private static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, String message) {
+    private static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, ErrorType type, String message) {
         ExecutionResult refused = ExecutionResult.newExecutionResult()
-                .addError(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(message).build())
+                .addError(GraphqlErrorBuilder.newError().errorType(type).message(message).build())
                 .build();
         return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
                 refused)));

@@ -73,7 +73,12 @@ final class ClusterCacheSync implements Graph.WriteListener, AutoCloseable {
      */
     synchronized void flushNow() {
         if (dirty.getAndSet(false)) {
-            ownBumps.add(graph.writeReturningLong(BUMP, Map.of("instance", instance)));
+            try {
+                ownBumps.add(graph.writeReturningLong(BUMP, Map.of("instance", instance)));
+            } catch (RuntimeException e) {
+                dirty.set(true); // not published: the next tick tries again
+                throw e;
+            }
         }
     }
 

@@ -57,6 +57,11 @@ class DatabaseOutageIT {
         assertThat(health(api).at("/components/neo4j/status").asString()).isEqualTo("DOWN");
         JsonNode refused = api.post("{ products(first: 1) { totalCount } }");
         assertThat(refused.at("/errors/0/message").asString()).isEqualTo("the database is unavailable; try again later");
+        // A client asking for read-your-writes gets the same answer, not a server error.
+        JsonNode causal = GraphQlHttp.json(api.post("{ products(first: 1) { totalCount } }", java.util.Map.of(),
+                java.util.Map.of(CausalConsistency.HEADER, "FB:a-bookmark-from-before-the-outage")).body());
+        assertThat(causal.at("/errors/0/message").asString()).isEqualTo("the database is unavailable; try again later");
+        assertThat(causal.at("/errors/0/extensions/classification").asString()).isEqualTo("INTERNAL_ERROR");
     }
 
     private static boolean productsAnswer(GraphQlHttp api) {
