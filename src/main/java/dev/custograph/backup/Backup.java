@@ -1,5 +1,6 @@
 package dev.custograph.backup;
 
+import dev.custograph.files.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -73,9 +74,9 @@ public final class Backup {
         Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
         long[] seen = {0, 0};
         long[] changed = {0, 0};
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial));
+        try (ZipOutputStream zip = new ZipOutputStream(PrivateFiles.newOutputStream(partial));
              BackupArchive.DigestingOutput indexDigest = new BackupArchive.DigestingOutput(
-                     Files.newOutputStream(indexFile), true);
+                     PrivateFiles.newOutputStream(indexFile), true);
              Writer index = new BufferedWriter(new OutputStreamWriter(indexDigest, StandardCharsets.UTF_8), 1 << 16)) {
             long[] counts = graph.inReadTransaction(tx -> {
                 Map<String, Object> before = tx.readRows("backup/counts", Map.of()).get(0);

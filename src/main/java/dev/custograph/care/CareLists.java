@@ -113,12 +113,12 @@ public final class CareLists {
     public Map<String, Object> writeAll(Path directory, Settings settings) {
         Map<String, Object> written = new java.util.LinkedHashMap<>();
         try {
-            Files.createDirectories(directory);
+            dev.custograph.files.PrivateFiles.createDirectories(directory);
             for (Kind kind : Kind.values()) {
                 List<Entry> entries = list(kind, settings);
                 Path file = directory.resolve(kind.fileName() + "-" + settings.today() + ".csv");
                 Path partial = Path.of(file + ".partial");
-                try (Writer out = Files.newBufferedWriter(partial)) {
+                try (Writer out = dev.custograph.files.PrivateFiles.newWriter(partial)) {
                     writeCsv(entries, out);
                 }
                 Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

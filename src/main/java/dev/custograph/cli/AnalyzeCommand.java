@@ -144,7 +144,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 if (file == null) {
                     printer = null;
                 } else {
-                    Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                    Writer writer = dev.custograph.files.PrivateFiles.newWriter(file);
                     printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
                             .setHeader(CustomerValue.CSV_COLUMNS.toArray(String[]::new)).get());
                 }

@@ -66,7 +66,7 @@ public final class CareListCommand implements Callable<Integer> {
             return 0;
         }
         if (out != null) {
-            try (Writer writer = Files.newBufferedWriter(out)) {
+            try (Writer writer = dev.custograph.files.PrivateFiles.newWriter(out)) {
                 CareLists.writeCsv(entries, writer);
             }
             System.err.printf("%,d customers on the %s list, written to %s%n", entries.size(), list.fileName(), out);

@@ -42,10 +42,14 @@ public final class ServeCommand implements Callable<Integer> {
     boolean demo;
 
     @Option(names = "--admin-key", paramLabel = "KEY",
-            description = "The API key of the admin role (at least 16 characters). Without one (nor "
-                    + "custograph.security.admin-key, nor the CUSTOGRAPH_SECURITY_ADMIN_KEY environment variable, "
-                    + "which keeps it out of the process list), the server makes one and logs it once at start-up.")
+            description = "The API key of the admin role (at least 16 characters). Every local user can read a "
+                    + "command line: prefer --admin-key-file or the CUSTOGRAPH_SECURITY_ADMIN_KEY environment "
+                    + "variable. Without any, the server makes a key and logs it once at start-up.")
     String adminKey;
+
+    @Option(names = "--admin-key-file", paramLabel = "FILE",
+            description = "Read the admin API key from this file (its first line).")
+    java.nio.file.Path adminKeyFile;
 
     /** True once a server is running in this JVM (so main must not exit). */
     public static boolean isServing() {
@@ -70,20 +74,27 @@ public final class ServeCommand implements Callable<Integer> {
         args.add("--server.port=" + port);
         args.add("--server.address=" + bind);
         args.add("--custograph.demo=" + demo);
+        // Secrets travel inside this process as Spring arguments; they never reach another process's command line.
         if (adminKey != null) {
+            Secrets.warnOnCommandLine("--admin-key", "--admin-key-file or CUSTOGRAPH_SECURITY_ADMIN_KEY");
             args.add("--custograph.security.admin-key=" + adminKey);
+        } else if (adminKeyFile != null) {
+            args.add("--custograph.security.admin-key=" + Secrets.readFile(adminKeyFile, "--admin-key-file"));
         }
+        String password = connection.password();
         if (connection.external()) {
             args.add("--spring.neo4j.uri=" + connection.neo4jUri);
             if (connection.neo4jUser != null) {
                 args.add("--spring.neo4j.authentication.username=" + connection.neo4jUser);
-                args.add("--spring.neo4j.authentication.password="
-                        + (connection.neo4jPassword == null ? "" : connection.neo4jPassword));
+                args.add("--spring.neo4j.authentication.password=" + (password == null ? "" : password));
             }
         } else {
             args.add("--custograph.data-dir=" + connection.dataDir);
             args.add("--custograph.bolt-port=" + boltPort);
             args.add("--custograph.http-port=" + httpPort);
+            if (password != null) {
+                args.add("--custograph.neo4j-password=" + password);
+            }
         }
         return args.toArray(String[]::new);
     }

@@ -54,6 +54,18 @@ public final class CypherCatalogue {
         return new CypherCatalogue(statements);
     }
 
+    /** One file read straight from the class path, for the few statements run before the catalogue is loaded. */
+    static String readOne(String name) {
+        try (InputStream in = CypherCatalogue.class.getClassLoader().getResourceAsStream(ROOT + name + ".cypher")) {
+            if (in == null) {
+                throw new NoSuchElementException("no Cypher file cypher/" + name + ".cypher");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The full text of one file. */
     public String text(String name) {
         String text = statements.get(name);

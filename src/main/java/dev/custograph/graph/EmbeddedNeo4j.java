@@ -6,8 +6,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+
+import dev.custograph.files.PrivateFiles;
+import org.neo4j.bolt.BoltServer;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -19,9 +24,18 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.internal.kernel.api.security.AuthenticationResult;
+import org.neo4j.internal.kernel.api.security.LoginContext;
+import org.neo4j.kernel.api.security.AuthManager;
+import org.neo4j.kernel.api.security.exception.InvalidAuthTokenException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.server.configuration.ConfigurableServerModules;
+import org.neo4j.server.configuration.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +43,19 @@ import org.slf4j.LoggerFactory;
  * The Neo4j server that runs inside the Custograph process when no external database is configured.
  *
  * <p>It is a real Neo4j 5 server: Bolt for the driver (the app talks to it exactly as it would to a remote server),
- * and optionally the HTTP connector that serves Neo4j Browser to analysts. Both bind to localhost only, because
- * authentication is off: anyone who can reach the port could read and change every customer record.
+ * and optionally the HTTP connector that serves Neo4j Browser to analysts. It holds personal data, so nothing in it
+ * opens without a login, and nothing is open to other hosts or other web origins:
+ * <ul>
+ *   <li>authentication is on, with the password of {@link DatabasePassword} (made at the first start and kept
+ *       owner-only in the data directory, or chosen by the operator);</li>
+ *   <li>both connectors bind to localhost only;</li>
+ *   <li>the HTTP connector answers cross-origin requests with its own origin only (Neo4j's default is {@code *}),
+ *       and a Bolt WebSocket from another origin's page is refused ({@link BoltOriginCheck});</li>
+ *   <li>{@code LOAD CSV} reads files only from {@code <data-dir>/import}, not the whole file system;</li>
+ *   <li>the HTTP Query API is off: it reaches the database through Neo4j's in-JVM Bolt channel, which cannot run
+ *       beside Spring Boot's Netty (below), so it could only ever answer 500;</li>
+ *   <li>the store folder is the owner's only.</li>
+ * </ul>
  *
  * <p>Two settings are not about behaviour but about living in one JVM with Spring Boot 4: the in-JVM "local" Bolt
  * channel is switched off (Netty 4.2, which Boot brings, rejects it), and Netty's shutdown quiet period is zero so a
@@ -43,9 +68,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /**
      * Where and how to run: {@code boltPort}/{@code httpPort} 0 = any free port; {@code httpPort} -1 = no HTTP;
-     * {@code importDir}, if not null, is the folder {@code LOAD CSV FROM 'file:///...'} reads from.
+     * {@code password} is the database user's password, or null for the one kept in the data directory (made on
+     * the first start).
      */
-    public record Settings(Path dataDir, int boltPort, int httpPort, Path importDir) {
+    public record Settings(Path dataDir, int boltPort, int httpPort, String password) {
         public static final int NO_HTTP = -1;
 
         public Settings(Path dataDir, int boltPort, int httpPort) {
@@ -68,10 +94,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private final DatabaseManagementService service;
     private final GraphDatabaseService database;
+    private final String password;
 
-    private EmbeddedNeo4j(DatabaseManagementService service) {
+    private EmbeddedNeo4j(DatabaseManagementService service, String password) {
         this.service = service;
         this.database = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        this.password = password;
     }
 
     /**
@@ -81,26 +109,36 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     public static EmbeddedNeo4j start(Settings settings) {
         Path home = prepareHome(settings.dataDir());
         requireFreePort(LOCALHOST, settings.boltPort(), "Bolt port (--bolt-port) " + settings.boltPort());
+        int httpPort = settings.httpPort();
         if (settings.httpEnabled()) {
-            requireFreePort(LOCALHOST, settings.httpPort(), "HTTP port (--http-port) " + settings.httpPort());
+            requireFreePort(LOCALHOST, httpPort, "HTTP port (--http-port) " + httpPort);
+            // The port must be known before start: it is the one origin the HTTP connector allows.
+            httpPort = httpPort == 0 ? freePort() : httpPort;
         }
+        String stored = DatabasePassword.stored(settings.dataDir());
+        String password = DatabasePassword.choose(settings.dataDir(), settings.password());
+        if (stored == null) {
+            DatabasePassword.writeInitial(home, password);
+        }
+        Path importDir = prepareImportDir(settings.dataDir());
         long started = System.nanoTime();
         Map<org.neo4j.graphdb.config.Setting<?>, Object> config = new HashMap<>();
-        config.put(GraphDatabaseSettings.auth_enabled, false);
+        config.put(GraphDatabaseSettings.auth_enabled, true);
         config.put(BoltConnector.enabled, true);
         config.put(BoltConnector.listen_address, new SocketAddress(LOCALHOST, settings.boltPort()));
         config.put(BoltConnector.advertised_address, new SocketAddress("localhost", settings.boltPort()));
         config.put(HttpConnector.enabled, settings.httpEnabled());
         if (settings.httpEnabled()) {
-            config.put(HttpConnector.listen_address, new SocketAddress(LOCALHOST, settings.httpPort()));
-            config.put(HttpConnector.advertised_address, new SocketAddress("localhost", settings.httpPort()));
+            config.put(HttpConnector.listen_address, new SocketAddress(LOCALHOST, httpPort));
+            config.put(HttpConnector.advertised_address, new SocketAddress("localhost", httpPort));
+            config.put(ServerSettings.http_access_control_allow_origin, "http://localhost:" + httpPort);
+            config.put(ServerSettings.http_enabled_modules, EnumSet.of(ConfigurableServerModules.BROWSER,
+                    ConfigurableServerModules.TRANSACTIONAL_ENDPOINTS));
         }
         config.put(BoltConnectorInternalSettings.enable_local_connector, false);
         config.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
-        if (settings.importDir() != null) {
-            config.put(GraphDatabaseSettings.load_csv_file_url_root, settings.importDir().toAbsolutePath().normalize());
-            config.put(GraphDatabaseSettings.allow_file_urls, true);
-        }
+        config.put(GraphDatabaseSettings.load_csv_file_url_root, importDir);
+        config.put(GraphDatabaseSettings.allow_file_urls, true);
         config.put(GraphDatabaseSettings.pagecache_memory, pageCacheBytes());
         // Neo4j keeps two days of transaction logs by default, for incremental backups and clusters that the
         // embedded Community store has no use for: an analytics run rewrites every customer, and the logs reached
@@ -112,16 +150,57 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new GraphUnavailableException(describeStartFailure(home, e), e);
         }
-        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service);
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, password);
         try {
+            neo4j.protectBoltWebSockets(settings.httpEnabled() ? httpPort : -1);
             neo4j.awaitBolt();
+            // A new store took the password as its initial one. Otherwise it is set here when the store has another:
+            // the operator chose a new one, or someone changed it in Neo4j Browser (the kept one is the truth).
+            if (!neo4j.acceptsPassword(password)) {
+                if (settings.password() == null) {
+                    log.warn("The embedded database's password was changed outside Custograph; it is set back to "
+                            + "the one in {} (choose another with --neo4j-password-file)",
+                            DatabasePassword.file(settings.dataDir()));
+                }
+                neo4j.setPassword(password);
+            }
+            if (!password.equals(stored)) {
+                DatabasePassword.keep(settings.dataDir(), password);
+            }
+            DatabasePassword.removeInitial(home);
         } catch (RuntimeException e) {
             neo4j.close();
             throw e;
         }
-        log.info("Embedded Neo4j started in {} ms: store {}, Bolt {}{}", (System.nanoTime() - started) / 1_000_000,
-                home, neo4j.boltUri(), settings.httpEnabled() ? ", Neo4j Browser " + neo4j.browserUrl() : "");
+        log.info("Embedded Neo4j started in {} ms: store {}, Bolt {}{}; log in as user '{}' with the password in {}",
+                (System.nanoTime() - started) / 1_000_000, home, neo4j.boltUri(),
+                settings.httpEnabled() ? ", Neo4j Browser " + neo4j.browserUrl() : "", DatabasePassword.USER,
+                DatabasePassword.file(settings.dataDir()));
         return neo4j;
+    }
+
+    /** The user and password the app, the batch commands and Neo4j Browser log in with. */
+    public AuthToken authToken() {
+        return AuthTokens.basic(DatabasePassword.USER, password);
+    }
+
+    /** The database user's password, for configuring another client of this server (a second app instance). */
+    public String password() {
+        return password;
+    }
+
+    /**
+     * The login kept in the data directory {@code dataDir}, for another process reaching the server that runs on
+     * it (a tool, a test), or null before the first start.
+     */
+    public static AuthToken storedLogin(Path dataDir) {
+        String stored = DatabasePassword.stored(dataDir);
+        return stored == null ? null : AuthTokens.basic(DatabasePassword.USER, stored);
+    }
+
+    /** Where the data directory {@code dataDir} keeps the embedded database's password. */
+    public static Path passwordFile(Path dataDir) {
+        return DatabasePassword.file(dataDir);
     }
 
     /** The Bolt URI the driver connects to, with the port actually bound. */
@@ -153,6 +232,38 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return ((GraphDatabaseAPI) database).getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
     }
 
+    /** Sets the user's password through the in-process API (no login needed); the same password is no change. */
+    private void setPassword(String newPassword) {
+        String statement = CypherCatalogue.readOne("meta/set-database-password");
+        try {
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(statement,
+                    Map.of("password", newPassword));
+        } catch (QueryExecutionException e) {
+            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                throw new GraphUnavailableException("cannot set the database password: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Whether the user logs in with {@code candidate}, checked in-process (no Bolt round trip, no Cypher). */
+    private boolean acceptsPassword(String candidate) {
+        AuthManager auth = ((GraphDatabaseAPI) database).getDependencyResolver().resolveDependency(AuthManager.class);
+        try {
+            LoginContext login = auth.login(org.neo4j.kernel.api.security.AuthToken.newBasicAuthToken(
+                    DatabasePassword.USER, candidate), org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo.EMBEDDED_CONNECTION);
+            return login.subject().getAuthenticationResult() == AuthenticationResult.SUCCESS;
+        } catch (InvalidAuthTokenException e) {
+            return false;
+        }
+    }
+
+    /** Lets only the HTTP connector's own pages (Neo4j Browser) open a Bolt WebSocket; none when it is off. */
+    private void protectBoltWebSockets(int httpPort) {
+        BoltServer bolt = ((GraphDatabaseAPI) database).getDependencyResolver().resolveDependency(BoltServer.class);
+        BoltOriginCheck.install(bolt, httpPort < 0 ? Set.of()
+                : Set.of("http://localhost:" + httpPort, "http://127.0.0.1:" + httpPort));
+    }
+
     private void awaitBolt() {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (portRegister().getLocalAddress(ConnectorType.BOLT) == null) {
@@ -175,7 +286,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         Path home = absolute.resolve("neo4j");
         try {
-            Files.createDirectories(home);
+            PrivateFiles.createDirectories(absolute);
+            PrivateFiles.createDirectories(home);
+            PrivateFiles.restrict(home);
         } catch (IOException e) {
             throw new GraphUnavailableException("cannot create data directory " + home + ": " + e.getMessage(), e);
         }
@@ -183,6 +296,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             throw new GraphUnavailableException("data directory " + home + " is not writable");
         }
         return home;
+    }
+
+    /** {@code <data-dir>/import}, the one folder LOAD CSV may read files from. */
+    private static Path prepareImportDir(Path dataDir) {
+        Path importDir = dataDir.toAbsolutePath().normalize().resolve("import");
+        try {
+            return PrivateFiles.createDirectories(importDir);
+        } catch (IOException e) {
+            throw new GraphUnavailableException("cannot create " + importDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(LOCALHOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new GraphUnavailableException("no free port on localhost for the HTTP connector", e);
+        }
     }
 
     /**

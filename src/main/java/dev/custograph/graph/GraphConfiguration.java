@@ -5,7 +5,6 @@ import java.nio.file.Path;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -28,14 +27,17 @@ public class GraphConfiguration {
     @ConditionalOnExpression(EMBEDDED)
     EmbeddedNeo4j embeddedNeo4j(@Value("${custograph.data-dir:./data}") Path dataDir,
                                 @Value("${custograph.bolt-port:7687}") int boltPort,
-                                @Value("${custograph.http-port:7474}") int httpPort) {
-        return EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(dataDir, boltPort, httpPort));
+                                @Value("${custograph.http-port:7474}") int httpPort,
+                                @Value("${custograph.neo4j-password:}") String password) {
+        return EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(dataDir, boltPort, httpPort,
+                password.isEmpty() ? null : password));
     }
 
     @Bean
     @ConditionalOnExpression(EMBEDDED)
     Neo4jConnectionDetails embeddedNeo4jConnection(EmbeddedNeo4j neo4j) {
         URI uri = URI.create(neo4j.boltUri());
+        AuthToken login = neo4j.authToken();
         return new Neo4jConnectionDetails() {
             @Override
             public URI getUri() {
@@ -44,7 +46,7 @@ public class GraphConfiguration {
 
             @Override
             public AuthToken getAuthToken() {
-                return AuthTokens.none();
+                return login;
             }
         };
     }

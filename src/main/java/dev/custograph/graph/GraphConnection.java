@@ -37,7 +37,10 @@ public final class GraphConnection implements AutoCloseable {
         }
     }
 
-    /** Opens the external database at {@code uri} if given, else the embedded store in {@code dataDir}. */
+    /**
+     * Opens the external database at {@code uri} if given, else the embedded store in {@code dataDir}, whose
+     * password is {@code password} if given, else the one kept in the data directory.
+     */
     public static GraphConnection open(Path dataDir, String uri, String user, String password) {
         if (uri != null && !uri.isBlank()) {
             AuthToken auth = user == null || user.isBlank() ? AuthTokens.none()
@@ -51,10 +54,10 @@ public final class GraphConnection implements AutoCloseable {
             return new GraphConnection(null, driver, uri);
         }
         EmbeddedNeo4j embedded = EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(dataDir, 0,
-                EmbeddedNeo4j.Settings.NO_HTTP));
+                EmbeddedNeo4j.Settings.NO_HTTP, password));
         try {
-            return new GraphConnection(embedded, GraphDatabase.driver(embedded.boltUri(), AuthTokens.none(), DRIVER_CONFIG),
-                    embedded.boltUri());
+            return new GraphConnection(embedded, GraphDatabase.driver(embedded.boltUri(), embedded.authToken(),
+                    DRIVER_CONFIG), embedded.boltUri());
         } catch (RuntimeException e) {
             embedded.close();
             throw e;

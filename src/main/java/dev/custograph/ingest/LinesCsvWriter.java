@@ -39,7 +39,7 @@ public final class LinesCsvWriter implements DemoDataGenerator.Sink, AutoCloseab
 
     public LinesCsvWriter(Path file) {
         try {
-            OutputStream out = Files.newOutputStream(file);
+            OutputStream out = dev.custograph.files.PrivateFiles.newOutputStream(file);
             if (file.getFileName().toString().endsWith(".gz")) {
                 out = new GZIPOutputStream(out, 1 << 16);
             }

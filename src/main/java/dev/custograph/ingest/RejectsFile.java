@@ -1,5 +1,6 @@
 package dev.custograph.ingest;
 
+import dev.custograph.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -26,7 +27,7 @@ final class RejectsFile implements AutoCloseable {
     void add(RowProblem problem) {
         try {
             if (printer == null) {
-                Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+                Writer writer = PrivateFiles.newWriter(path);
                 printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
                         .setHeader("file", "line", "field", "value", "reason", "message").get());
             }

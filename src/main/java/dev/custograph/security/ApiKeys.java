@@ -84,6 +84,20 @@ public final class ApiKeys {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** The first line of a key file; fails naming the setting when it is missing or empty. */
+    static String readKeyFile(java.nio.file.Path file, String setting) {
+        try {
+            String key = java.nio.file.Files.readString(file).lines().findFirst().orElse("").strip();
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException(setting + ": " + file + " is empty");
+            }
+            return key;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(setting + ": " + file + (e instanceof java.nio.file.NoSuchFileException ? " does not exist"
+                    : " cannot be read: " + e.getMessage()));
+        }
+    }
+
     private static byte[] digest(String key) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

@@ -34,6 +34,9 @@ public class SecurityConfiguration {
     ApiKeys apiKeys(SecuritySettings settings) {
         ApiKeys keys = new ApiKeys();
         String admin = settings.adminKey();
+        if ((admin == null || admin.isBlank()) && settings.adminKeyFile() != null) {
+            admin = ApiKeys.readKeyFile(settings.adminKeyFile(), "custograph.security.admin-key-file");
+        }
         if (admin == null || admin.isBlank()) {
             boolean configuredAdmin = settings.keys().stream().anyMatch(k -> Role.of(k.role()) == Role.ADMIN);
             if (!configuredAdmin) {

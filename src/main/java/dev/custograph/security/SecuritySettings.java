@@ -13,11 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * custograph.security.keys[0].signing-secret=${SHOP_WIDGET_SECRET}
  * custograph.security.allowed-origins=https://shop.example.com
  * </pre>
- * {@code allowed-origins} are the web origins whose pages may call {@code /graphql} (the widget on a shop's page);
+ * {@code admin-key-file} names a file whose first line is the admin key (it keeps the key out of process lists and
+ * environment dumps). {@code allowed-origins} are the web origins whose pages may call {@code /graphql} (the widget on a shop's page);
  * all by default.
  */
 @ConfigurationProperties("custograph.security")
-public record SecuritySettings(String adminKey, List<Key> keys, List<String> allowedOrigins) {
+public record SecuritySettings(String adminKey, java.nio.file.Path adminKeyFile, List<Key> keys,
+                               List<String> allowedOrigins) {
 
     /** One configured key; a widget key also has the secret the shop signs customer ids with. */
     public record Key(String name, String role, String key, String signingSecret) {

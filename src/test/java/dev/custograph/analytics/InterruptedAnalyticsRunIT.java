@@ -18,7 +18,6 @@ import dev.custograph.graph.GraphConnection;
 import dev.custograph.ingest.Importer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
@@ -58,7 +57,7 @@ class InterruptedAnalyticsRunIT {
                 "--http-port", String.valueOf(freePort()), "--admin-key", KEY).redirectErrorStream(true)
                 .redirectOutput(temp.resolve("serve.log").toFile()).start();
         String killedRun = null;
-        try (Driver driver = GraphDatabase.driver("bolt://localhost:" + bolt, AuthTokens.none())) {
+        try (Driver driver = GraphDatabase.driver("bolt://localhost:" + bolt, EmbeddedNeo4j.storedLogin(dataDir))) {
             GraphQlHttp api = GraphQlHttp.withKey(port, KEY);
             assertThat(await(() -> answers(api), 120)).as("the server started (see serve.log)").isTrue();
             try (Session session = driver.session(); Transaction lock = session.beginTransaction()) {
@@ -81,7 +80,8 @@ class InterruptedAnalyticsRunIT {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustographApplication.class).run(
                 "--custograph.data-dir=" + dataDir, "--server.port=0", "--custograph.bolt-port=0",
                 "--custograph.http-port=0", "--custograph.security.admin-key=" + KEY);
-             Driver graph = GraphDatabase.driver(app.getBean(EmbeddedNeo4j.class).boltUri(), AuthTokens.none())) {
+             Driver graph = GraphDatabase.driver(app.getBean(EmbeddedNeo4j.class).boltUri(),
+                     app.getBean(EmbeddedNeo4j.class).authToken())) {
             GraphQlHttp api = GraphQlHttp.withKey(((WebServerApplicationContext) app).getWebServer().getPort(), KEY);
 
             JsonNode latest = api.post("{ analyticsRun { id } }");

@@ -55,7 +55,7 @@ class CausalConsistencyIT {
     @BeforeAll
     void startTheSecondInstance() {
         new Importer(graph).run("northwind", List.of(TestData.northwind()));
-        instanceB = EmbeddedApp.secondInstance(neo4j.boltUri(), KEY, "1h");
+        instanceB = EmbeddedApp.secondInstance(neo4j, KEY, "1h");
         a = GraphQlHttp.withKey(portA, KEY);
         b = GraphQlHttp.withKey(EmbeddedApp.port(instanceB), KEY);
     }

@@ -51,7 +51,7 @@ class ClusterCacheIT {
     @BeforeAll
     void startTheSecondInstance() {
         new Importer(graph).run("northwind", List.of(TestData.northwind()));
-        instanceB = EmbeddedApp.secondInstance(neo4j.boltUri(), KEY, "200ms");
+        instanceB = EmbeddedApp.secondInstance(neo4j, KEY, "200ms");
         int portB = EmbeddedApp.port(instanceB);
         a = GraphQlHttp.withKey(portA, KEY);
         b = GraphQlHttp.withKey(portB, KEY);

@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 class DatabaseOutageIT {
 
     private static final String KEY = "outage-it-admin-key-01";
+    private static final String DATABASE_PASSWORD = "outage-it-database-password";
 
     @TempDir
     Path temp;
@@ -33,9 +34,11 @@ class DatabaseOutageIT {
     void theServerStartsWithoutItsDatabaseAndRecoversWhenItComesBack() throws Exception {
         int bolt = freePort();
         EmbeddedNeo4j.Settings settings = new EmbeddedNeo4j.Settings(temp.resolve("external"), bolt,
-                EmbeddedNeo4j.Settings.NO_HTTP);
+                EmbeddedNeo4j.Settings.NO_HTTP, DATABASE_PASSWORD);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustographApplication.class).properties(
-                "spring.neo4j.uri=neo4j://localhost:" + bolt, "server.port=0", "custograph.security.admin-key=" + KEY,
+                "spring.neo4j.uri=neo4j://localhost:" + bolt, "spring.neo4j.authentication.username=neo4j",
+                "spring.neo4j.authentication.password=" + DATABASE_PASSWORD, "server.port=0",
+                "custograph.security.admin-key=" + KEY,
                 "spring.neo4j.max-transaction-retry-time=1s").run()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             GraphQlHttp api = GraphQlHttp.withKey(port, KEY);

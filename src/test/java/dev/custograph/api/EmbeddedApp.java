@@ -34,8 +34,11 @@ final class EmbeddedApp {
      * A second app instance on the first one's database (its Bolt URI), as a cluster of app servers would run,
      * polling the cache change counter every {@code syncInterval}.
      */
-    static ConfigurableApplicationContext secondInstance(String boltUri, String adminKey, String syncInterval) {
-        return new SpringApplicationBuilder(CustographApplication.class).properties("spring.neo4j.uri=" + boltUri,
+    static ConfigurableApplicationContext secondInstance(dev.custograph.graph.EmbeddedNeo4j database, String adminKey,
+                                                         String syncInterval) {
+        return new SpringApplicationBuilder(CustographApplication.class).properties(
+                "spring.neo4j.uri=" + database.boltUri(), "spring.neo4j.authentication.username=neo4j",
+                "spring.neo4j.authentication.password=" + database.password(),
                 "server.port=0", "custograph.security.admin-key=" + adminKey,
                 "custograph.cache.cluster-sync-interval=" + syncInterval).run();
     }

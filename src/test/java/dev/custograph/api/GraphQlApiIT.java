@@ -25,7 +25,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -718,7 +717,7 @@ class GraphQlApiIT {
                 java.net.URI.create("http://localhost:" + neo4j.httpPort() + "/")).body());
         assertThat(discovery.at("/bolt_direct").asString()).isEqualTo(neo4j.boltUri());
 
-        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             long customers = driver.executableQuery("MATCH (c:Customer) RETURN count(c) AS n").execute()
                     .records().get(0).get("n").asLong();
             assertThat(customers).isEqualTo(91);

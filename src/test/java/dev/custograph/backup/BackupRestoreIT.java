@@ -61,6 +61,7 @@ class BackupRestoreIT {
         source.graph().write("test/odd-values", Map.of());
         archive = temp.resolve("graph.zip");
         manifest = new Backup(source.graph()).write(archive, "test");
+        assertThat(dev.custograph.files.PrivateFiles.isOwnerOnly(archive)).as("a backup holds every customer").isTrue();
     }
 
     @AfterAll

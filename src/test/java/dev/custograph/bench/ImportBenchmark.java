@@ -17,7 +17,6 @@ import dev.custograph.graph.SchemaMigrator;
 import dev.custograph.ingest.ImportReport;
 import dev.custograph.ingest.Importer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
@@ -44,7 +43,7 @@ public final class ImportBenchmark {
         resetPeaks();
         double ours;
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(work.resolve("ours"), 0, -1));
-             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(),
+             Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken(),
                      org.neo4j.driver.Config.builder().withLogging(org.neo4j.driver.Logging.slf4j()).build())) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             Graph graph = graph(driver, meters);
@@ -68,9 +67,14 @@ public final class ImportBenchmark {
         }
 
         resetPeaks();
-        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(work.resolve("loadcsv"), 0, -1,
-                DATA));
-             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(),
+        // LOAD CSV reads only <data-dir>/import, as a Neo4j server reads only its import folder.
+        Path loadCsvImport = java.nio.file.Files.createDirectories(work.resolve("loadcsv").resolve("import"));
+        for (Path file : files) {
+            java.nio.file.Files.copy(file, loadCsvImport.resolve(file.getFileName()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(work.resolve("loadcsv"), 0, -1));
+             Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken(),
                      org.neo4j.driver.Config.builder().withLogging(org.neo4j.driver.Logging.slf4j()).build())) {
             Graph graph = graph(driver, new SimpleMeterRegistry());
             String loadCsv = graph.catalogue().text("bench/load-online-retail");

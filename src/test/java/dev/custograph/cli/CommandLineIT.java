@@ -16,9 +16,13 @@ import java.util.List;
 import dev.custograph.Custograph;
 import dev.custograph.TestData;
 import dev.custograph.api.GraphQlHttp;
+import dev.custograph.graph.EmbeddedNeo4j;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.graph.GraphCounts;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -183,6 +187,54 @@ class CommandLineIT {
                     "custograph serve: Bolt port (--bolt-port) " + port + " is already in use on localhost");
             assertNoStackTrace(bolt);
         }
+    }
+
+    @Test
+    void secretsComeFromFilesTheDatabaseLoginGuardsBoltAndAnArgumentWarns() throws IOException {
+        Path keyFile = temp.resolve("admin.key");
+        Files.writeString(keyFile, "file-admin-key-0123456789\n");
+        Path dataDir = temp.resolve("served");
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--port", "0", "--bolt-port", "0", "--http-port", "0", "--data-dir",
+                dataDir.toString(), "--admin-key-file", keyFile.toString());
+        try (ConfigurableApplicationContext app = ServeCommand.start(serve.springArguments())) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            JsonNode answer = GraphQlHttp.withKey(port, "file-admin-key-0123456789")
+                    .post("{ products(first: 1) { totalCount } }");
+            assertThat(answer.has("errors")).as(answer.toString()).isFalse();
+
+            // A backup through the running server's Bolt port needs the database login, read from its file.
+            String bolt = "bolt://localhost:" + app.getBean(EmbeddedNeo4j.class).boltPort();
+            Path archive = temp.resolve("served.zip");
+            Run refused = run("backup", "--neo4j-uri", bolt, "--out", archive.toString());
+            assertThat(refused.status()).isEqualTo(1);
+            assertThat(refused.failureLines()).singleElement().asString().contains("cannot reach Neo4j at " + bolt)
+                    .containsIgnoringCase("authentication");
+            Run backup = run("backup", "--neo4j-uri", bolt, "--neo4j-user", "neo4j", "--neo4j-password-file",
+                    dataDir.resolve("neo4j-password").toString(), "--out", archive.toString(), "--json");
+            assertThat(backup.status()).as(backup.err()).isZero();
+            assertThat(GraphQlHttp.json(backup.out()).at("/nodes").asLong()).isPositive();
+        }
+
+        Run missingFile = run("serve", "--admin-key-file", temp.resolve("no-such.key").toString(), "--port", "0",
+                "--data-dir", dataDir.toString());
+        assertThat(missingFile.failureLines()).containsExactly("custograph serve: --admin-key-file: "
+                + temp.resolve("no-such.key") + " does not exist");
+
+        PrintStream err = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            ServeCommand withArgument = new ServeCommand();
+            new CommandLine(withArgument).parseArgs("--port", "0", "--admin-key", "argument-admin-key-0123",
+                    "--neo4j-password", "argument-password");
+            assertThat(withArgument.springArguments()).contains("--custograph.security.admin-key=argument-admin-key-0123");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8))
+                .contains("--admin-key was given on the command line, where every local user can read it")
+                .contains("--neo4j-password was given on the command line");
     }
 
     @Test

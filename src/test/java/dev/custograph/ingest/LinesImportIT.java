@@ -95,6 +95,8 @@ class LinesImportIT {
         assertThat(report.rowsRejected()).isEqualTo(6);
         assertThat(report.rejectedByReason()).isEqualTo(Map.of("not_a_date", 1L, "not_a_number", 1L,
                 "ambiguous_number", 1L, "invalid_discount", 1L, "wrong_field_count", 1L, "missing_value", 1L));
+        assertThat(dev.custograph.files.PrivateFiles.isOwnerOnly(temp.resolve("bad-rejects.csv")))
+                .as("rejected rows hold personal data").isTrue();
         List<String> rejects = Files.readAllLines(temp.resolve("bad-rejects.csv"));
         assertThat(rejects.subList(1, 7)).containsExactly(
                 "bad.csv,2,order_date,2011-02-30,not_a_date,\"'2011-02-30' is not a valid date (expected "

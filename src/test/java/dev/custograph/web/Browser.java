@@ -62,7 +62,11 @@ final class Browser implements AutoCloseable {
 
     /** Waits up to 30 s for {@code condition} to give something other than null or false. */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+        return await(condition, Duration.ofSeconds(30));
+    }
+
+    <T> T await(Function<WebDriver, T> condition, Duration atMost) {
+        return new WebDriverWait(driver, atMost).until(condition::apply);
     }
 
     WebElement find(String css) {
