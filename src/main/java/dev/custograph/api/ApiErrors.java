@@ -19,19 +19,28 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns failures into classified GraphQL errors, so a client can tell "fix your request" from "our fault":
- * {@link BadRequestException} and graphql-java's own validation and syntax errors become BAD_REQUEST; a database
- * that cannot be reached, and anything unexpected, INTERNAL_ERROR with a short message and no stack trace (the
- * details go to the server log).
+ * {@link BadRequestException} and graphql-java's own validation and syntax errors become BAD_REQUEST; work stopped at
+ * the request's time budget, TIMEOUT; a database that cannot be reached, and anything unexpected, INTERNAL_ERROR with
+ * a short message and no stack trace (the details go to the server log).
  */
 final class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** A request stopped at its time budget (RequestBudget): neither the client's fault nor a bug. */
+    static final ErrorClassification TIMEOUT = ErrorClassification.errorClassification("TIMEOUT");
 
     private ApiErrors() {
     }
 
     /** Resolves exceptions thrown while fetching a field. */
     static final class ExceptionResolver extends DataFetcherExceptionResolverAdapter {
+        private final RequestBudget budget;
+
+        ExceptionResolver(RequestBudget budget) {
+            this.budget = budget;
+        }
+
         @Override
         protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
             if (ex instanceof BadRequestException) {
@@ -44,6 +53,11 @@ final class ApiErrors {
             }
             if (ex instanceof FieldAccess.Denied) {
                 return error(env, org.springframework.graphql.execution.ErrorType.FORBIDDEN, ex.getMessage());
+            }
+            if (ex instanceof dev.custograph.graph.RequestTimedOutException
+                    || Boolean.TRUE.equals(env.getGraphQlContext().get(RequestBudget.RAN_OUT))) {
+                log.warn("Request stopped at its time budget while fetching {}", env.getExecutionStepInfo().getPath());
+                return error(env, TIMEOUT, budget.message());
             }
             if (ex instanceof GraphUnavailableException) {
                 log.error("Database unavailable while fetching {}", env.getExecutionStepInfo().getPath(), ex);

@@ -27,8 +27,8 @@ class GraphQlConfiguration {
     }
 
     @Bean
-    DataFetcherExceptionResolver apiExceptionResolver() {
-        return new ApiErrors.ExceptionResolver();
+    DataFetcherExceptionResolver apiExceptionResolver(RequestBudget budget) {
+        return new ApiErrors.ExceptionResolver(budget);
     }
 
     @Bean

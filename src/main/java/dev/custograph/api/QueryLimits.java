@@ -1,24 +1,21 @@
 package dev.custograph.api;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds on what one request may ask, so that no single query can occupy the server: nesting depth, the number of
- * fields (which also bounds aliases: 10,000 aliases are 10,000 fields), and the size of the request body. Page sizes
- * are bounded where each list is served. A query over a limit is refused as BAD_REQUEST before anything runs.
+ * Bounds on what one request may cost, so that no request, however shaped, can occupy the server: the size of its
+ * body ({@link RequestBodyLimit}), the nesting depth, the cost and the number of fields of its query
+ * ({@link QueryCost}), and its time ({@link RequestBudget}). A query over a limit is refused as BAD_REQUEST before
+ * anything runs; one past its time is stopped as TIMEOUT. Page sizes are bounded where each list is served.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLimits {
@@ -29,51 +26,42 @@ class QueryLimits {
         return new MaxQueryDepthInstrumentation(depth);
     }
 
-    /** Each field selected counts one; lists do not multiply, since every list is capped at 100 per page. */
+    /** Lists multiply what they select by their size (QueryCost). */
     @Bean
-    Instrumentation maxQueryComplexity(@Value("${custograph.api.max-query-complexity:1000}") int complexity) {
-        return new MaxQueryComplexityInstrumentation(complexity);
+    Instrumentation maxQueryCost(@Value("${custograph.api.max-query-cost:10000}") int cost) {
+        return QueryCost.costLimit(cost);
+    }
+
+    /** Every field selected counts one, aliases and __typename included. */
+    @Bean
+    Instrumentation maxQueryFields(@Value("${custograph.api.max-query-fields:1000}") int fields) {
+        return QueryCost.fieldLimit(fields);
+    }
+
+    @Bean(destroyMethod = "close")
+    RequestBudget requestBudget(@Value("${custograph.api.request-timeout:30s}") Duration budget) {
+        return new RequestBudget(budget);
     }
 
     @Bean
-    OncePerRequestFilter requestSizeLimit(@Value("${custograph.api.max-request-bytes:1000000}") long maxBytes) {
-        return new RequestSizeLimit(maxBytes);
+    Instrumentation requestBudgetCancelling(RequestBudget budget) {
+        return budget.instrumentation();
     }
 
-    /**
-     * Refuses a GraphQL request whose body is over the limit with HTTP 413 and a classified error, without reading
-     * it. A body sent without its length is refused the same way once it passes the limit.
-     */
-    static final class RequestSizeLimit extends OncePerRequestFilter {
+    /** First of all filters: a body over the limit is refused before anything reads it. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
+            @Value("${custograph.api.max-request-bytes:1000000}") long maxBytes) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimit(maxBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
 
-        private final long maxBytes;
-
-        RequestSizeLimit(long maxBytes) {
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !request.getRequestURI().startsWith("/graphql");
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if (request.getContentLengthLong() > maxBytes || (request.getContentLengthLong() < 0
-                    && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding")))) {
-                response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-                response.setContentType("application/json");
-                String message = request.getContentLengthLong() > maxBytes
-                        ? "the request body is " + request.getContentLengthLong() + " bytes, over the limit of "
-                        + maxBytes : "a request body must state its length (Content-Length), up to " + maxBytes
-                        + " bytes";
-                response.getOutputStream().write(("{\"errors\":[{\"message\":\"" + message
-                        + "\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}")
-                        .getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            chain.doFilter(request, response);
-        }
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> requestBudgetFilter(RequestBudget budget) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(budget.filter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 }

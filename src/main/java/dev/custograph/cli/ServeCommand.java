@@ -58,6 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ShutdownDeadline.install(java.time.Duration.ofSeconds(25));
         ConfigurableApplicationContext context = start(springArguments());
         serving = context.isActive();
         return 0;

@@ -67,13 +67,12 @@ public final class Graph {
     /** Runs a write statement in one retried transaction and returns what it changed. */
     public WriteCounts write(String name, Map<String, Object> parameters) {
         String text = catalogue.text(name);
-        WriteCounts counts = timed(name, () -> {
+        WriteCounts counts = timed(name, () -> driverCall(() -> {
             try (Session session = session()) {
-                return session.executeWrite(tx -> WriteCounts.of(tx.run(text, parameters).consume().counters()));
-            } catch (ServiceUnavailableException | SessionExpiredException e) {
-                throw unavailable(e);
+                return session.executeWrite(tx -> WriteCounts.of(tx.run(text, parameters).consume().counters()),
+                        Deadline.transactionConfig());
             }
-        });
+        }));
         tellListeners(name, parameters);
         return counts;
     }
@@ -110,42 +109,46 @@ public final class Graph {
      */
     public <T> T inWriteTransaction(Function<Tx, T> work) {
         List<Statement> written = new java.util.ArrayList<>();
-        T result;
-        try (Session session = session()) {
-            result = session.executeWrite(tx -> {
-                written.clear();
-                return work.apply(new Tx() {
-                    @Override
-                    public List<Map<String, Object>> readRows(String name, Map<String, Object> parameters) {
-                        String text = catalogue.text(name);
-                        return timed(name, () -> tx.run(text, parameters).list(Record::asMap));
-                    }
-
-                    @Override
-                    public WriteCounts write(String name, Map<String, Object> parameters) {
-                        String text = catalogue.text(name);
-                        written.add(new Statement(name, parameters));
-                        return timed(name, () -> WriteCounts.of(tx.run(text, parameters).consume()
-                                .counters()));
-                    }
-
-                    @Override
-                    public List<Map<String, Object>> writeRows(String name, Map<String, Object> parameters) {
-                        written.add(new Statement(name, parameters));
-                        return readRows(name, parameters);
-                    }
-                });
-            });
-        } catch (ServiceUnavailableException | SessionExpiredException e) {
-            throw unavailable(e);
-        } catch (org.neo4j.driver.exceptions.ClientException e) {
-            if ("Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code())) {
-                throw new ConstraintViolationException(e.getMessage(), e);
+        T result = driverCall(() -> {
+            try (Session session = session()) {
+                return session.executeWrite(tx -> {
+                    written.clear();
+                    return work.apply(new WriteTx(tx, written));
+                }, Deadline.transactionConfig());
             }
-            throw e;
-        }
+        });
         written.forEach(statement -> tellListeners(statement.name(), statement.parameters()));
         return result;
+    }
+
+    /** One attempt of an {@link #inWriteTransaction} unit of work, noting what it wrote for the listeners. */
+    private final class WriteTx implements Tx {
+        private final org.neo4j.driver.TransactionContext tx;
+        private final List<Statement> written;
+
+        WriteTx(org.neo4j.driver.TransactionContext tx, List<Statement> written) {
+            this.tx = tx;
+            this.written = written;
+        }
+
+        @Override
+        public List<Map<String, Object>> readRows(String name, Map<String, Object> parameters) {
+            String text = catalogue.text(name);
+            return timed(name, () -> tx.run(text, parameters).list(Record::asMap));
+        }
+
+        @Override
+        public WriteCounts write(String name, Map<String, Object> parameters) {
+            String text = catalogue.text(name);
+            written.add(new Statement(name, parameters));
+            return timed(name, () -> WriteCounts.of(tx.run(text, parameters).consume().counters()));
+        }
+
+        @Override
+        public List<Map<String, Object>> writeRows(String name, Map<String, Object> parameters) {
+            written.add(new Statement(name, parameters));
+            return readRows(name, parameters);
+        }
     }
 
     /** The statements one {@link #inReadTransaction} unit of work may run, all seeing the same transaction. */
@@ -164,11 +167,14 @@ public final class Graph {
      * reads are read-committed: a write committed by someone else while {@code work} runs may be seen in part.
      */
     public <T> T inReadTransaction(Function<ReadTx, T> work) {
+        return driverCall(() -> readTransaction(work));
+    }
+
+    private <T> T readTransaction(Function<ReadTx, T> work) {
         try (Session session = driver.session(SessionConfig.builder()
                 .withBookmarkManager(driver.executableQueryBookmarkManager())
                 .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build());
-             org.neo4j.driver.Transaction tx = session.beginTransaction(
-                org.neo4j.driver.TransactionConfig.empty())) {
+             org.neo4j.driver.Transaction tx = session.beginTransaction(Deadline.transactionConfig())) {
             T result = work.apply(new ReadTx() {
                 @Override
                 public long readEach(String name, Map<String, Object> parameters,
@@ -193,21 +199,18 @@ public final class Graph {
             });
             tx.rollback();
             return result;
-        } catch (ServiceUnavailableException | SessionExpiredException e) {
-            throw unavailable(e);
         }
     }
 
     /** Runs a write statement that returns one number (e.g. how many things it changed) and returns it. */
     public long writeReturningLong(String name, Map<String, Object> parameters) {
         String text = catalogue.text(name);
-        long value = timed(name, () -> {
+        long value = timed(name, () -> driverCall(() -> {
             try (Session session = session()) {
-                return session.executeWrite(tx -> tx.run(text, parameters).single().get(0).asLong(0));
-            } catch (ServiceUnavailableException | SessionExpiredException e) {
-                throw unavailable(e);
+                return session.executeWrite(tx -> tx.run(text, parameters).single().get(0).asLong(0),
+                        Deadline.transactionConfig());
             }
-        });
+        }));
         tellListeners(name, parameters);
         return value;
     }
@@ -216,13 +219,12 @@ public final class Graph {
     public WriteCounts writeEach(String name, List<String> statements) {
         WriteCounts total = WriteCounts.NONE;
         for (String statement : statements) {
-            total = total.plus(timed(name, () -> {
+            total = total.plus(timed(name, () -> driverCall(() -> {
                 try (Session session = session()) {
-                    return session.executeWrite(tx -> WriteCounts.of(tx.run(statement).consume().counters()));
-                } catch (ServiceUnavailableException | SessionExpiredException e) {
-                    throw unavailable(e);
+                    return session.executeWrite(tx -> WriteCounts.of(tx.run(statement).consume().counters()),
+                            Deadline.transactionConfig());
                 }
-            }));
+            })));
         }
         tellListeners(name, Map.of());
         return total;
@@ -235,13 +237,12 @@ public final class Graph {
     /** Runs a read statement and maps each record; used by the read classes of this package. */
     <T> List<T> read(String name, Map<String, Object> parameters, Function<Record, T> mapper) {
         String text = catalogue.text(name);
-        return timed(name, () -> {
+        return timed(name, () -> driverCall(() -> {
             try (Session session = session()) {
-                return session.executeRead(tx -> tx.run(text, parameters).list(mapper::apply));
-            } catch (ServiceUnavailableException | SessionExpiredException e) {
-                throw unavailable(e);
+                return session.executeRead(tx -> tx.run(text, parameters).list(mapper::apply),
+                        Deadline.transactionConfig());
             }
-        });
+        }));
     }
 
     /** Runs a read statement that returns one row with one number (a count, a sum). */
@@ -285,13 +286,16 @@ public final class Graph {
         try (Session session = driver.session(SessionConfig.builder().withBookmarks(given)
                 .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
             long value;
-            try (org.neo4j.driver.Transaction tx = session.beginTransaction()) {
+            try (org.neo4j.driver.Transaction tx = session.beginTransaction(Deadline.transactionConfig())) {
                 value = timed(name, () -> tx.run(text, parameters).single().get(0).asLong(0));
                 tx.commit();
             }
             driver.executableQueryBookmarkManager().updateBookmarks(Set.of(), session.lastBookmarks());
             return value;
         } catch (org.neo4j.driver.exceptions.ClientException e) {
+            if (timedOut(e)) {
+                throw timeout(e);
+            }
             throw new IllegalArgumentException("not a bookmark of this database (" + e.getMessage() + ")", e);
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             throw unavailable(e);
@@ -305,6 +309,40 @@ public final class Graph {
         } catch (RuntimeException e) {
             throw new GraphUnavailableException("cannot reach Neo4j at " + where + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs a call to the driver and turns its failures into this package's: an outage (the driver already retried
+     * for its configured time) into {@link GraphUnavailableException}, a broken uniqueness constraint into
+     * {@link ConstraintViolationException}, a transaction stopped at its {@link Deadline} into
+     * {@link RequestTimedOutException}.
+     */
+    private static <T> T driverCall(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw unavailable(e);
+        } catch (org.neo4j.driver.exceptions.Neo4jException e) {
+            if ("Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code())) {
+                throw new ConstraintViolationException(e.getMessage(), e);
+            }
+            if (timedOut(e)) {
+                throw timeout(e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean timedOut(org.neo4j.driver.exceptions.Neo4jException e) {
+        String code = String.valueOf(e.code());
+        return Deadline.THREAD_LOCAL.get() != null && (code.contains("TransactionTimedOut")
+                || code.equals("Neo.ClientError.Transaction.Terminated")
+                || code.equals("Neo.TransientError.Transaction.Terminated")
+                || code.endsWith(".Transaction.LockClientStopped"));
+    }
+
+    private static RequestTimedOutException timeout(RuntimeException e) {
+        return new RequestTimedOutException("the database work ran past the request's time budget", e);
     }
 
     /** The driver already retried for its configured time; what is left is an outage, not a bug. */

@@ -33,7 +33,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             var holder = keys.find(header.substring(BEARER.length()).strip());
             if (holder.isEmpty()) {
-                SecurityErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED",
+                GraphQlErrorBody.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED",
                         "the API key is not one this server knows");
                 return;
             }

@@ -77,9 +77,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/graphql", "/graphql/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> SecurityErrors.write(response, 401,
+                        .authenticationEntryPoint((request, response, e) -> GraphQlErrorBody.write(response, 401,
                                 "UNAUTHORIZED", "send an API key as 'Authorization: Bearer <key>'"))
-                        .accessDeniedHandler((request, response, e) -> SecurityErrors.write(response, 403,
+                        .accessDeniedHandler((request, response, e) -> GraphQlErrorBody.write(response, 403,
                                 "FORBIDDEN", "this API key's role may not use " + request.getRequestURI())));
         return http.build();
     }
