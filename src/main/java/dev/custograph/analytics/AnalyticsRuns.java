@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The life of a value run on the graph: RUNNING from before its first customer is written, SUCCEEDED once every
- * customer is and the run is recorded, INTERRUPTED when its process died in between. Only a SUCCEEDED run is ever
+ * customer is and the run is recorded, INTERRUPTED when its process died in between, FAILED when it stopped on an
+ * error (with the reason, {@code failure}). Only a SUCCEEDED run is ever
  * "the latest run"; customers an interrupted run wrote carry its runId until the next run replaces their values.
  */
 public final class AnalyticsRuns {
@@ -21,8 +22,9 @@ public final class AnalyticsRuns {
 
     /** The run started last, as the health check shows it. */
     public record LastRun(String runId, String status, OffsetDateTime startedAt) {
+        /** Stopped while writing (its process died, or it failed): some customers carry its values. */
         public boolean interrupted() {
-            return "INTERRUPTED".equals(status);
+            return "INTERRUPTED".equals(status) || "FAILED".equals(status);
         }
     }
 
@@ -41,6 +43,17 @@ public final class AnalyticsRuns {
                     + "they are marked INTERRUPTED and the next run replaces their values", interrupted, before);
         }
         return interrupted;
+    }
+
+    /** Marks the run {@code runId}, which stopped on an error while writing, as FAILED with the reason. */
+    static void markFailed(Graph graph, String runId, RuntimeException failure) {
+        try {
+            graph.write("analytics/mark-run-failed", Map.of("runId", runId, "reason",
+                    String.valueOf(failure.getMessage()), "at", OffsetDateTime.now(java.time.ZoneOffset.UTC)));
+        } catch (RuntimeException e) {
+            // The database may be what failed; the next run then marks this one INTERRUPTED instead.
+            failure.addSuppressed(e);
+        }
     }
 
     public static Optional<LastRun> last(Graph graph) {

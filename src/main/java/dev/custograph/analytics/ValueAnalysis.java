@@ -130,46 +130,54 @@ public final class ValueAnalysis {
             graph.write("analytics/start-run", Map.of("runId", runId, "asOf", asOf, "startedAt", startedAt));
             log.info("Writing the values of run {} onto {} customers", runId, summaries.size());
         }
-        try (CustomerValueWriter writer = parameters.write() ? new CustomerValueWriter(graph, runId, asOf) : null) {
-            for (int i = 0; i < summaries.size(); i++) {
-                CustomerValue row = new CustomerValue(summaries.id(i), summaries.recencyDays(i), summaries.orders(i),
-                        summaries.revenue(i), summaries.tenureDays(i), summaries.averageOrderValue(i), rfm.r()[i],
-                        rfm.f()[i], rfm.m()[i], rfm.score()[i], rfm.segment()[i], finite(value.probabilityAlive()[i]),
-                        finite(value.expectedPurchases()[i]), finite(value.expectedAverageSpend()[i]),
-                        finite(value.clv()[i]), finite(chaf[i]), summaries.purchaseDays(i),
-                        LocalDate.ofEpochDay(summaries.firstDay(i)), LocalDate.ofEpochDay(summaries.lastDay(i)));
-                if (perCustomer != null) {
-                    perCustomer.accept(row);
+        // From here on the run is RUNNING on the graph: a failure marks it FAILED, never leaves it RUNNING.
+        try {
+            try (CustomerValueWriter writer = parameters.write() ? new CustomerValueWriter(graph, runId, asOf) : null) {
+                for (int i = 0; i < summaries.size(); i++) {
+                    CustomerValue row = new CustomerValue(summaries.id(i), summaries.recencyDays(i), summaries.orders(i),
+                            summaries.revenue(i), summaries.tenureDays(i), summaries.averageOrderValue(i), rfm.r()[i],
+                            rfm.f()[i], rfm.m()[i], rfm.score()[i], rfm.segment()[i], finite(value.probabilityAlive()[i]),
+                            finite(value.expectedPurchases()[i]), finite(value.expectedAverageSpend()[i]),
+                            finite(value.clv()[i]), finite(chaf[i]), summaries.purchaseDays(i),
+                            LocalDate.ofEpochDay(summaries.firstDay(i)), LocalDate.ofEpochDay(summaries.lastDay(i)));
+                    if (perCustomer != null) {
+                        perCustomer.accept(row);
+                    }
+                    if (writer != null) {
+                        writer.add(row);
+                    }
                 }
                 if (writer != null) {
-                    writer.add(row);
+                    writer.finish();
                 }
             }
-            if (writer != null) {
-                writer.finish();
+            double writeSeconds = parameters.write() ? (System.nanoTime() - writeStarted) / 1e9 : 0;
+            // The write-back overlapped the top lists; they are needed only now, for the report.
+            List<Map<String, Object>> topProducts = join(topLists);
+            double queriesSeconds = (System.nanoTime() - queriesStarted) / 1e9;
+            log.info("Top products ready {} s after the start (run beside the other steps)",
+                    String.format("%.1f", queriesSeconds));
+            AnalyticsReport.Descriptive descriptive = descriptive(summaries, timeline, customersRead, topProducts);
+            AnalyticsReport report = new AnalyticsReport(runId, asOf, parameters.calibrationEnd(),
+                    parameters.timeUnit().name().toLowerCase(), parameters.horizonUnits(), summaries.size(),
+                    descriptive, rfm.segmentSizes(), AnalyticsReport.bgNbd(value, parameters.timeUnit()),
+                    AnalyticsReport.gammaGamma(value), value.holdout(), ltv, correlation,
+                    new AnalyticsReport.Churn(timeline.churnByMonth(), timeline.cohorts()),
+                    projectionSeconds, modelSeconds, queriesSeconds, 0, 0);
+            if (parameters.write()) {
+                long clearStarted = System.nanoTime();
+                long cleared = graph.writeReturningLong("analytics/clear-stale-values", Map.of("runId", runId));
+                recordRun(report, parameters, startedAt);
+                log.info("Cleared an earlier run's values from {} customers and recorded the run in {} s", cleared,
+                        String.format("%.1f", (System.nanoTime() - clearStarted) / 1e9));
             }
+            return report.withTimes(writeSeconds, (System.nanoTime() - started) / 1e9);
+        } catch (RuntimeException failure) {
+            if (parameters.write()) {
+                AnalyticsRuns.markFailed(graph, runId, failure);
+            }
+            throw failure;
         }
-        double writeSeconds = parameters.write() ? (System.nanoTime() - writeStarted) / 1e9 : 0;
-        // The write-back overlapped the top lists; they are needed only now, for the report.
-        List<Map<String, Object>> topProducts = join(topLists);
-        double queriesSeconds = (System.nanoTime() - queriesStarted) / 1e9;
-        log.info("Top products ready {} s after the start (run beside the other steps)",
-                String.format("%.1f", queriesSeconds));
-        AnalyticsReport.Descriptive descriptive = descriptive(summaries, timeline, customersRead, topProducts);
-        AnalyticsReport report = new AnalyticsReport(runId, asOf, parameters.calibrationEnd(),
-                parameters.timeUnit().name().toLowerCase(), parameters.horizonUnits(), summaries.size(),
-                descriptive, rfm.segmentSizes(), AnalyticsReport.bgNbd(value, parameters.timeUnit()),
-                AnalyticsReport.gammaGamma(value), value.holdout(), ltv, correlation,
-                new AnalyticsReport.Churn(timeline.churnByMonth(), timeline.cohorts()),
-                projectionSeconds, modelSeconds, queriesSeconds, 0, 0);
-        if (parameters.write()) {
-            long clearStarted = System.nanoTime();
-            long cleared = graph.writeReturningLong("analytics/clear-stale-values", Map.of("runId", runId));
-            recordRun(report, parameters, startedAt);
-            log.info("Cleared an earlier run's values from {} customers and recorded the run in {} s", cleared,
-                    String.format("%.1f", (System.nanoTime() - clearStarted) / 1e9));
-        }
-        return report.withTimes(writeSeconds, (System.nanoTime() - started) / 1e9);
     }
 
     private List<Map<String, Object>> topLists(LocalDate asOf) {

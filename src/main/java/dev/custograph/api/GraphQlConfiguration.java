@@ -38,6 +38,14 @@ class GraphQlConfiguration {
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
+    /** The dates orders and registrations may carry (custograph.dates.*; 1900-01-01 to tomorrow by default). */
+    @Bean
+    dev.custograph.model.ValueRules.DateWindow dateWindow(
+            @Value("${custograph.dates.earliest:1900-01-01}") java.time.LocalDate earliest,
+            @Value("${custograph.dates.days-ahead:1}") int daysAhead) {
+        return new dev.custograph.model.ValueRules.DateWindow(earliest, daysAhead);
+    }
+
     @Bean
     OperationMetrics operationMetrics(MeterRegistry meters) {
         return new OperationMetrics(meters);

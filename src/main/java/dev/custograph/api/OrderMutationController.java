@@ -27,8 +27,8 @@ class OrderMutationController {
     private final OrderPlacement placement;
     private final EntityCache entities;
 
-    OrderMutationController(Graph graph, EntityCache entities) {
-        this.placement = new OrderPlacement(graph);
+    OrderMutationController(Graph graph, EntityCache entities, dev.custograph.model.ValueRules.DateWindow dates) {
+        this.placement = new OrderPlacement(graph, dates);
         this.entities = entities;
     }
 

@@ -8,6 +8,7 @@ import dev.custograph.graph.GraphConnection;
 import dev.custograph.ingest.FileReport;
 import dev.custograph.ingest.ImportReport;
 import dev.custograph.ingest.Importer;
+import dev.custograph.model.ValueRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +46,14 @@ public final class ImportCommand implements Callable<Integer> {
                     + "name; customers-jsonl rows may name their own source, default crm).")
     String source;
 
+    @Option(names = "--earliest-date", paramLabel = "DATE", defaultValue = "1900-01-01",
+            description = "The earliest order date accepted (default: ${DEFAULT-VALUE}); rows before it are rejected.")
+    java.time.LocalDate earliestDate;
+
+    @Option(names = "--days-ahead", paramLabel = "DAYS", defaultValue = "1",
+            description = "How many days after today an order date may lie (default: ${DEFAULT-VALUE}, tomorrow).")
+    int daysAhead;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Input directory or files.")
     List<Path> paths;
 
@@ -61,8 +70,12 @@ public final class ImportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown --format '" + format + "'; supported: "
                     + String.join(", ", Importer.FORMATS));
         }
+        if (daysAhead < 0) {
+            throw new IllegalArgumentException("--days-ahead must be 0 or more, was " + daysAhead);
+        }
+        ValueRules.DateWindow dates = new ValueRules.DateWindow(earliestDate, daysAhead);
         try (GraphConnection db = connection.open()) {
-            ImportReport report = new Importer(db.graph()).run(format, source, paths, rejects);
+            ImportReport report = new Importer(db.graph(), dates).run(format, source, paths, rejects);
             if (json) {
                 System.out.println(JsonMapper.builder().build().writeValueAsString(report));
             } else {

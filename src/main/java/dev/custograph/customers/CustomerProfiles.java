@@ -14,6 +14,7 @@ import dev.custograph.audit.AuditEntry;
 import dev.custograph.audit.AuditLog;
 import dev.custograph.graph.Graph;
 import dev.custograph.ingest.Standardiser;
+import dev.custograph.model.ValueRules;
 
 /**
  * Creating a customer or changing its profile (the API's {@code upsertCustomer}). Values are put into the same form
@@ -33,9 +34,11 @@ public final class CustomerProfiles {
     }
 
     private final Graph graph;
+    private final ValueRules.DateWindow dates;
 
-    public CustomerProfiles(Graph graph) {
+    public CustomerProfiles(Graph graph, ValueRules.DateWindow dates) {
         this.graph = graph;
+        this.dates = dates;
     }
 
     /**
@@ -72,8 +75,9 @@ public final class CustomerProfiles {
         if (customerId == null || customerId.isBlank()) {
             throw new CustomerChangeRejectedException("id: must not be empty");
         }
-        if (customerId.length() > 200) {
-            throw new CustomerChangeRejectedException("id: at most 200 characters, got " + customerId.length());
+        ValueRules.Problem problem = ValueRules.idProblem(customerId.strip());
+        if (problem != null) {
+            throw new CustomerChangeRejectedException("id: " + problem.message());
         }
         return customerId.strip();
     }
@@ -92,8 +96,16 @@ public final class CustomerProfiles {
                 standard.put(field, null);
                 continue;
             }
+            ValueRules.Problem problem = field.equals("email") || field.equals("phone")
+                    ? ValueRules.contactProblem(value.toString()) : ValueRules.textProblem(value.toString());
+            if (problem != null) {
+                throw new CustomerChangeRejectedException(field + ": " + problem.message());
+            }
             standard.put(field, switch (field) {
-                case "registeredAt", "birthDate" -> date(field, value);
+                case "registeredAt" -> checked(field, date(field, value),
+                        dates.problem(date(field, value), LocalDate.now()));
+                case "birthDate" -> checked(field, date(field, value),
+                        ValueRules.birthDateProblem(date(field, value), LocalDate.now()));
                 case "email" -> {
                     Standardiser.Checked email = standardiser.email(value.toString());
                     if (email.value() == null) {
@@ -110,14 +122,7 @@ public final class CustomerProfiles {
                     yield country.name();
                 }
                 case "phone" -> value.toString().strip();
-                default -> {
-                    String text = standardiser.text(value.toString());
-                    if (text != null && text.length() > 500) {
-                        throw new CustomerChangeRejectedException(field + ": at most 500 characters, got "
-                                + text.length());
-                    }
-                    yield text;
-                }
+                default -> standardiser.text(value.toString());
             });
         }
         if (standard.isEmpty()) {
@@ -144,6 +149,13 @@ public final class CustomerProfiles {
         throw new CustomerChangeRejectedException("phone: '" + value + "' is not a valid phone number"
                 + (country == null ? " (give it with its +country code, or give the customer a country)"
                 : " for " + country.name()));
+    }
+
+    private static LocalDate checked(String field, LocalDate date, ValueRules.Problem problem) {
+        if (problem != null) {
+            throw new CustomerChangeRejectedException(field + ": " + problem.message());
+        }
+        return date;
     }
 
     private static LocalDate date(String field, Object value) {

@@ -86,7 +86,9 @@ final class DatabasePassword {
         PrintStream quiet = new PrintStream(output, true, StandardCharsets.UTF_8);
         SetInitialPasswordCommand command = new SetInitialPasswordCommand(new ExecutionContext(home,
                 home.resolve("conf"), quiet, quiet, new DefaultFileSystemAbstraction()));
-        int status = new CommandLine(command).execute(password);
+        java.io.PrintWriter errors = new java.io.PrintWriter(output, true, StandardCharsets.UTF_8);
+        // "--": a password may start with '-' (URL-safe Base64 does, one time in 64), which is not an option.
+        int status = new CommandLine(command).setOut(errors).setErr(errors).execute("--", password);
         if (status != 0) {
             throw new GraphUnavailableException("cannot set the database password in " + home + ": "
                     + output.toString(StandardCharsets.UTF_8).strip());

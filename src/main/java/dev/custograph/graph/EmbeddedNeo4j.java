@@ -92,14 +92,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
+    /** How long {@link #close} waits for the database to stop. */
+    static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(20);
+
     private final DatabaseManagementService service;
     private final GraphDatabaseService database;
     private final String password;
+    private final Path home;
+    private final long minFreeBytes = minFreeBytes();
+    private volatile long lastSpaceCheck;
 
-    private EmbeddedNeo4j(DatabaseManagementService service, String password) {
+    private EmbeddedNeo4j(DatabaseManagementService service, String password, Path home) {
         this.service = service;
         this.database = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         this.password = password;
+        this.home = home;
     }
 
     /**
@@ -150,7 +157,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new GraphUnavailableException(describeStartFailure(home, e), e);
         }
-        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, password);
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, password, home);
         try {
             neo4j.protectBoltWebSockets(settings.httpEnabled() ? httpPort : -1);
             neo4j.awaitBolt();
@@ -223,9 +230,69 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return "http://localhost:" + httpPort() + "/browser/";
     }
 
+    /**
+     * Stops the database, waiting at most {@link #SHUTDOWN_LIMIT}. A clean stop flushes every changed page to disk;
+     * on a full disk Neo4j retries that write without end (a stopped import once spun at 100% CPU for over ten
+     * minutes), so past the limit this returns anyway, saying why, and the process can end: the next start recovers
+     * the store from its transaction log, as after a crash.
+     */
     @Override
     public void close() {
-        service.shutdown();
+        Thread stopping = new Thread(service::shutdown, "custograph-neo4j-shutdown");
+        stopping.setDaemon(true);
+        stopping.start();
+        long started = System.nanoTime();
+        try {
+            while (stopping.isAlive() && System.nanoTime() - started < SHUTDOWN_LIMIT.toNanos()) {
+                stopping.join(250);
+                // A full disk will not empty itself: past two seconds there is nothing to wait for.
+                if (System.nanoTime() - started > 2_000_000_000L && usableBytes() < (1 << 20)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopping.isAlive()) {
+            log.error("The embedded database in {} did not stop in {} s ({} MB free on its disk); leaving it to "
+                    + "recover from its transaction log at the next start", home,
+                    (System.nanoTime() - started) / 1_000_000_000L, usableBytes() >> 20);
+        }
+    }
+
+    /**
+     * Refuses to write when the disk holding the store is nearly full: the database needs room to write its
+     * checkpoint and to stop cleanly, and a write that fills the disk leaves it unable to do either. The reserve is
+     * {@code -Dcustograph.min-free-disk} or {@code CUSTOGRAPH_MIN_FREE_DISK} (256m by default; 0 turns the check
+     * off). Checked at most twice a second, before every write transaction ({@link Graph#addWriteGuard}).
+     */
+    public void checkDiskSpace() {
+        long now = System.nanoTime();
+        if (now - lastSpaceCheck < 500_000_000L && lastSpaceCheck != 0) {
+            return;
+        }
+        lastSpaceCheck = now;
+        long free = usableBytes();
+        if (free < minFreeBytes) {
+            throw new GraphUnavailableException("the disk holding " + home + " is full: " + (free >> 20)
+                    + " MB free, and at least " + (minFreeBytes >> 20) + " MB must stay free for the database to"
+                    + " write its checkpoint and stop cleanly; nothing more was written (free some space and run it"
+                    + " again: an import carries on where it stopped)");
+        }
+    }
+
+    private long usableBytes() {
+        try {
+            return Files.getFileStore(home).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** The reserve of free disk space below which writes are refused. */
+    static long minFreeBytes() {
+        String configured = System.getProperty("custograph.min-free-disk", System.getenv("CUSTOGRAPH_MIN_FREE_DISK"));
+        return configured == null || configured.isBlank() ? 256L << 20 : parseBytes(configured.strip());
     }
 
     private ConnectorPortRegister portRegister() {
@@ -377,7 +444,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         try {
             return Long.parseLong(digits) << shift;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("custograph.page-cache '" + text + "' is not a size such as 512m or 2g");
+            throw new IllegalArgumentException("'" + text + "' is not a size such as 512m or 2g");
         }
     }
 }

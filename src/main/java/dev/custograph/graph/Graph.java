@@ -45,6 +45,7 @@ public final class Graph {
     private final CypherCatalogue catalogue;
     private final MeterRegistry meters;
     private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> writeGuards = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
 
     public Graph(Driver driver, CypherCatalogue catalogue, MeterRegistry meters) {
@@ -64,8 +65,18 @@ public final class Graph {
         writeListeners.add(listener);
     }
 
+    /** Runs {@code guard} before every write transaction; it refuses the write by throwing (a disk nearly full). */
+    public void addWriteGuard(Runnable guard) {
+        writeGuards.add(guard);
+    }
+
+    private void guardWrite() {
+        writeGuards.forEach(Runnable::run);
+    }
+
     /** Runs a write statement in one retried transaction and returns what it changed. */
     public WriteCounts write(String name, Map<String, Object> parameters) {
+        guardWrite();
         String text = catalogue.text(name);
         WriteCounts counts = timed(name, () -> driverCall(() -> {
             try (Session session = session()) {
@@ -108,6 +119,7 @@ public final class Graph {
      * (identity resolution, merges) and no other writer may slip in between.
      */
     public <T> T inWriteTransaction(Function<Tx, T> work) {
+        guardWrite();
         List<Statement> written = new java.util.ArrayList<>();
         T result = driverCall(() -> {
             try (Session session = session()) {
@@ -204,6 +216,7 @@ public final class Graph {
 
     /** Runs a write statement that returns one number (e.g. how many things it changed) and returns it. */
     public long writeReturningLong(String name, Map<String, Object> parameters) {
+        guardWrite();
         String text = catalogue.text(name);
         long value = timed(name, () -> driverCall(() -> {
             try (Session session = session()) {
@@ -217,6 +230,7 @@ public final class Graph {
 
     /** Runs each statement of a multi-statement file (e.g. a schema migration) in its own transaction. */
     public WriteCounts writeEach(String name, List<String> statements) {
+        guardWrite();
         WriteCounts total = WriteCounts.NONE;
         for (String statement : statements) {
             total = total.plus(timed(name, () -> driverCall(() -> {
@@ -329,8 +343,18 @@ public final class Graph {
             if (timedOut(e)) {
                 throw timeout(e);
             }
+            if (refusedForItsValues(String.valueOf(e.code()))) {
+                throw new DatabaseRefusedException(e.code() + ": " + e.getMessage(), e);
+            }
             throw e;
         }
+    }
+
+    /** Codes that blame the values a statement was given, not the statement (a syntax error stays a bug). */
+    private static boolean refusedForItsValues(String code) {
+        return code.startsWith("Neo.ClientError.Schema.") || code.equals("Neo.ClientError.Statement.ArgumentError")
+                || code.equals("Neo.ClientError.Statement.TypeError")
+                || code.equals("Neo.ClientError.Statement.ArithmeticError");
     }
 
     private static boolean timedOut(org.neo4j.driver.exceptions.Neo4jException e) {

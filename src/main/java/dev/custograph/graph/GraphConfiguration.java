@@ -57,8 +57,11 @@ public class GraphConfiguration {
     }
 
     @Bean
-    Graph graph(Driver driver, CypherCatalogue catalogue, MeterRegistry meters) {
-        return new Graph(driver, catalogue, meters);
+    Graph graph(Driver driver, CypherCatalogue catalogue, MeterRegistry meters,
+                org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded) {
+        Graph graph = new Graph(driver, catalogue, meters);
+        embedded.ifAvailable(neo4j -> graph.addWriteGuard(neo4j::checkDiskSpace));
+        return graph;
     }
 
     @Bean

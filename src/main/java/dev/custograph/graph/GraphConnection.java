@@ -28,6 +28,9 @@ public final class GraphConnection implements AutoCloseable {
         this.embedded = embedded;
         this.driver = driver;
         this.graph = new Graph(driver, CypherCatalogue.load(), Metrics.globalRegistry);
+        if (embedded != null) {
+            graph.addWriteGuard(embedded::checkDiskSpace);
+        }
         try {
             graph.verifyConnectivity(where);
             new SchemaMigrator(graph).migrate();

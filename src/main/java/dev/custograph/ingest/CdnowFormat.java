@@ -57,17 +57,13 @@ final class CdnowFormat implements LineFormat<LineRow> {
 
     private LineRow line(String file, long lineNumber, String[] fields) {
         String customerId = fields[0];
-        LocalDateTime day = standardiser.dateTime("date", fields[1]);
-        long cds = standardiser.whole("number_of_cds", fields[2]);
+        LocalDateTime day = standardiser.eventDate("date", fields[1]);
+        long cds = standardiser.quantity("number_of_cds", fields[2]);
         if (cds < 1) {
             throw new CsvRow.BadValue("number_of_cds", fields[2], "invalid_quantity", "number_of_cds " + cds
                     + " must be at least 1");
         }
-        BigDecimal dollars = standardiser.decimal("dollar_value", fields[3]);
-        if (dollars.signum() < 0) {
-            throw new CsvRow.BadValue("dollar_value", fields[3], "negative_price", "dollar_value " + fields[3]
-                    + " is negative");
-        }
+        BigDecimal dollars = standardiser.unitPrice("dollar_value", fields[3]);
         String key = customerId + "-" + fields[1];
         String orderId = "CDNOW-" + key + "-" + orders.next(key);
         double unitPrice = dollars.divide(BigDecimal.valueOf(cds), MathContext.DECIMAL64).doubleValue();

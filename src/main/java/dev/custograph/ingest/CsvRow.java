@@ -62,14 +62,24 @@ public final class CsvRow {
         return line;
     }
 
-    /** The trimmed value, or null when it is missing. */
+    /**
+     * The trimmed value, or null when it is missing. A value too long to store and index, or holding a control
+     * character (a NUL, say), is that row's problem ({@code too_long}, {@code control_character}), whatever the field.
+     */
     public String optional(String field) {
         String value = values.get(caseInsensitive ? field.toLowerCase(java.util.Locale.ROOT) : field);
         if (value == null) {
             return null;
         }
         String trimmed = value.strip();
-        return trimmed.isEmpty() || trimmed.equals("NULL") ? null : trimmed;
+        if (trimmed.isEmpty() || trimmed.equals("NULL")) {
+            return null;
+        }
+        dev.custograph.model.ValueRules.Problem problem = dev.custograph.model.ValueRules.textProblem(trimmed);
+        if (problem != null) {
+            throw new BadValue(field, trimmed, problem.reason(), problem.message());
+        }
+        return trimmed;
     }
 
     public String required(String field) {

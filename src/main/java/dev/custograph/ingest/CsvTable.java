@@ -54,6 +54,13 @@ final class CsvTable {
             }
             List<String> header = records.next().stream().map(this::columnName).toList();
             lineBefore = parser.getCurrentLineNumber();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String column : header) {
+                if (!column.isEmpty() && !seen.add(column)) {
+                    throw new ImportFailedException(file + " line 1: the header names column '" + column
+                            + "' twice; which one holds the data is not clear, so nothing was imported");
+                }
+            }
             for (String column : requiredColumns) {
                 if (!header.contains(columnName(column))) {
                     throw new ImportFailedException(file + " line 1: missing column '" + column

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.model.ValueRules;
 import dev.custograph.identity.CustomerRecord;
 import dev.custograph.identity.IdentityResolver;
 import tools.jackson.core.JacksonException;
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * A line that is not a JSON object, or breaks a rule above, is rejected with its line number and field.
  */
-final class CustomersJsonlFormat implements LineFormat<CustomerRecord> {
+final class CustomersJsonlFormat implements LineFormat<ProfileRow> {
 
     static final String DEFAULT_SOURCE = "crm";
     private static final Set<String> FIELDS = Set.of("id", "name", "email", "phone", "address", "country",
@@ -52,7 +53,6 @@ final class CustomersJsonlFormat implements LineFormat<CustomerRecord> {
             "firstPurchase", "lastPurchase", "valueRunId", "valueAsOf", "churnProbability", "churnRunId", "churnAsOf",
             "churnHorizonDays");
     private static final java.util.regex.Pattern ATTRIBUTE_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
-    private static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
     private final Standardiser standardiser;
     private final String defaultSource;
@@ -64,7 +64,7 @@ final class CustomersJsonlFormat implements LineFormat<CustomerRecord> {
     }
 
     @Override
-    public void read(String fileName, Reader reader, Sink<CustomerRecord> sink) {
+    public void read(String fileName, Reader reader, Sink<ProfileRow> sink) {
         BufferedReader lines = new BufferedReader(reader, 1 << 16);
         long number = 0;
         try {
@@ -74,10 +74,15 @@ final class CustomersJsonlFormat implements LineFormat<CustomerRecord> {
                     continue;
                 }
                 try {
-                    sink.accept(profile(line));
+                    sink.accept(new ProfileRow(fileName, number, profile(line)));
                 } catch (CsvRow.BadValue bad) {
                     sink.reject(new RowProblem(fileName, number, bad.field(), bad.value(), bad.reason(),
                             bad.getMessage()));
+                } catch (RuntimeException unreadable) {
+                    // Whatever else a line can hold that the checks above did not foresee, it is that line's problem:
+                    // one bad line never aborts an import.
+                    sink.reject(new RowProblem(fileName, number, null, line, "unreadable", "cannot be read as a "
+                            + "profile: " + unreadable.getMessage()));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -163,18 +168,30 @@ final class CustomersJsonlFormat implements LineFormat<CustomerRecord> {
             return null;
         }
         if (value.isIntegralNumber()) {
-            return value.asString();
+            return checkedId(field, value.asString());
         }
         if (value.isNumber()) {
+            if (!Double.isFinite(value.doubleValue())) {
+                throw new CsvRow.BadValue(field, value.toString(), "not_a_whole_number",
+                        "'" + CsvRow.shorten(value.toString()) + "' is too large to be an id");
+            }
             BigDecimal decimal = value.decimalValue();
             try {
-                return decimal.toBigIntegerExact().toString();
+                return checkedId(field, decimal.toBigIntegerExact().toString());
             } catch (ArithmeticException e) {
                 throw new CsvRow.BadValue(field, decimal.toPlainString(), "not_a_whole_number",
                         "'" + decimal.toPlainString() + "' is not a whole number or a string");
             }
         }
-        return text(node, field);
+        return checkedId(field, text(node, field));
+    }
+
+    private static String checkedId(String field, String id) {
+        ValueRules.Problem problem = ValueRules.idProblem(id);
+        if (problem != null) {
+            throw new CsvRow.BadValue(field, id, problem.reason(), problem.message());
+        }
+        return id;
     }
 
     private String text(JsonNode node, String field) {
@@ -186,6 +203,11 @@ final class CustomersJsonlFormat implements LineFormat<CustomerRecord> {
             throw new CsvRow.BadValue(field, value.toString(), "wrong_type",
                     "must be a string, not " + value.getNodeType().name().toLowerCase());
         }
+        ValueRules.Problem problem = field.equals("email") || field.equals("phone")
+                ? ValueRules.contactProblem(value.stringValue()) : ValueRules.textProblem(value.stringValue());
+        if (problem != null) {
+            throw new CsvRow.BadValue(field, value.stringValue(), problem.reason(), problem.message());
+        }
         return standardiser.text(value.stringValue());
     }
 
@@ -194,15 +216,16 @@ final class CustomersJsonlFormat implements LineFormat<CustomerRecord> {
             return null;
         }
         LocalDate date = standardiser.dateTime("birthDate", value).toLocalDate();
-        if (date.isBefore(OLDEST_BIRTH_DATE) || date.isAfter(LocalDate.now())) {
-            throw new CsvRow.BadValue("birthDate", value, "out_of_range", "birth date " + date
-                    + " is not between " + OLDEST_BIRTH_DATE + " and today");
+        ValueRules.Problem problem = ValueRules.birthDateProblem(date, LocalDate.now());
+        if (problem != null) {
+            throw new CsvRow.BadValue("birthDate", value, problem.reason(), problem.message());
         }
         return date;
     }
 
     /** Writes a batch of profiles in one transaction, through identity resolution. */
-    static LoadCounts write(Graph graph, List<CustomerRecord> profiles) {
+    static LoadCounts write(Graph graph, List<ProfileRow> rows) {
+        List<CustomerRecord> profiles = rows.stream().map(ProfileRow::record).toList();
         IdentityResolver.Outcome outcome = graph.inWriteTransaction(
                 tx -> IdentityResolver.resolveAndWrite(tx, profiles));
         return new LoadCounts(outcome.customersCreated(), 0, 0, outcome.customersMerged(), outcome.total());

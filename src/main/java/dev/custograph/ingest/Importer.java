@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import dev.custograph.graph.Graph;
-import dev.custograph.identity.CustomerRecord;
 import dev.custograph.model.Dataset;
+import dev.custograph.model.ValueRules;
 
 /**
  * Runs an import end to end for a named format. Northwind (a handful of related files) is validated whole and
@@ -30,9 +30,16 @@ public final class Importer {
     static final int BATCH_SIZE = 5000;
 
     private final Graph graph;
+    private final ValueRules.DateWindow dates;
 
     public Importer(Graph graph) {
+        this(graph, ValueRules.DateWindow.DEFAULT);
+    }
+
+    /** An importer that accepts order dates within {@code dates} (by default 1900-01-01 to tomorrow). */
+    public Importer(Graph graph, ValueRules.DateWindow dates) {
         this.graph = graph;
+        this.dates = dates;
     }
 
     /** Imports with rejects written to a timestamped file in the working directory (if there are any). */
@@ -59,9 +66,9 @@ public final class Importer {
         Path rejectsPath = rejects != null ? rejects : Path.of("rejects-" + format + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
         if (format.equals("customers-jsonl")) {
-            return new LineImport<CustomerRecord>(format, standardiser -> new CustomersJsonlFormat(standardiser,
+            return new LineImport<ProfileRow>(format, standardiser -> new CustomersJsonlFormat(standardiser,
                     source), profiles -> CustomersJsonlFormat.write(graph, profiles), (a, b) -> false, rejectsPath,
-                    PROFILE_BATCH_SIZE).run(paths, () -> 0);
+                    PROFILE_BATCH_SIZE, dates).run(paths, () -> 0);
         }
         Function<Standardiser, LineFormat<LineRow>> reader = switch (format) {
             case "lines" -> LinesFormat::new;
@@ -71,7 +78,7 @@ public final class Importer {
         };
         LineBatchWriter writer = new LineBatchWriter(graph, source == null ? format : source);
         return new LineImport<>(format, reader, writer::write, (a, b) -> a.orderId().equals(b.orderId()),
-                rejectsPath, BATCH_SIZE).run(paths, () -> AnomalyFlags.refresh(graph));
+                rejectsPath, BATCH_SIZE, dates).run(paths, () -> AnomalyFlags.refresh(graph));
     }
 
     private ImportReport northwind(String source, List<Path> paths) {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.custograph.graph.ConstraintViolationException;
+import dev.custograph.graph.DatabaseRefusedException;
+import dev.custograph.model.ValueRules;
 import dev.custograph.progress.Progress;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -27,7 +30,7 @@ import java.util.stream.Stream;
  * order whose rows are together in the file is written whole. Every write MERGEs on business keys (line ids
  * included), so re-running a finished or interrupted import changes nothing or completes it.
  */
-final class LineImport<T> {
+final class LineImport<T extends SourceRow> {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LineImport.class);
 
@@ -37,19 +40,28 @@ final class LineImport<T> {
     private final BiPredicate<T, T> together;
     private final Path rejectsPath;
     private final int batchSize;
+    private final ValueRules.DateWindow dates;
 
     /**
      * {@code writer} writes one batch in one transaction; {@code together} says whether two consecutive rows must
-     * stay in one batch (the lines of one order).
+     * stay in one batch (the lines of one order); {@code dates} is the window order dates must lie in.
      */
     LineImport(String format, Function<Standardiser, LineFormat<T>> formats, Function<List<T>, LoadCounts> writer,
-               BiPredicate<T, T> together, Path rejectsPath, int batchSize) {
+               BiPredicate<T, T> together, Path rejectsPath, int batchSize, ValueRules.DateWindow dates) {
         this.format = format;
         this.formats = formats;
         this.writer = writer;
         this.together = together;
         this.rejectsPath = rejectsPath;
         this.batchSize = batchSize;
+        this.dates = dates;
+    }
+
+    /** Rows imported and rejected in one file; rows refused at write time move from the first to the second. */
+    private record FileCounts(AtomicLong imported, AtomicLong rejected) {
+        FileCounts() {
+            this(new AtomicLong(), new AtomicLong());
+        }
     }
 
     /** Imports {@code paths}; {@code afterImport} runs once all batches are written and returns anomalies flagged. */
@@ -60,10 +72,10 @@ final class LineImport<T> {
         log.info("Checked {} file(s) in {} s; importing", files.size(),
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
 
-        Standardiser standardiser = new Standardiser();
+        Standardiser standardiser = new Standardiser(dates, java.time.LocalDate.now());
         LineFormat<T> reader = formats.apply(standardiser);
-        Map<String, Long> rejectedByReason = new TreeMap<>();
-        List<FileReport> reports = new ArrayList<>();
+        Map<String, Long> rejectedByReason = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, FileCounts> perFile = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicLong bytesRead = new AtomicLong();
         long totalBytes = files.stream().mapToLong(LineImport::size).sum();
         long[] totalRows = {0};
@@ -72,11 +84,17 @@ final class LineImport<T> {
                 .counter("custograph.import.rows", "format", format);
         try (RejectsFile rejects = new RejectsFile(rejectsPath);
              Progress progress = Progress.ofBytes("Importing " + format, totalBytes);
-             BatchPipeline<T> pipeline = new BatchPipeline<>(writer)) {
+             BatchPipeline<T> pipeline = new BatchPipeline<>(batch -> writeIsolating(batch, refused -> {
+                 rejects.add(refused.problem());
+                 rejectedByReason.merge(refused.problem().reason(), 1L, Long::sum);
+                 FileCounts counts = perFile.get(refused.problem().file());
+                 counts.imported().decrementAndGet();
+                 counts.rejected().incrementAndGet();
+             }))) {
             List<T> batch = new ArrayList<>(batchSize + 64);
             for (Path file : files) {
-                long[] counts = {0, 0}; // imported, rejected
                 String name = file.getFileName().toString();
+                FileCounts counts = perFile.computeIfAbsent(name, n -> new FileCounts());
                 reader.read(name, InputFile.open(file, bytesRead), new LineFormat.Sink<T>() {
                     @Override
                     public void accept(T row) {
@@ -85,7 +103,7 @@ final class LineImport<T> {
                             batch.clear();
                         }
                         batch.add(row);
-                        counts[0]++;
+                        counts.imported().incrementAndGet();
                         rowsRead.increment();
                         progress.update(bytesRead.get(), ++totalRows[0]);
                     }
@@ -94,11 +112,10 @@ final class LineImport<T> {
                     public void reject(RowProblem problem) {
                         rejects.add(problem);
                         rejectedByReason.merge(problem.reason(), 1L, Long::sum);
-                        counts[1]++;
+                        counts.rejected().incrementAndGet();
                         totalRows[0]++;
                     }
                 });
-                reports.add(new FileReport(name, counts[0] + counts[1], counts[0], counts[1], 0));
             }
             if (!batch.isEmpty()) {
                 pipeline.submit(List.copyOf(batch));
@@ -107,9 +124,68 @@ final class LineImport<T> {
             progress.update(totalBytes, totalRows[0]);
             log.info("Writing took {} s of the import", String.format("%.1f", pipeline.writeSeconds()));
             long anomalies = afterImport.getAsLong();
-            return report(reports, rejectedByReason, standardiser.counts(), loaded, anomalies, rejects.writtenPath(),
-                    started);
+            List<FileReport> reports = new ArrayList<>();
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                FileCounts counts = perFile.get(name);
+                long imported = counts.imported().get();
+                long rejected = counts.rejected().get();
+                if (reports.stream().noneMatch(r -> r.file().equals(name))) {
+                    reports.add(new FileReport(name, imported + rejected, imported, rejected, 0));
+                }
+            }
+            return report(reports, new TreeMap<>(rejectedByReason), standardiser.counts(), loaded, anomalies,
+                    rejects.writtenPath(), started);
         }
+    }
+
+    /** A row the database refused at write time, with the reason to report. */
+    private record Refused(RowProblem problem) {
+    }
+
+    /**
+     * Writes a batch; if the database refuses it (a value breaks a constraint or a rule of the database's that the
+     * checks before did not foresee), writes each half of it, down to the one order whose rows are refused: they are
+     * that order's rejects ({@code write_failed}, with the database's reason), and every other row is written. One
+     * bad row never aborts an import, and no good row is lost with it.
+     */
+    private LoadCounts writeIsolating(List<T> batch, java.util.function.Consumer<Refused> onRefused) {
+        try {
+            return writer.apply(batch);
+        } catch (DatabaseRefusedException | ConstraintViolationException refused) {
+            List<List<T>> groups = groups(batch);
+            if (groups.size() == 1) {
+                String reason = refused.getMessage();
+                log.warn("The database refused the rows of {} line {}: {}", batch.get(0).file(), batch.get(0).line(),
+                        reason);
+                for (T row : batch) {
+                    onRefused.accept(new Refused(new RowProblem(row.file(), row.line(), null, null, "write_failed",
+                            "the database refused it: " + reason)));
+                }
+                return LoadCounts.NONE;
+            }
+            int half = groups.size() / 2;
+            return writeIsolating(flatten(groups.subList(0, half)), onRefused)
+                    .plus(writeIsolating(flatten(groups.subList(half, groups.size())), onRefused));
+        }
+    }
+
+    /** The batch cut where {@code together} allows it (between orders). */
+    private List<List<T>> groups(List<T> batch) {
+        List<List<T>> groups = new ArrayList<>();
+        for (T row : batch) {
+            if (groups.isEmpty() || !together.test(groups.get(groups.size() - 1).get(0), row)) {
+                groups.add(new ArrayList<>());
+            }
+            groups.get(groups.size() - 1).add(row);
+        }
+        return groups;
+    }
+
+    private static <T> List<T> flatten(List<List<T>> groups) {
+        List<T> rows = new ArrayList<>();
+        groups.forEach(rows::addAll);
+        return rows;
     }
 
     private ImportReport report(List<FileReport> files, Map<String, Long> rejectedByReason,
@@ -127,7 +203,7 @@ final class LineImport<T> {
 
     /** Pass 1: reads every file through a fresh reader, writing nothing, to fail early on structural damage. */
     private void checkStructure(List<Path> files) {
-        LineFormat<T> reader = formats.apply(new Standardiser());
+        LineFormat<T> reader = formats.apply(new Standardiser(dates, java.time.LocalDate.now()));
         LineFormat.Sink<T> ignore = new LineFormat.Sink<>() {
             @Override
             public void accept(T row) {

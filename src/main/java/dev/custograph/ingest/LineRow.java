@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
  */
 record LineRow(String file, long line, String orderId, String lineId, LocalDate orderDate, LocalDateTime orderedAt,
                String status, String orderCountry, String customerId, String customerName, String email,
-               String emailRaw, String phone, String phoneRaw, String customerCountry, String productId, String productName, String category,
-               long quantity, double unitPrice, double discount) {
+               String emailRaw, String phone, String phoneRaw, String customerCountry, String productId,
+               String productName, String category, long quantity, double unitPrice, double discount)
+        implements SourceRow {
 }

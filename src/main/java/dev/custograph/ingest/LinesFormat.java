@@ -15,7 +15,8 @@ import java.util.Locale;
  *   <li>{@code order_date}: {@code yyyy-mm-dd}, {@code yyyy-mm-dd hh:mm[:ss]}, ISO date-time with or without offset,
  *       or {@code yyyymmdd}; impossible dates (30 February) are rejected.
  *   <li>{@code quantity} must be positive, except on a cancelled order ({@code status} = cancelled) where it is
- *       negative; {@code unit_price} must not be negative; {@code discount} is a fraction in [0, 1), default 0.
+ *       negative, and at most 1,000,000 units; {@code unit_price} is from 0 to 1,000,000,000; {@code discount} is a
+ *       fraction in [0, 1), default 0; {@code order_date} lies in the import's window (1900-01-01 to tomorrow).
  *   <li>{@code status} is lower-cased; default {@code completed}. Without {@code line_id}, the line id is
  *       {@code <order_id>-<n>}, n counting the order's rows in file order.
  *   <li>Emails, phones (E.164, the row's country as region), countries (ISO 3166) and numbers are standardised as
@@ -45,23 +46,19 @@ final class LinesFormat implements LineFormat<LineRow> {
         String lineId = row.optional("line_id") == null ? orderId + "-" + ordinal : row.optional("line_id");
         String status = row.optional("status") == null ? "completed" : row.optional("status").toLowerCase(Locale.ROOT);
         boolean cancelled = status.equals("cancelled");
-        long quantity = standardiser.whole("quantity", row.optional("quantity"));
+        long quantity = standardiser.quantity("quantity", row.optional("quantity"));
         if (!cancelled && quantity <= 0 || cancelled && quantity >= 0) {
             throw new CsvRow.BadValue("quantity", String.valueOf(quantity), "invalid_quantity", "quantity "
                     + quantity + (cancelled ? " on a cancelled order must be negative" : " must be positive"));
         }
-        BigDecimal price = standardiser.decimal("unit_price", row.optional("unit_price"));
-        if (price.signum() < 0) {
-            throw new CsvRow.BadValue("unit_price", price.toPlainString(), "negative_price",
-                    "price " + price.toPlainString() + " is negative");
-        }
+        BigDecimal price = standardiser.unitPrice("unit_price", row.optional("unit_price"));
         BigDecimal discount = row.optional("discount") == null ? BigDecimal.ZERO
                 : standardiser.decimal("discount", row.optional("discount"));
         if (discount.signum() < 0 || discount.compareTo(BigDecimal.ONE) >= 0) {
             throw new CsvRow.BadValue("discount", discount.toPlainString(), "invalid_discount",
                     "discount " + discount.toPlainString() + " is not a fraction in [0, 1)");
         }
-        LocalDateTime at = standardiser.dateTime("order_date", row.optional("order_date"));
+        LocalDateTime at = standardiser.eventDate("order_date", row.optional("order_date"));
         boolean hasTime = row.optional("order_date").length() > 10;
         String customerId = row.optional("customer_id");
         Standardiser.Country country = standardiser.country(row.optional("country"));

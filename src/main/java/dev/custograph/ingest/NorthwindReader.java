@@ -16,6 +16,7 @@ import dev.custograph.model.Dataset;
 import dev.custograph.model.Order;
 import dev.custograph.model.OrderLine;
 import dev.custograph.model.Product;
+import dev.custograph.model.ValueRules;
 
 /**
  * Reads the Northwind CSV export (the files of Neo4j's own Northwind guide): categories, products, customers,
@@ -105,8 +106,8 @@ public final class NorthwindReader {
                 throw new CsvRow.BadValue("categoryID", "unknown category id '" + categoryId + "'");
             }
             BigDecimal price = row.optionalDecimal("unitPrice");
-            if (price != null && price.signum() < 0) {
-                throw new CsvRow.BadValue("unitPrice", "'" + price + "' is negative");
+            if (price != null) {
+                checked("unitPrice", price, ValueRules.unitPriceProblem(price));
             }
             byId.put(id, new Product(id, row.required("productName"), price == null ? null : price.doubleValue(),
                     category == null ? null : category.name()));
@@ -142,7 +143,9 @@ public final class NorthwindReader {
             if (!customers.containsKey(customerId)) {
                 throw new CsvRow.BadValue("customerID", "unknown customer '" + customerId + "'");
             }
-            byId.put(id, new OrderDraft(id, customerId, row.requiredDate("orderDate")));
+            java.time.LocalDate orderDate = row.requiredDate("orderDate");
+            checked("orderDate", orderDate, ValueRules.DateWindow.DEFAULT.problem(orderDate, java.time.LocalDate.now()));
+            byId.put(id, new OrderDraft(id, customerId, orderDate));
         });
         return byId;
     }
@@ -164,13 +167,12 @@ public final class NorthwindReader {
                 throw new CsvRow.BadValue("productID", "product " + productId + " appears twice in order " + orderId);
             }
             BigDecimal unitPrice = row.requiredDecimal("unitPrice");
-            if (unitPrice.signum() < 0) {
-                throw new CsvRow.BadValue("unitPrice", "'" + unitPrice + "' is negative");
-            }
+            checked("unitPrice", unitPrice, ValueRules.unitPriceProblem(unitPrice));
             long quantity = row.requiredLong("quantity");
             if (quantity <= 0) {
                 throw new CsvRow.BadValue("quantity", "'" + quantity + "' is not a positive quantity");
             }
+            checked("quantity", quantity, ValueRules.quantityProblem(BigDecimal.valueOf(quantity)));
             BigDecimal discount = row.requiredDecimal("discount");
             if (discount.signum() < 0 || discount.compareTo(BigDecimal.ONE) >= 0) {
                 throw new CsvRow.BadValue("discount", "'" + discount + "' is not a fraction in [0, 1)");
@@ -203,5 +205,12 @@ public final class NorthwindReader {
 
     static double roundCents(double amount) {
         return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** Fails the row when a value breaks a rule of {@link ValueRules}. */
+    private static void checked(String field, Object value, ValueRules.Problem problem) {
+        if (problem != null) {
+            throw new CsvRow.BadValue(field, String.valueOf(value), problem.reason(), problem.message());
+        }
     }
 }

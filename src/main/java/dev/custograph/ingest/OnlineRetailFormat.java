@@ -49,7 +49,8 @@ final class OnlineRetailFormat implements LineFormat<LineRow> {
             throw new CsvRow.BadValue("UnitPrice", price.toPlainString(), "non_positive_price",
                     "price " + price.toPlainString() + " is not positive");
         }
-        long quantity = standardiser.whole("Quantity", row.optional("Quantity"));
+        standardiser.unitPrice("UnitPrice", row.optional("UnitPrice")); // and not over the bound every format holds
+        long quantity = standardiser.quantity("Quantity", row.optional("Quantity"));
         if (!cancelled && quantity <= 0) {
             throw new CsvRow.BadValue("Quantity", String.valueOf(quantity), "non_positive_quantity",
                     "quantity " + quantity + " on invoice " + invoice + ", which is not a cancellation");
@@ -58,7 +59,7 @@ final class OnlineRetailFormat implements LineFormat<LineRow> {
             throw new CsvRow.BadValue("Quantity", String.valueOf(quantity), "positive_quantity_on_cancellation",
                     "quantity " + quantity + " on cancellation " + invoice + " (expected a negative quantity)");
         }
-        LocalDateTime at = standardiser.dateTime("InvoiceDate", row.optional("InvoiceDate"));
+        LocalDateTime at = standardiser.eventDate("InvoiceDate", row.optional("InvoiceDate"));
         String rawCustomer = row.optional("CustomerID");
         String customerId = rawCustomer == null ? null
                 : String.valueOf(standardiser.whole("CustomerID", rawCustomer));

@@ -13,7 +13,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The rejected rows of an import, one CSV row each: {@code file,line,field,value,reason,message}. Opened on the
- * first rejection, so a clean import leaves no file behind.
+ * first rejection, so a clean import leaves no file behind; readable by its owner only (rows hold personal data), and
+ * with every cell a spreadsheet could run as a formula made inert. Rejections may come from the reading thread and
+ * from the writing thread (a batch the database refused), so adding is synchronised.
  */
 final class RejectsFile implements AutoCloseable {
 
@@ -24,18 +26,32 @@ final class RejectsFile implements AutoCloseable {
         this.path = path;
     }
 
-    void add(RowProblem problem) {
+    synchronized void add(RowProblem problem) {
         try {
             if (printer == null) {
                 Writer writer = PrivateFiles.newWriter(path);
                 printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
                         .setHeader("file", "line", "field", "value", "reason", "message").get());
             }
-            printer.printRecord(problem.file(), problem.line(), problem.field(), problem.value(), problem.reason(),
-                    problem.message());
+            printer.printRecord(inert(problem.file()), problem.line(), inert(problem.field()), inert(problem.value()),
+                    problem.reason(), inert(problem.message()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write rejects file " + path, e);
         }
+    }
+
+    /**
+     * A cell a spreadsheet will show, not run: a value that opens with =, +, -, @, a tab or a carriage return is a
+     * formula to Excel and LibreOffice (CSV injection), so it gets a leading apostrophe, as OWASP advises. The file
+     * is for people to open; the original value is the input file's, at the line named.
+     */
+    static String inert(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell : cell;
     }
 
     /** The file's path if anything was written to it, else null. */

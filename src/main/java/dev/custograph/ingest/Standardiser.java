@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import dev.custograph.model.ValueRules;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
@@ -51,6 +52,19 @@ public final class Standardiser {
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     private final Map<String, Long> counts = new TreeMap<>();
+    private final ValueRules.DateWindow dates;
+    private final LocalDate today;
+
+    /** With the default window for event dates (1900-01-01 to tomorrow). */
+    public Standardiser() {
+        this(ValueRules.DateWindow.DEFAULT, LocalDate.now());
+    }
+
+    /** With the window {@code dates} for the dates of orders and other events, as of {@code today}. */
+    public Standardiser(ValueRules.DateWindow dates, LocalDate today) {
+        this.dates = dates;
+        this.today = today;
+    }
 
     /** How many values were changed or could not be standardised, by kind. */
     Map<String, Long> counts() {
@@ -66,8 +80,12 @@ public final class Standardiser {
         return collapsed.isEmpty() ? null : collapsed;
     }
 
-    /** A lower-cased email; one that does not look like an email is counted as {@code emailsInvalid}. */
+    /**
+     * A lower-cased email; one that does not look like an email is counted as {@code emailsInvalid}. One holding a
+     * control character (a NUL, say) is not kept even as written: it is a {@code control_character} problem.
+     */
     public Checked email(String value) {
+        refuseControlCharacters("email", value);
         String email = text(value);
         if (email == null) {
             return Checked.EMPTY;
@@ -85,6 +103,7 @@ public final class Standardiser {
 
     /** E.164 ({@code +4930123456}); one in which libphonenumber finds no valid number is counted as invalid. */
     public Checked phone(String value, Country country) {
+        refuseControlCharacters("phone", value);
         String phone = text(value);
         if (phone == null) {
             return Checked.EMPTY;
@@ -164,6 +183,43 @@ public final class Standardiser {
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    /** The date of an order (or another event): a date within the import's window (1900-01-01 to tomorrow). */
+    LocalDateTime eventDate(String field, String value) {
+        LocalDateTime at = dateTime(field, value);
+        ValueRules.Problem problem = dates.problem(at.toLocalDate(), today);
+        if (problem != null) {
+            throw new CsvRow.BadValue(field, text(value), problem.reason(), problem.message());
+        }
+        return at;
+    }
+
+    /** A unit price: a decimal from 0 to {@link ValueRules#MAX_UNIT_PRICE}. */
+    BigDecimal unitPrice(String field, String value) {
+        BigDecimal price = decimal(field, value);
+        ValueRules.Problem problem = ValueRules.unitPriceProblem(price);
+        if (problem != null) {
+            throw new CsvRow.BadValue(field, text(value), problem.reason(), problem.message());
+        }
+        return price;
+    }
+
+    /** A whole quantity of at most {@link ValueRules#MAX_QUANTITY} units either way. */
+    long quantity(String field, String value) {
+        BigDecimal number = decimal(field, value);
+        ValueRules.Problem problem = ValueRules.quantityProblem(number);
+        if (problem != null) {
+            throw new CsvRow.BadValue(field, text(value), problem.reason(), problem.message());
+        }
+        return whole(field, value);
+    }
+
+    private static void refuseControlCharacters(String field, String value) {
+        ValueRules.Problem problem = ValueRules.contactProblem(value);
+        if (problem != null) {
+            throw new CsvRow.BadValue(field, value, problem.reason(), problem.message());
+        }
     }
 
     /** A decimal written with '.' or ',' as separator; thousands separators only together with the other one. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import dev.custograph.graph.ConstraintViolationException;
 import dev.custograph.graph.Graph;
+import dev.custograph.model.ValueRules;
 
 /**
  * Places orders that arrive one at a time (the API's placeOrder), checked in full before anything is written, in one
@@ -31,13 +32,15 @@ public final class OrderPlacement {
     }
 
     private final Graph graph;
+    private final ValueRules.DateWindow dates;
 
-    public OrderPlacement(Graph graph) {
+    public OrderPlacement(Graph graph, ValueRules.DateWindow dates) {
         this.graph = graph;
+        this.dates = dates;
     }
 
     public Placed place(OrderRequest request) {
-        checkShape(request);
+        checkShape(request, dates);
         String fingerprint = fingerprint(request);
         try {
             return graph.inWriteTransaction(tx -> {
@@ -84,16 +87,22 @@ public final class OrderPlacement {
         return new Placed((String) earlier.get("orderId"), false);
     }
 
-    /** Everything that can be checked without the graph. */
-    private static void checkShape(OrderRequest r) {
+    /** Everything that can be checked without the graph, against the bounds every entry point holds. */
+    private static void checkShape(OrderRequest r, ValueRules.DateWindow dates) {
         if (r.idempotencyKey() == null || r.idempotencyKey().isBlank() || r.idempotencyKey().length() > 200) {
             throw new OrderRejectedException("idempotencyKey: must be 1 to 200 characters");
         }
+        refuse("idempotencyKey", ValueRules.idProblem(r.idempotencyKey()));
         if (r.customerId() == null || r.customerId().isBlank()) {
             throw new OrderRejectedException("customerId: must not be empty");
         }
+        refuse("customerId", ValueRules.idProblem(r.customerId()));
         if (r.orderId() != null && r.orderId().isBlank()) {
             throw new OrderRejectedException("orderId: must not be empty when given");
+        }
+        refuse("orderId", ValueRules.idProblem(r.orderId()));
+        if (r.orderDate() != null) {
+            refuse("orderDate", dates.problem(r.orderDate(), LocalDate.now()));
         }
         if (r.lines() == null || r.lines().isEmpty() || r.lines().size() > MAX_LINES) {
             throw new OrderRejectedException("lines: an order needs 1 to " + MAX_LINES + " lines");
@@ -104,16 +113,27 @@ public final class OrderPlacement {
             if (line.productId() == null || line.productId().isBlank()) {
                 throw new OrderRejectedException(at + "productId: must not be empty");
             }
+            refuse(at + "productId", ValueRules.idProblem(line.productId()));
             if (line.quantity() == null || line.quantity() < 1) {
                 throw new OrderRejectedException(at + "quantity: must be 1 or more, got " + line.quantity());
             }
+            refuse(at + "quantity", ValueRules.quantityProblem(java.math.BigDecimal.valueOf(line.quantity())));
             if (line.unitPrice() != null && !(line.unitPrice() >= 0 && Double.isFinite(line.unitPrice()))) {
                 throw new OrderRejectedException(at + "unitPrice: must be 0 or more, got " + line.unitPrice());
+            }
+            if (line.unitPrice() != null) {
+                refuse(at + "unitPrice", ValueRules.unitPriceProblem(java.math.BigDecimal.valueOf(line.unitPrice())));
             }
             if (line.discount() != null && !(line.discount() >= 0 && line.discount() < 1)) {
                 throw new OrderRejectedException(at + "discount: must be at least 0 and below 1, got "
                         + line.discount());
             }
+        }
+    }
+
+    private static void refuse(String field, ValueRules.Problem problem) {
+        if (problem != null) {
+            throw new OrderRejectedException(field + ": " + problem.message());
         }
     }
 

@@ -2,8 +2,6 @@ package dev.custograph.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import dev.custograph.CustographApplication;
+import dev.custograph.ServeProcess;
 import dev.custograph.TestData;
 import dev.custograph.api.GraphQlHttp;
 import dev.custograph.graph.EmbeddedNeo4j;
@@ -49,17 +48,12 @@ class InterruptedAnalyticsRunIT {
             finishedRun = new ValueAnalysis(db.graph()).run(ValueAnalysis.Parameters.defaults(), null).runId();
         }
 
-        int port = freePort();
-        int bolt = freePort();
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "serve", "--data-dir",
-                dataDir.toString(), "--port", String.valueOf(port), "--bolt-port", String.valueOf(bolt),
-                "--http-port", String.valueOf(freePort()), "--admin-key", KEY).redirectErrorStream(true)
-                .redirectOutput(temp.resolve("serve.log").toFile()).start();
+        ServeProcess serve = ServeProcess.start(dataDir, KEY, Map.of());
+        Process server = serve.process();
         String killedRun = null;
-        try (Driver driver = GraphDatabase.driver("bolt://localhost:" + bolt, EmbeddedNeo4j.storedLogin(dataDir))) {
-            GraphQlHttp api = GraphQlHttp.withKey(port, KEY);
-            assertThat(await(() -> answers(api), 120)).as("the server started (see serve.log)").isTrue();
+        try (Driver driver = GraphDatabase.driver("bolt://localhost:" + serve.boltPort(),
+                EmbeddedNeo4j.storedLogin(dataDir))) {
+            GraphQlHttp api = serve.api(KEY);
             try (Session session = driver.session(); Transaction lock = session.beginTransaction()) {
                 lock.run("MATCH (c:Customer {customerId: 'ALFKI'}) SET c.heldByTheTest = true").consume();
                 api.post("mutation { runAnalytics { id state } }");
@@ -129,32 +123,11 @@ class InterruptedAnalyticsRunIT {
         return graph.executableQuery(cypher).withParameters(parameters).execute().records().get(0).get(0).asLong();
     }
 
-    private static boolean answers(GraphQlHttp api) {
-        try {
-            return api.get("/actuator/health").statusCode() == 200;
-        } catch (RuntimeException notYet) {
-            return false;
-        }
-    }
-
     private static JsonNode health(GraphQlHttp api) {
         return GraphQlHttp.json(api.get("/actuator/health").body());
     }
 
     private static boolean await(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServeProcess.await(condition, seconds);
     }
 }

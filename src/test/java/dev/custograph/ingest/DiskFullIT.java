@@ -1,0 +1,111 @@
+package dev.custograph.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+
+import dev.custograph.Custograph;
+import dev.custograph.graph.GraphConnection;
+import dev.custograph.graph.GraphCounts;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An import on a disk that fills up stops within seconds with one line naming the directory, and a second run once
+ * there is room completes the import exactly. The disk is a real one: a 6 MB tmpfs mounted for the test (CI runs as
+ * root), which the import fills; where mounting is not allowed, the real disk under the temporary folder with the
+ * free-space reserve set above what it has left.
+ */
+class DiskFullIT {
+
+    @TempDir
+    Path temp;
+
+    Path disk;
+    boolean mounted;
+
+    @AfterEach
+    void unmount() throws Exception {
+        if (mounted) {
+            run(List.of("umount", disk.toString()));
+        }
+    }
+
+    @Test
+    void aFullDiskStopsTheImportWithinSecondsNamingTheDirectoryAndARerunCompletesIt() throws Exception {
+        Path lines = temp.resolve("lines.csv.gz");
+        assertThat(Custograph.run("generate", "--customers", "300", "--seed", "11", "--out", lines.toString()))
+                .isZero();
+        disk = Files.createDirectories(temp.resolve("disk"));
+        mounted = run(List.of("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk.toString())) == 0;
+        Path dataDir = disk.resolve("data");
+        // Without a tmpfs, a reserve above what the disk has left: the first write finds the disk "full".
+        String reserve = mounted ? "2m" : ((Files.getFileStore(disk).getUsableSpace() >> 20) + 1) + "m";
+
+        Process full = importInChild(lines, dataDir, reserve);
+        assertThat(full.waitFor(180, TimeUnit.SECONDS)).as("the import stopped (it hung before)").isTrue();
+        String err = new String(full.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(full.exitValue()).as(err).isEqualTo(1);
+        List<String> failure = err.lines().filter(l -> l.startsWith("custograph import:")).toList();
+        assertThat(failure).singleElement().asString()
+                .contains("the disk holding " + dataDir.toAbsolutePath().resolve("neo4j") + " is full")
+                .contains("nothing more was written");
+
+        if (mounted) {
+            assertThat(run(List.of("mount", "-o", "remount,size=96m", disk.toString()))).isZero();
+        }
+        Process again = importInChild(lines, dataDir, mounted ? "2m" : "0");
+        assertThat(again.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        String againErr = new String(again.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(again.exitValue()).as(againErr).isZero();
+
+        Set<String> customers = new HashSet<>();
+        Set<String> orders = new HashSet<>();
+        long rows = 0;
+        try (Reader reader = new InputStreamReader(new GZIPInputStream(Files.newInputStream(lines)),
+                StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader)) {
+                customers.add(row.get("customer_id"));
+                orders.add(row.get("order_id"));
+                rows++;
+            }
+        }
+        try (GraphConnection db = GraphConnection.open(dataDir, null, null, null)) {
+            GraphCounts counts = GraphCounts.of(db.graph());
+            assertThat(counts.label("Customer")).isEqualTo(customers.size());
+            assertThat(counts.label("Order")).isEqualTo(orders.size());
+            assertThat(counts.type("CONTAINS")).as("every line once, none twice").isEqualTo(rows);
+        }
+    }
+
+    private Process importInChild(Path lines, Path dataDir, String reserve) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "import", "--format",
+                "lines", lines.toString(), "--data-dir", dataDir.toString(), "--rejects",
+                temp.resolve("rejects.csv").toString());
+        builder.environment().putAll(Map.of("CUSTOGRAPH_MIN_FREE_DISK", reserve));
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        return builder.start();
+    }
+
+    private static int run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor();
+    }
+}
