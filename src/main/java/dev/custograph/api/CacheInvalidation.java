@@ -50,7 +50,9 @@ final class CacheInvalidation implements Graph.WriteListener {
             case "identity/merge-customers" -> customersGone(List.of((String) parameters.get("survivorId"),
                     (String) parameters.get("mergedId")));
             case "identity/unmerge-customers" -> customersGone(List.of((String) parameters.get("survivorId")));
-            case "customers/erase-customer" -> customersGone(List.of((String) parameters.get("customerId")));
+            // An erasure renames the customer's orders and lines too: rare enough to drop everything, so no cached
+            // answer keeps the erased id anywhere.
+            case "customers/erase-customer" -> everything();
             default -> {
                 switch (folder) {
                     case "audit", "cache" -> {

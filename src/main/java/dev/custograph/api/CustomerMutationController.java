@@ -49,7 +49,7 @@ class CustomerMutationController {
     record EraseCustomerInput(String id, String reason) {
     }
 
-    record EraseCustomerPayload(String erasedId, List<String> removedFields, long ordersKept) {
+    record EraseCustomerPayload(String erasedId, String pseudonym, List<String> removedFields, long ordersKept) {
     }
 
     record CustomerExportPayload(String customerId, String exportedAt, Map<String, Object> data) {
@@ -62,8 +62,9 @@ class CustomerMutationController {
     private final AuditLog audit;
     private final EntityCache entities;
 
-    CustomerMutationController(Graph graph, AuditLog audit, EntityCache entities) {
-        this.profiles = new CustomerProfiles(graph);
+    CustomerMutationController(Graph graph, AuditLog audit, EntityCache entities,
+                               dev.custograph.model.ValueRules.DateWindow dates) {
+        this.profiles = new CustomerProfiles(graph, dates);
         this.merges = new CustomerMerges(graph);
         this.erasure = new CustomerErasure(graph);
         this.export = new CustomerExport(graph, audit);
@@ -104,8 +105,11 @@ class CustomerMutationController {
 
     @MutationMapping
     EraseCustomerPayload eraseCustomer(@Argument EraseCustomerInput input, GraphQLContext context) {
+        // Reads of the customer still waiting to be logged are written first, so the erasure pseudonymises them too.
+        audit.flush();
         CustomerErasure.Erased erased = erasure.erase(input.id(), input.reason(), actor(context));
-        return new EraseCustomerPayload(erased.customerId(), erased.removedFields(), erased.ordersKept());
+        return new EraseCustomerPayload(erased.customerId(), erased.pseudonym(), erased.removedFields(),
+                erased.ordersKept());
     }
 
     @MutationMapping

@@ -16,9 +16,11 @@ import dev.custograph.graph.Graph;
  * The right to erasure (GDPR art. 17): removes a customer's personal data from the graph, and keeps what aggregates
  * need, anonymised. The customer node stays, so revenue, order counts, segment sizes and rules are unchanged, but
  * under a random id and with only its country and analytics figures; its identities, merged-away profiles and
- * SIMILAR relationships are deleted, and its orders lose the source's customer id (cypher/customers/erase-customer).
- * The audit entry of the erasure keeps the erased id, as the record that the request was carried out. The API's
- * caches drop everything that held the customer when the write commits.
+ * SIMILAR relationships are deleted, and its orders lose the source's customer id and the caller's idempotency key;
+ * order and line ids built from the customer's id are renamed with the pseudonym (cypher/customers/erase-customer).
+ * Afterwards nothing in the graph holds or encodes the erased id: the audit log keeps that the erasure happened,
+ * who asked, the reason and the pseudonym, and its earlier entries about the customer name the pseudonym, without
+ * the client's operation name. The API's caches drop everything that held the customer when the write commits.
  */
 public final class CustomerErasure {
 
@@ -59,12 +61,51 @@ public final class CustomerErasure {
             });
             kept.put("erasedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
             String pseudonym = "erased-" + UUID.randomUUID();
+            Map<String, Object> renames = renames(tx.readRows("customers/derived-ids", Map.of("customerId", id)), id,
+                    pseudonym);
             long orders = (Long) tx.writeRows("customers/erase-customer", Map.of("customerId", id, "pseudonym",
-                    pseudonym, "kept", kept)).get(0).get("ordersKept");
-            Graph.Statement audit = AuditLog.statement(List.of(AuditEntry.now(actor, "erase", List.of(id), removed,
-                    reason == null || reason.isBlank() ? "eraseCustomer" : "eraseCustomer: " + reason)));
+                    pseudonym, "kept", kept, "renames", renames)).get(0).get("ordersKept");
+            String why = reason == null || reason.isBlank() ? "eraseCustomer"
+                    : "eraseCustomer: " + pseudonymised(reason.strip(), id, pseudonym);
+            Graph.Statement audit = AuditLog.statement(List.of(AuditEntry.now(actor, "erase", List.of(pseudonym),
+                    removed, why)));
             tx.write(audit.name(), audit.parameters());
             return new Erased(id, pseudonym, removed, orders);
         });
+    }
+
+    /** The order and line ids that hold the customer's id, each with the pseudonym in its place. */
+    private static Map<String, Object> renames(List<Map<String, Object>> rows, String id, String pseudonym) {
+        List<Map<String, String>> orders = new java.util.ArrayList<>();
+        List<Map<String, String>> lines = new java.util.ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            String orderId = (String) row.get("orderId");
+            String renamed = pseudonymised(orderId, id, pseudonym);
+            if (!renamed.equals(orderId)) {
+                orders.add(Map.of("from", orderId, "to", renamed));
+            }
+            @SuppressWarnings("unchecked")
+            List<String> lineIds = (List<String>) row.get("lineIds");
+            for (String lineId : lineIds) {
+                String renamedLine = pseudonymised(lineId, id, pseudonym);
+                if (!renamedLine.equals(lineId)) {
+                    lines.add(Map.of("from", lineId, "to", renamedLine));
+                }
+            }
+        }
+        return Map.of("orders", orders, "lines", lines);
+    }
+
+    /**
+     * {@code text} with every occurrence of the id standing on its own (not inside a longer word or number: the
+     * id 7 is in CDNOW-7-1997-01-01-1, not in 1997) replaced by the pseudonym.
+     */
+    static String pseudonymised(String text, String id, String pseudonym) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Pattern own = java.util.regex.Pattern.compile("(?<![\\p{Alnum}])"
+                + java.util.regex.Pattern.quote(id) + "(?![\\p{Alnum}])");
+        return own.matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(pseudonym));
     }
 }

@@ -106,6 +106,15 @@ class CustomerMutationsIT {
         assertBadRequest(UPSERT, Map.of("input", Map.of("id", "NEW02", "country", "Atlantis")),
                 "country: 'Atlantis' is not a country name or ISO code we know");
         assertBadRequest(UPSERT, Map.of("input", Map.of("id", "NEW02")), "input: no field to set");
+        // Birth dates follow the import's rule; dates and text stay within the bounds every entry point holds.
+        assertBadRequest(UPSERT, Map.of("input", Map.of("id", "NEW02", "birthDate", "2999-01-01")),
+                "birthDate: birth date 2999-01-01 is not between 1900-01-01 and today");
+        assertBadRequest(UPSERT, Map.of("input", Map.of("id", "NEW02", "registeredAt", "0001-01-01")),
+                "registeredAt: date 0001-01-01 is not between 1900-01-01 and");
+        assertBadRequest(UPSERT, Map.of("input", Map.of("id", "NEW02", "email", "a\u0000b@example.com")),
+                "email: holds the control character U+0000 at position 2");
+        assertBadRequest(UPSERT, Map.of("input", Map.of("id", "NEW02", "name", "n".repeat(501))),
+                "name: is 501 characters long, over the limit of 500");
         assertThat(GraphCounts.of(graph)).isEqualTo(counts);
         assertThat(admin.post("{ customer(id: \"NEW02\") { id } }").at("/data/customer").isNull()).isTrue();
     }
@@ -158,6 +167,16 @@ class CustomerMutationsIT {
 
     @Test
     void eraseRemovesThePersonFromGraphAndCachesButKeepsTheAggregates() {
+        // Ids a shop builds from the customer's id, and a client's operation name that spells it out.
+        JsonNode placed = admin.post("""
+                mutation { placeOrder(input: {idempotencyKey: "checkout-ALFKI-7", customerId: "ALFKI",
+                  orderId: "WEB-ALFKI-7", lines: [{productId: "1", quantity: 2}]}) { order { id } } }""");
+        assertThat(placed.at("/data/placeOrder/order/id").asString()).as(placed.toString()).isEqualTo("WEB-ALFKI-7");
+        GraphQlHttp.withKey(port, ANALYST).post("query ProfileOfALFKI { customer(id: \"ALFKI\") { email } }");
+        String orderId = "WEB-ALFKI-7";
+        assertThat(admin.post("{ order(id: \"" + orderId + "\") { id } }").at("/data/order/id").asString())
+                .isEqualTo(orderId);
+
         JsonNode before = admin.post("{ customer(id: \"ALFKI\") { name contactName email phone totals { orders } "
                 + "similarCustomers(first: 1) { customer { id } } } dashboard { revenueByMonth { revenue } } }")
                 .at("/data");
@@ -166,26 +185,36 @@ class CustomerMutationsIT {
         assertThat(admin.post(neighboursList).at("/data").toString()).contains("\"ALFKI\"");
         String name = before.at("/customer/name").asString();
         String contact = before.at("/customer/contactName").asString();
-
-        JsonNode erased = admin.post("mutation { eraseCustomer(input: {id: \"ALFKI\", reason: \"ticket 42\"}) "
-                + "{ erasedId removedFields ordersKept } }").at("/data/eraseCustomer");
+        JsonNode erased = admin.post("mutation { eraseCustomer(input: {id: \"ALFKI\", reason: \"ticket 42 from "
+                + "ALFKI\"}) { erasedId pseudonym removedFields ordersKept } }").at("/data/eraseCustomer");
         assertThat(erased.at("/erasedId").asString()).isEqualTo("ALFKI");
+        String pseudonym = erased.at("/pseudonym").asString();
+        assertThat(pseudonym).startsWith("erased-");
         assertThat(erased.at("/removedFields").toString()).contains("\"name\"", "\"contactName\"", "\"phone\"");
         assertThat(erased.at("/ordersKept").asInt()).isEqualTo(before.at("/customer/totals/orders").asInt());
 
         assertThat(admin.post("{ customer(id: \"ALFKI\") { id } }").at("/data/customer").isNull()).isTrue();
+        assertThat(admin.post("{ order(id: \"" + orderId + "\") { id } }").at("/data/order").isNull())
+                .as("the order's old id is gone from the cache too").isTrue();
         assertThat(admin.post(neighboursList).at("/data").toString()).doesNotContain("\"ALFKI\"");
+        audit.flush();
         for (String value : List.of("ALFKI", name, contact)) {
-            assertThat(graph.readLong("test/nodes-holding-value", Map.of("value", value)))
-                    .as("nothing in the graph still holds " + value).isZero();
+            assertThat(graph.readLong("test/properties-mentioning-value", Map.of("value", value)))
+                    .as("nothing in the graph still holds or encodes " + value).isZero();
         }
+        assertThat(graph.readLong("test/properties-mentioning-value", Map.of("value", "ProfileOfALFKI"))).isZero();
+        assertThat(admin.post("{ order(id: \"WEB-" + pseudonym + "-7\") { id customer { id } } }")
+                .at("/data/order/customer/id").asString()).isEqualTo(pseudonym);
         assertThat(admin.post("{ dashboard { revenueByMonth { revenue } } }").at("/data/dashboard"))
                 .as("anonymised orders keep the aggregates").isEqualTo(before.at("/dashboard"));
         JsonNode export = admin.post("mutation { exportCustomer(id: \"ALFKI\") { customerId } }");
         assertThat(export.at("/errors/0/extensions/classification").asString()).isEqualTo("NOT_FOUND");
-        JsonNode audit = admin.post("{ auditLog(customerId: \"ALFKI\") { edges { node { action actor detail } } } }")
-                .at("/data/auditLog/edges");
-        assertThat(audit.toString()).contains("\"action\":\"erase\"", "ticket 42", "\"actor\":\"admin\"");
+        JsonNode log = admin.post("{ auditLog(customerId: \"" + pseudonym + "\") { edges { node { action actor "
+                + "detail } } } }").at("/data/auditLog/edges");
+        assertThat(log.toString()).contains("\"action\":\"erase\"", "ticket 42 from " + pseudonym,
+                "\"actor\":\"admin\"", "\"action\":\"read\"").doesNotContain("ALFKI");
+        assertThat(admin.post("{ auditLog(customerId: \"ALFKI\") { edges { node { action } } } }")
+                .at("/data/auditLog/edges").size()).isZero();
     }
 
     @Test
