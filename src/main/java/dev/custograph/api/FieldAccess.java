@@ -9,6 +9,7 @@ import dev.custograph.audit.AuditEntry;
 import dev.custograph.audit.AuditLog;
 import dev.custograph.model.Customer;
 import dev.custograph.security.ApiKeys;
+import dev.custograph.security.CustomerSignatures;
 import dev.custograph.security.Role;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -41,7 +42,10 @@ final class FieldAccess implements Instrumentation {
     static final String SIGNATURE_HEADER = "X-Customer-Signature";
 
     /** Who is asking, put into each request's GraphQL context by {@link Interceptor}. */
-    record Access(Role role, String keyName, String actingFor) {
+    record Access(Role role, String keyName, String actingFor, String signatureProblem) {
+        Access(Role role, String keyName, String actingFor) {
+            this(role, keyName, actingFor, null);
+        }
     }
 
     /** A field the caller's role may not read. */
@@ -69,7 +73,8 @@ final class FieldAccess implements Instrumentation {
         if (type.startsWith("__") || field.startsWith("__")) {
             return given;
         }
-        DataFetcher<?> fetcher = type.equals("Customer") && PERSONAL.contains(field) ? audited(field, given) : given;
+        DataFetcher<?> fetcher = type.equals("Customer") && PERSONAL.contains(field) ? audited(field, given)
+                : type.equals("Query") && field.equals("careList") ? careList(given) : given;
         return env -> {
             Access access = env.getGraphQlContext().get(Access.class);
             Role role = access == null ? null : access.role();
@@ -94,7 +99,8 @@ final class FieldAccess implements Instrumentation {
             if (role == Role.WIDGET) {
                 throw new Denied("the widget role may not read " + type + "." + field + " (a widget key reads products "
                         + "and the recommendations of the customer named by " + ACTING_FOR_HEADER + " with a valid "
-                        + SIGNATURE_HEADER + ")");
+                        + SIGNATURE_HEADER + (access.signatureProblem() == null ? ""
+                        : "; " + access.signatureProblem()) + ")");
             }
             throw new Denied(role == null ? "an API key is needed to read " + type + "." + field
                     : "the " + role.name().toLowerCase() + " role may not read " + type + "." + field
@@ -137,6 +143,33 @@ final class FieldAccess implements Instrumentation {
             case "RecommendationReason" -> !field.equals("customers");
             case "Segment" -> !field.equals("members");
             default -> true;
+        };
+    }
+
+    /**
+     * A birthday list is made of birth dates (the day of the birthday, the age turned): it is read as each listed
+     * customer's birthDate, audited as such, and an analyst, who never sees a birth date, may not have it at all
+     * (a daily list one day wide would otherwise spell each birthday out).
+     */
+    private static DataFetcher<?> careList(DataFetcher<?> fetcher) {
+        return env -> {
+            Object kind = env.getArgument("kind");
+            boolean birthdays = kind != null && "BIRTHDAYS".equals(kind.toString().strip()
+                    .toUpperCase(java.util.Locale.ROOT));
+            Access access = env.getGraphQlContext().get(Access.class);
+            if (birthdays && access != null && access.role() == Role.ANALYST) {
+                throw new Denied("careList(kind: BIRTHDAYS) lists birth dates, which the analyst role does not see");
+            }
+            Object value = fetcher.get(env);
+            PersonalReads reads = env.getGraphQlContext().get(PersonalReads.class);
+            if (birthdays && reads != null && value instanceof java.util.List<?> entries) {
+                for (Object entry : entries) {
+                    if (entry instanceof dev.custograph.care.CareLists.Entry listed) {
+                        reads.add(listed.customerId(), "birthDate", env.getOperationDefinition().getName());
+                    }
+                }
+            }
+            return value;
         };
     }
 
@@ -208,11 +241,16 @@ final class FieldAccess implements Instrumentation {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.getPrincipal() instanceof ApiKeys.Holder holder) {
                 String actingFor = request.getHeaders().getFirst(ACTING_FOR_HEADER);
-                if (holder.role() == Role.WIDGET && !holder.signatures().verify(actingFor,
-                        request.getHeaders().getFirst(SIGNATURE_HEADER))) {
-                    actingFor = null; // a widget key acts only for a customer the shop signed
+                String signatureProblem = null;
+                if (holder.role() == Role.WIDGET) {
+                    CustomerSignatures.Check check = holder.signatures().check(actingFor,
+                            request.getHeaders().getFirst(SIGNATURE_HEADER), java.time.Instant.now());
+                    if (!check.valid()) {
+                        actingFor = null; // a widget key acts only for a customer the shop signed, for now
+                        signatureProblem = check.problem();
+                    }
                 }
-                Access access = new Access(holder.role(), holder.name(), actingFor);
+                Access access = new Access(holder.role(), holder.name(), actingFor, signatureProblem);
                 PersonalReads reads = new PersonalReads();
                 request.configureExecutionInput((input, builder) ->
                         builder.graphQLContext(Map.of(Access.class, access, PersonalReads.class, reads)).build());

@@ -58,6 +58,15 @@ class QueryLimits {
         return registration;
     }
 
+    /** Right after the body limit: a request that is not a GraphQL request gets a GraphQL-shaped refusal. */
+    @Bean
+    FilterRegistrationBean<GraphQlRequestShape> graphQlRequestShape() {
+        FilterRegistrationBean<GraphQlRequestShape> registration = new FilterRegistrationBean<>(
+                new GraphQlRequestShape());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestBudgetFilter(RequestBudget budget) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(budget.filter());

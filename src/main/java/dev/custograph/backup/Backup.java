@@ -48,8 +48,16 @@ public final class Backup {
 
     private final Graph graph;
 
+    private final SigningKey signingKey;
+
     public Backup(Graph graph) {
+        this(graph, null);
+    }
+
+    /** Backups signed with {@code signingKey} (null: unsigned). */
+    public Backup(Graph graph, SigningKey signingKey) {
         this.graph = graph;
+        this.signingKey = signingKey;
     }
 
     /** A full backup to {@code out}; {@code source} is recorded in the manifest. */
@@ -63,7 +71,7 @@ public final class Backup {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new BackupFailedException("--out " + out + ": directory " + parent + " does not exist");
         }
-        Manifest base = since == null ? null : BackupArchive.verify(since);
+        Manifest base = since == null ? null : BackupArchive.verify(since, signingKey);
         Map<String, String> previous = since == null ? new HashMap<>() : BackupArchive.index(since);
         Path partial = Path.of(out + ".partial");
         Path indexFile = Path.of(out + ".index.partial");
@@ -149,9 +157,15 @@ public final class Backup {
                     versions.get("name") + " " + versions.get("version") + " " + versions.get("edition"), source,
                     changed[0], changed[1], deleted[0], deleted[1], seen[0], seen[1], labels, types, entries,
                     (System.nanoTime() - started) / 1e9);
+            byte[] manifestBytes = BackupArchive.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
             zip.putNextEntry(new ZipEntry(BackupArchive.MANIFEST));
-            zip.write(BackupArchive.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            zip.write(manifestBytes);
             zip.closeEntry();
+            if (signingKey != null) {
+                zip.putNextEntry(new ZipEntry(BackupArchive.SIGNATURE));
+                zip.write(signingKey.sign(manifestBytes).getBytes(StandardCharsets.US_ASCII));
+                zip.closeEntry();
+            }
             zip.finish();
             zip.close();
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

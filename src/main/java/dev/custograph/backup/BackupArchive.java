@@ -33,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       </li>
  *   <li>{@code index.jsonl}: every node and relationship of the graph at that moment, {@code {"n"|"r": id,
  *       "h": content hash}}, which the next incremental backup compares against;</li>
- *   <li>{@code manifest.json}, last: see {@link Manifest}.</li>
+ *   <li>{@code manifest.json}: see {@link Manifest};</li>
+ *   <li>{@code manifest.sig}, last, when the backup was signed: the manifest's HMAC-SHA256 under the signing key,
+ *       which covers every entry through the SHA-256 sums the manifest holds.</li>
  * </ul>
  * Property values are in {@code PortableValues}' form, so dates, times, points and non-finite doubles survive. ZIP
  * is read everywhere (unzip, any language) and its directory sits at the end, so a truncated archive cannot be
@@ -47,6 +49,8 @@ public final class BackupArchive {
     static final String DELETED = "deleted.jsonl";
     static final String INDEX = "index.jsonl";
     static final String MANIFEST = "manifest.json";
+    /** With a signing key: the HMAC-SHA256 of manifest.json's bytes ({@link SigningKey}). */
+    static final String SIGNATURE = "manifest.sig";
     static final List<String> DATA_ENTRIES = List.of(SCHEMA, NODES, RELATIONSHIPS, DELETED, INDEX);
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -60,7 +64,18 @@ public final class BackupArchive {
      * {@link BackupFailedException} naming the file and what is wrong.
      */
     public static Manifest verify(Path archive) {
+        return verify(archive, null);
+    }
+
+    /**
+     * As {@link #verify(Path)}, and with a {@code signingKey}, also that the archive is signed with it: an archive
+     * changed after it was written (checksums recomputed or not), or not signed at all, is refused.
+     */
+    public static Manifest verify(Path archive, SigningKey signingKey) {
         Manifest manifest = manifest(archive);
+        if (signingKey != null) {
+            checkSignature(archive, signingKey);
+        }
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             for (String name : DATA_ENTRIES) {
                 Manifest.Entry expected = manifest.entries().get(name);
@@ -102,6 +117,38 @@ public final class BackupArchive {
             throw new BackupFailedException(archive + " cannot be read: " + e.getMessage(), e);
         }
         return manifest;
+    }
+
+    /** Whether the archive carries a signature (checked or not). */
+    public static boolean signed(Path archive) {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            return zip.getEntry(SIGNATURE) != null;
+        } catch (IOException e) {
+            throw new BackupFailedException(archive + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkSignature(Path archive, SigningKey signingKey) {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            ZipEntry signature = zip.getEntry(SIGNATURE);
+            if (signature == null) {
+                throw new BackupFailedException(archive + " is not signed, so it cannot be checked against the signing"
+                        + " key (was it backed up without --signing-key-file?)");
+            }
+            byte[] manifest;
+            String given;
+            try (InputStream in = zip.getInputStream(zip.getEntry(MANIFEST));
+                 InputStream sig = zip.getInputStream(signature)) {
+                manifest = in.readAllBytes();
+                given = new String(sig.readAllBytes(), StandardCharsets.US_ASCII);
+            }
+            if (!signingKey.signed(manifest, given)) {
+                throw new BackupFailedException(archive + ": the signature does not match the signing key: the "
+                        + "archive was changed after it was written, or signed with another key");
+            }
+        } catch (IOException e) {
+            throw new BackupFailedException(archive + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** The archive's manifest, read without checking the data. */

@@ -38,9 +38,16 @@ public final class Restore {
                     + "FOR .*");
 
     private final Graph graph;
+    private final SigningKey signingKey;
 
     public Restore(Graph graph) {
+        this(graph, null);
+    }
+
+    /** Restores only archives signed with {@code signingKey} (null: signatures are not checked). */
+    public Restore(Graph graph, SigningKey signingKey) {
         this.graph = graph;
+        this.signingKey = signingKey;
     }
 
     public Report restore(Path archive) {
@@ -54,7 +61,7 @@ public final class Restore {
         }
         List<Manifest> manifests = new ArrayList<>();
         for (Path archive : archives) {
-            manifests.add(BackupArchive.verify(archive));
+            manifests.add(BackupArchive.verify(archive, signingKey));
         }
         checkChain(archives, manifests);
         Manifest last = manifests.get(manifests.size() - 1);

@@ -30,13 +30,17 @@ public final class BackupCommand implements Callable<Integer> {
     Path since;
 
     @Mixin
+    SigningKeyOptions signing;
+
+    @Mixin
     JsonOutput output;
 
     @Override
     public Integer call() {
         Manifest manifest;
+        dev.custograph.backup.SigningKey key = signing.key();
         try (GraphConnection db = connection.open()) {
-            manifest = new Backup(db.graph()).write(out, connection.describe(), since);
+            manifest = new Backup(db.graph(), key).write(out, connection.describe(), since);
         }
         if (!output.printed(manifest)) {
             if (manifest.kind().equals(dev.custograph.backup.Manifest.INCREMENTAL)) {

@@ -24,13 +24,17 @@ public final class RestoreCommand implements Callable<Integer> {
     java.util.List<Path> in;
 
     @Mixin
+    SigningKeyOptions signing;
+
+    @Mixin
     JsonOutput output;
 
     @Override
     public Integer call() {
         Restore.Report report;
+        dev.custograph.backup.SigningKey key = signing.key();
         try (GraphConnection db = connection.open()) {
-            report = new Restore(db.graph()).restore(in);
+            report = new Restore(db.graph(), key).restore(in);
         }
         if (!output.printed(report)) {
             System.out.printf("Restored %,d nodes and %,d relationships from %s in %.1f s%n", report.nodes(),

@@ -19,15 +19,25 @@ public final class VerifyCommand implements Callable<Integer> {
     Path in;
 
     @Mixin
+    SigningKeyOptions signing;
+
+    @Mixin
     JsonOutput output;
 
     @Override
     public Integer call() {
-        Manifest manifest = BackupArchive.verify(in);
-        if (!output.printed(manifest)) {
-            System.out.printf("%s is sound: %,d nodes and %,d relationships, taken %s from %s (%s, Custograph %s)%n",
-                    in, manifest.nodes(), manifest.relationships(), manifest.createdAt(), manifest.source(),
-                    manifest.neo4jVersion(), manifest.appVersion());
+        dev.custograph.backup.SigningKey key = signing.key();
+        Manifest manifest = BackupArchive.verify(in, key);
+        String signature = key != null ? "signed with the given key"
+                : BackupArchive.signed(in) ? "signed, signature not checked (give --signing-key-file)" : "not signed";
+        // The manifest's fields as before, and what was found of a signature.
+        java.util.Map<String, Object> report = new java.util.LinkedHashMap<>(tools.jackson.databind.json.JsonMapper
+                .builder().build().convertValue(manifest, java.util.Map.class));
+        report.put("signature", signature);
+        if (!output.printed(report)) {
+            System.out.printf("%s is sound: %,d nodes and %,d relationships, taken %s from %s (%s, Custograph %s); "
+                    + "%s%n", in, manifest.nodes(), manifest.relationships(), manifest.createdAt(), manifest.source(),
+                    manifest.neo4jVersion(), manifest.appVersion(), signature);
         }
         return 0;
     }

@@ -32,14 +32,14 @@ public final class ApiKeys {
 
     /** Adds a key; a key shorter than {@link #MIN_KEY_LENGTH} characters is refused with the holder's name. */
     public ApiKeys add(String key, String name, Role role) {
-        return add(key, name, role, null);
+        return add(key, name, role, null, false);
     }
 
     /**
      * Adds a key. A widget key needs a signing secret of at least {@link #MIN_KEY_LENGTH} characters, since it will
      * be visible in web pages; other roles take none.
      */
-    public ApiKeys add(String key, String name, Role role, String signingSecret) {
+    public ApiKeys add(String key, String name, Role role, String signingSecret, boolean signatureExpiryRequired) {
         if (key == null || key.strip().length() < MIN_KEY_LENGTH) {
             throw new IllegalArgumentException("custograph.security: the key of '" + name + "' must be at least "
                     + MIN_KEY_LENGTH + " characters");
@@ -51,7 +51,7 @@ public final class ApiKeys {
                         + "signing-secret of at least " + MIN_KEY_LENGTH + " characters, with which the shop signs "
                         + "customer ids");
             }
-            signatures = new CustomerSignatures(signingSecret.strip());
+            signatures = new CustomerSignatures(signingSecret.strip(), signatureExpiryRequired);
         } else if (signingSecret != null && !signingSecret.isBlank()) {
             throw new IllegalArgumentException("custograph.security: only widget keys take a signing-secret; '"
                     + name + "' is " + role.name().toLowerCase());

@@ -49,7 +49,8 @@ public class SecurityConfiguration {
             keys.add(admin, "admin", Role.ADMIN);
         }
         for (SecuritySettings.Key key : settings.keys()) {
-            keys.add(key.key(), key.name() == null ? key.role() : key.name(), Role.of(key.role()), key.signingSecret());
+            keys.add(key.key(), key.name() == null ? key.role() : key.name(), Role.of(key.role()), key.signingSecret(),
+                    key.signatureExpiryRequired());
         }
         return keys;
     }

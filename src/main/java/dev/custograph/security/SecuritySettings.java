@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * custograph.security.keys[0].role=widget
  * custograph.security.keys[0].key=${SHOP_WIDGET_KEY}
  * custograph.security.keys[0].signing-secret=${SHOP_WIDGET_SECRET}
+ * custograph.security.keys[0].signature-expiry-required=true
  * custograph.security.allowed-origins=https://shop.example.com
  * </pre>
  * {@code admin-key-file} names a file whose first line is the admin key (it keeps the key out of process lists and
@@ -22,7 +23,7 @@ public record SecuritySettings(String adminKey, java.nio.file.Path adminKeyFile,
                                List<String> allowedOrigins) {
 
     /** One configured key; a widget key also has the secret the shop signs customer ids with. */
-    public record Key(String name, String role, String key, String signingSecret) {
+    public record Key(String name, String role, String key, String signingSecret, boolean signatureExpiryRequired) {
     }
 
     public SecuritySettings {

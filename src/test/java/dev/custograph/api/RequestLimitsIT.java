@@ -82,6 +82,7 @@ class RequestLimitsIT {
             RawHttp.Answer answer = RawHttp.send(port, post(framing), RawHttp.chunked(20L << 20));
             // Tomcat itself refuses a framing it does not implement (501), before anything reads the body.
             assertThat(answer.status()).as(framing + "\n" + answer.head()).isIn(413, 400, 501);
+            assertThat(answer.body()).as(framing).contains("\"classification\"");
             if (answer.status() == 413) {
                 JsonNode error = GraphQlHttp.json(answer.body()).at("/errors/0");
                 assertThat(error.at("/extensions/classification").asString()).as(framing).isEqualTo("BAD_REQUEST");
@@ -191,6 +192,58 @@ class RequestLimitsIT {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    @Test
+    void everyRefusalFromGraphqlIsGraphQlShapedWithAClassification() {
+        String json = "Content-Type: application/json";
+        Map<String, RawHttp.Answer> answers = new java.util.LinkedHashMap<>();
+        answers.put("a JSON array", send(json, "[{\"query\": \"{ __typename }\"}]".getBytes()));
+        answers.put("invalid JSON", send(json, "{\"query\": ".getBytes()));
+        answers.put("invalid UTF-8", send(json, new byte[] {'{', '"', 'q', '"', ':', '"', (byte) 0xC3, (byte) 0x28,
+                '"', '}'}));
+        answers.put("query null", send(json, "{\"query\": null}".getBytes()));
+        answers.put("variables not an object", send(json, "{\"query\": \"{ __typename }\", \"variables\": [1]}"
+                .getBytes()));
+        answers.put("wrong content type", send("Content-Type: text/plain", "{ __typename }".getBytes()));
+        answers.put("GET", RawHttp.send(port, "GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + WIDGET, RawHttp.plain(new byte[0])));
+        answers.put("oversized headers", RawHttp.send(port, "POST /graphql HTTP/1.1\r\nHost: localhost\r\n"
+                + "X-Padding: " + "p".repeat(20_000) + "\r\nContent-Length: 2", RawHttp.plain("{}".getBytes())));
+        answers.put("a framing Tomcat does not implement", RawHttp.send(port, post("Transfer-Encoding: identity, "
+                + "chunked"), RawHttp.chunked(10)));
+        answers.forEach((what, answer) -> {
+            assertThat(answer.status()).as(what + "\n" + answer.head()).isBetween(400, 501);
+            assertThat(answer.head().toLowerCase()).as(what).contains("content-type: application/json");
+            JsonNode error = GraphQlHttp.json(answer.body()).at("/errors/0");
+            assertThat(error.at("/extensions/classification").asString()).as(what + ": " + answer.body())
+                    .isIn("BAD_REQUEST", "UNAUTHORIZED");
+            assertThat(error.at("/message").asString()).as(what).isNotBlank();
+        });
+        assertThat(answers.get("a JSON array").body()).contains("batches are not accepted");
+        assertThat(answers.get("invalid UTF-8").body()).contains("not UTF-8");
+        assertThat(answers.get("query null").body()).contains("query is missing");
+        assertThat(answers.get("wrong content type").status()).isEqualTo(415);
+        assertThat(answers.get("GET").status()).isEqualTo(405);
+    }
+
+    @Test
+    void anonymousHealthShowsTheStatusOnlyAndAnAdminSeesTheDetails() {
+        String anonymousBody = new GraphQlHttp(port).get("/actuator/health").body();
+        JsonNode anonymous = GraphQlHttp.json(anonymousBody);
+        // The status, and the names of the probe groups (liveness, readiness): no component, version, path or run.
+        assertThat(anonymous.propertyNames()).isSubsetOf("status", "groups");
+        assertThat(anonymousBody).doesNotContain("components", "details", "neo4j", "runId", "/");
+        JsonNode forAdmin = GraphQlHttp.json(admin.get("/actuator/health").body());
+        assertThat(forAdmin.at("/components/neo4j/status").asString()).isEqualTo("UP");
+        assertThat(forAdmin.at("/components/custograph/details").isObject()).isTrue();
+        JsonNode forAnalyst = GraphQlHttp.json(analyst.get("/actuator/health").body());
+        assertThat(forAnalyst.has("components")).isFalse();
+    }
+
+    private RawHttp.Answer send(String contentType, byte[] body) {
+        return RawHttp.send(port, "POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WIDGET
+                + "\r\n" + contentType + "\r\nContent-Length: " + body.length, RawHttp.plain(body));
     }
 
     private String post(String framing) {

@@ -47,6 +47,13 @@ class SecurityIT {
     static final String APP = "security-it-app-key-000";
     static final String WIDGET = "security-it-widget-key-0";
     static final String WIDGET_SECRET = "security-it-widget-secret";
+    /** Jane turns 30 in three days (four, should that be a 29 February): she is on the birthday care list. */
+    static final java.time.LocalDate JANES_BIRTHDAY = janesBirthday();
+
+    private static java.time.LocalDate janesBirthday() {
+        java.time.LocalDate day = java.time.LocalDate.now().plusDays(3);
+        return (day.getMonthValue() == 2 && day.getDayOfMonth() == 29 ? day.plusDays(1) : day).minusYears(30);
+    }
 
     @DynamicPropertySource
     static void keysAndEmbeddedOnFreePorts(DynamicPropertyRegistry registry) throws Exception {
@@ -67,6 +74,8 @@ class SecurityIT {
     int port;
     @Autowired
     Graph graph;
+    @Autowired
+    dev.custograph.audit.AuditLog audit;
 
     GraphQlHttp anonymous;
     GraphQlHttp admin;
@@ -78,12 +87,34 @@ class SecurityIT {
         new Importer(graph).run("northwind", List.of(TestData.northwind()));
         Path crm = Files.createTempFile("crm", ".jsonl");
         Files.writeString(crm, "{\"id\": \"C1\", \"name\": \"Jane Doe\", \"email\": \"jane.doe@example.com\", "
-                + "\"phone\": \"+44 20 7946 0958\", \"address\": \"1 High Street\", \"country\": \"United Kingdom\"}\n");
+                + "\"phone\": \"+44 20 7946 0958\", \"address\": \"1 High Street\", \"country\": \"United Kingdom\", "
+                + "\"birthDate\": \"" + JANES_BIRTHDAY + "\"}\n");
         new Importer(graph).run("customers-jsonl", List.of(crm));
         anonymous = new GraphQlHttp(port);
         admin = GraphQlHttp.withKey(port, ADMIN);
         analyst = GraphQlHttp.withKey(port, ANALYST);
         app = new GraphQlHttp(port, Map.of("Authorization", "Bearer " + APP, "X-Customer-Id", "C1"));
+    }
+
+    @Test
+    void aBirthdayCareListIsReadAsBirthDatesAuditedForAdminsAndNotForAnalysts() {
+        String birthdays = "query Birthdays { careList(kind: \"BIRTHDAYS\") { customer { id } date years } }";
+        JsonNode forAdmin = admin.post(birthdays).at("/data/careList");
+        assertThat(forAdmin.toString()).contains("\"id\":\"C1\"", "\"years\":30",
+                "\"date\":\"" + JANES_BIRTHDAY.plusYears(30) + "\"");
+        audit.flush();
+        JsonNode logged = admin.post("{ auditLog(customerId: \"C1\", first: 20) { edges { node { action fields "
+                + "detail } } } }").at("/data/auditLog/edges");
+        assertThat(logged.toString()).as("the list's read of Jane's birth date is on record")
+                .contains("\"fields\":[\"birthDate\"]", "query Birthdays");
+
+        JsonNode forAnalyst = analyst.post(birthdays);
+        assertThat(forAnalyst.at("/data/careList").isNull() || forAnalyst.at("/data/careList").isMissingNode())
+                .as(forAnalyst.toString()).isTrue();
+        assertThat(forAnalyst.at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
+        assertThat(forAnalyst.toString()).doesNotContain(JANES_BIRTHDAY.plusYears(30).toString());
+        // Lists that hold no birth date stay open to analysts.
+        assertThat(analyst.post("{ careList(kind: \"ANNIVERSARIES\") { date } }").has("errors")).isFalse();
     }
 
     @Test
@@ -201,6 +232,40 @@ class SecurityIT {
                 .at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
         assertThat(widget.post("{ products(first: 1) { totalCount } }").at("/data/products/totalCount").asInt())
                 .isEqualTo(77);
+    }
+
+    @Test
+    void aWidgetSignatureWithAnExpiryWorksUntilThenAndItsExpiryCannotBeMoved() throws Exception {
+        String query = "{ recommendations(customerId: \"ALFKI\", first: 2) { product { name } } }";
+        long inAnHour = java.time.Instant.now().getEpochSecond() + 3600;
+        long anHourAgo = inAnHour - 7200;
+        // As the shop signs it: the id and the expiry, joined by a dot; the signature is "<expires>.<mac>".
+        String fresh = inAnHour + "." + hmac("ALFKI." + inAnHour);
+        String expired = anHourAgo + "." + hmac("ALFKI." + anHourAgo);
+        String moved = inAnHour + "." + hmac("ALFKI." + anHourAgo);
+
+        JsonNode signed = widget("ALFKI", fresh).post(query);
+        assertThat(signed.at("/errors").isMissingNode()).as(signed.toString()).isTrue();
+        assertThat(signed.at("/data/recommendations").size()).isEqualTo(2);
+        JsonNode late = widget("ALFKI", expired).post(query);
+        assertThat(late.at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
+        assertThat(late.at("/errors/0/message").asString()).contains("the signature expired at "
+                + java.time.Instant.ofEpochSecond(anHourAgo));
+        JsonNode forged = widget("ALFKI", moved).post(query);
+        assertThat(forged.at("/errors/0/message").asString()).contains("the signature does not match");
+    }
+
+    private GraphQlHttp widget(String customer, String signature) {
+        return new GraphQlHttp(port, Map.of("Authorization", "Bearer " + WIDGET, "X-Customer-Id", customer,
+                "X-Customer-Signature", signature));
+    }
+
+    private static String hmac(String text) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(WIDGET_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

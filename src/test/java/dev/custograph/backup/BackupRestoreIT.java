@@ -116,6 +116,32 @@ class BackupRestoreIT {
     }
 
     @Test
+    void aSignedArchiveChangedAfterItWasWrittenIsRefusedEvenWithItsChecksumsRecomputed() throws IOException {
+        SigningKey key = SigningKey.of("backup-signing-key-0123", "test");
+        Path signed = temp.resolve("signed.zip");
+        new Backup(source.graph(), key).write(signed, "test");
+        assertThat(BackupArchive.verify(signed, key).nodes()).isEqualTo(manifest.nodes());
+        assertThat(BackupArchive.signed(signed)).isTrue();
+        assertThatThrownBy(() -> BackupArchive.verify(signed, SigningKey.of("another-key-0123456789", "test")))
+                .hasMessageContaining("the signature does not match the signing key");
+        assertThatThrownBy(() -> BackupArchive.verify(archive, key)).hasMessageContaining("graph.zip is not signed");
+
+        // A name changed, the manifest's SHA-256 and size recomputed: the checksums alone cannot tell.
+        Path tampered = rewrite(signed, "tampered.zip", (name, content) -> name.equals(BackupArchive.NODES)
+                ? new String(content, StandardCharsets.UTF_8)
+                .replace("\"Alfreds Futterkiste\"", "\"Alfred's Futterkiste\"").getBytes(StandardCharsets.UTF_8)
+                : content, true);
+        assertThat(BackupArchive.verify(tampered).nodes()).as("unsigned checks pass").isEqualTo(manifest.nodes());
+        assertThatThrownBy(() -> BackupArchive.verify(tampered, key))
+                .hasMessageContaining("tampered.zip: the signature does not match the signing key");
+        try (GraphConnection target = GraphConnection.open(temp.resolve("tampered"), null, null, null)) {
+            assertThatThrownBy(() -> new Restore(target.graph(), key).restore(tampered))
+                    .hasMessageContaining("the signature does not match");
+            assertThat(target.graph().readLong("restore/graph-contents", Map.of())).isZero();
+        }
+    }
+
+    @Test
     void aRestoreThatFailsPartWayLeavesTheTargetEmpty() throws IOException {
         // A customer left out, with the manifest made to match: verification passes, the restore cannot.
         Path inconsistent = rewrite("inconsistent.zip", (name, content) -> {
@@ -180,9 +206,15 @@ class BackupRestoreIT {
     /** A copy of the archive with entries changed; with {@code fixManifest} the manifest is made to match. */
     @SuppressWarnings("unchecked")
     private Path rewrite(String name, Change change, boolean fixManifest) throws IOException {
+        return rewrite(archive, name, change, fixManifest);
+    }
+
+    /** As above, from {@code source}; its signature, if any, is carried over unchanged (as a tamperer would). */
+    @SuppressWarnings("unchecked")
+    private Path rewrite(Path source, String name, Change change, boolean fixManifest) throws IOException {
         Path copy = temp.resolve(name);
         JsonMapper json = JsonMapper.builder().build();
-        try (ZipFile zip = new ZipFile(archive.toFile());
+        try (ZipFile zip = new ZipFile(source.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
             Map<String, Object> manifestJson;
             try (InputStream in = zip.getInputStream(zip.getEntry(BackupArchive.MANIFEST))) {
@@ -204,6 +236,11 @@ class BackupRestoreIT {
                 }
             }
             put(out, BackupArchive.MANIFEST, json.writeValueAsBytes(manifestJson));
+            if (zip.getEntry(BackupArchive.SIGNATURE) != null) {
+                try (InputStream in = zip.getInputStream(zip.getEntry(BackupArchive.SIGNATURE))) {
+                    put(out, BackupArchive.SIGNATURE, in.readAllBytes());
+                }
+            }
         }
         return copy;
     }
