@@ -49,9 +49,27 @@ final class RejectsFile implements AutoCloseable {
         if (cell == null || cell.isEmpty()) {
             return cell;
         }
+        cell = visible(cell);
         char first = cell.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + cell : cell;
+    }
+
+    /** Control characters (a NUL in an email, say) written as {@code \\u0000}, so that every tool shows them. */
+    private static String visible(String cell) {
+        StringBuilder out = null;
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                if (out == null) {
+                    out = new StringBuilder(cell.substring(0, i));
+                }
+                out.append(String.format("\\u%04X", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? cell : out.toString();
     }
 
     /** The file's path if anything was written to it, else null. */

@@ -188,37 +188,31 @@ public final class Standardiser {
     /** The date of an order (or another event): a date within the import's window (1900-01-01 to tomorrow). */
     LocalDateTime eventDate(String field, String value) {
         LocalDateTime at = dateTime(field, value);
-        ValueRules.Problem problem = dates.problem(at.toLocalDate(), today);
-        if (problem != null) {
-            throw new CsvRow.BadValue(field, text(value), problem.reason(), problem.message());
-        }
+        refuse(field, value, dates.problem(at.toLocalDate(), today));
         return at;
     }
 
     /** A unit price: a decimal from 0 to {@link ValueRules#MAX_UNIT_PRICE}. */
     BigDecimal unitPrice(String field, String value) {
         BigDecimal price = decimal(field, value);
-        ValueRules.Problem problem = ValueRules.unitPriceProblem(price);
-        if (problem != null) {
-            throw new CsvRow.BadValue(field, text(value), problem.reason(), problem.message());
-        }
+        refuse(field, value, ValueRules.unitPriceProblem(price));
         return price;
     }
 
     /** A whole quantity of at most {@link ValueRules#MAX_QUANTITY} units either way. */
     long quantity(String field, String value) {
-        BigDecimal number = decimal(field, value);
-        ValueRules.Problem problem = ValueRules.quantityProblem(number);
-        if (problem != null) {
-            throw new CsvRow.BadValue(field, text(value), problem.reason(), problem.message());
-        }
+        refuse(field, value, ValueRules.quantityProblem(decimal(field, value)));
         return whole(field, value);
     }
 
-    private static void refuseControlCharacters(String field, String value) {
-        ValueRules.Problem problem = ValueRules.contactProblem(value);
+    private void refuseControlCharacters(String field, String value) {
+        refuse(field, value, ValueRules.contactProblem(value));
+    }
+
+    /** Makes a broken rule the row's problem, with the value as written. */
+    private void refuse(String field, String value, ValueRules.Problem problem) {
         if (problem != null) {
-            throw new CsvRow.BadValue(field, value, problem.reason(), problem.message());
+            throw new CsvRow.BadValue(field, text(value), problem.reason(), problem.message());
         }
     }
 

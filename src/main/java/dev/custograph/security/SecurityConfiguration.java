@@ -42,7 +42,7 @@ public class SecurityConfiguration {
             if (!configuredAdmin) {
                 admin = ApiKeys.generate();
                 log.warn("No admin key is configured, so this run made one; use it as 'Authorization: Bearer {}'. "
-                        + "Set custograph.security.admin-key or `serve --admin-key` to choose your own.", admin);
+                        + "Choose your own with `serve --admin-key-file FILE` or CUSTOGRAPH_SECURITY_ADMIN_KEY.", admin);
             }
         }
         if (admin != null && !admin.isBlank()) {

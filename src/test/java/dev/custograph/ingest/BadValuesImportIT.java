@@ -85,6 +85,7 @@ class BadValuesImportIT {
         assertThat(rejects.get(5).get("value")).as("a huge value is shortened in the rejects file")
                 .startsWith("xxxx").endsWith("(10000 characters)");
         assertThat(rejects.get(8).get("value")).as("a spreadsheet shows it, it does not run it").isEqualTo("'=1+1");
+        assertThat(rejects.get(6).get("value")).as("the NUL shown, not written").isEqualTo("bob\\u0000@example.com");
         assertThat(dev.custograph.files.PrivateFiles.isOwnerOnly(temp.resolve("bad-rejects.csv"))).isTrue();
 
         GraphCounts counts = GraphCounts.of(db.graph());
