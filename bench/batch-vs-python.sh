@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `segment` and `analyze` end to end, as a user runs them (a new process each: JVM, embedded database, projection,
+# model, write-back), side by side with what a data team would run instead: a pandas + scikit-learn script and a
+# pandas + scipy script reading the raw CDNOW master file (bench/peers/). Prints each figure and the ratio.
+# Target (issue 18): each command within 2x its script. Needs Debian's python3-pandas python3-sklearn python3-scipy
+# and ../shared/data. The CDNOW store is imported once into target/bench-cdnow-master and reused.
+# Usage: bench/batch-vs-python.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+data=../shared/data/cdnow/CDNOW_master.txt
+store=target/bench-cdnow-master
+[ -f target/custograph.jar ] || ./mvnw -q -B -DskipTests package
+if ! /usr/bin/python3 -c 'import pandas, sklearn, scipy' 2>/dev/null; then
+  echo "needs Debian's python3-pandas python3-sklearn python3-scipy (apt-get install -y python3-sklearn python3-pandas python3-scipy)" >&2
+  exit 1
+fi
+if [ ! -d "$store" ]; then
+  echo "importing CDNOW master into $store (once)" >&2
+  java -jar target/custograph.jar import --format cdnow "$data" --data-dir "$store" --json >/dev/null
+fi
+
+now() { date +%s.%N; }
+seconds() { echo "$(now) - $1" | bc -l | xargs printf "%.1f"; }
+ratio() { echo "$1 / $2" | bc -l | xargs printf "%.1f"; }
+
+for i in $(seq 1 "$runs"); do
+  start=$(now)
+  java -jar target/custograph.jar segment --k 5 --restarts 10 --data-dir "$store" --json > target/bench-segment.json 2>/dev/null
+  ours=$(seconds "$start")
+  start=$(now)
+  /usr/bin/python3 bench/peers/segment_sklearn.py "$data" > target/bench-segment-peer.json 2>/dev/null
+  peer=$(seconds "$start")
+  inside=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("projection %.1f s, k-means %.2f s, write %.1f s" % (d["projectionSeconds"], d["clusterSeconds"], d["writeSeconds"]))' target/bench-segment.json)
+  echo "run $i: segment ${ours} s (${inside}); pandas + scikit-learn ${peer} s; ratio $(ratio "$ours" "$peer")x"
+
+  start=$(now)
+  java -jar target/custograph.jar analyze --data-dir "$store" --json > target/bench-analyze.json 2>/dev/null
+  ours=$(seconds "$start")
+  start=$(now)
+  /usr/bin/python3 bench/peers/analyze_scipy.py "$data" > target/bench-analyze-peer.json 2>/dev/null
+  peer=$(seconds "$start")
+  inside=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("projection %.1f s, models %.2f s, write %.1f s" % (d["projectionSeconds"], d["modelSeconds"], d["writeSeconds"]))' target/bench-analyze.json)
+  echo "run $i: analyze ${ours} s (${inside}); pandas + scipy ${peer} s; ratio $(ratio "$ours" "$peer")x"
+done
