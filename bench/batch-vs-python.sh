@@ -24,22 +24,24 @@ now() { date +%s.%N; }
 seconds() { echo "$(now) - $1" | bc -l | xargs printf "%.1f"; }
 ratio() { echo "$1 / $2" | bc -l | xargs printf "%.1f"; }
 
-for i in $(seq 1 "$runs"); do
+# One command and its peer script, each timed as a whole process; prints both, what the command reports of its own
+# steps (a Python expression over its JSON report, d) and the ratio.
+side_by_side() {
+  local run=$1 command=$2 peer=$3 label=$4 steps=$5 start ours theirs inside
   start=$(now)
-  java -jar target/custograph.jar segment --k 5 --restarts 10 --data-dir "$store" --json > target/bench-segment.json 2>/dev/null
+  java -jar target/custograph.jar "$command" $6 --data-dir "$store" --json > "target/bench-$command.json" 2>/dev/null
   ours=$(seconds "$start")
   start=$(now)
-  /usr/bin/python3 bench/peers/segment_sklearn.py "$data" > target/bench-segment-peer.json 2>/dev/null
-  peer=$(seconds "$start")
-  inside=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("projection %.1f s, k-means %.2f s, write %.1f s" % (d["projectionSeconds"], d["clusterSeconds"], d["writeSeconds"]))' target/bench-segment.json)
-  echo "run $i: segment ${ours} s (${inside}); pandas + scikit-learn ${peer} s; ratio $(ratio "$ours" "$peer")x"
+  /usr/bin/python3 "bench/peers/$peer" "$data" > "target/bench-$command-peer.json" 2>/dev/null
+  theirs=$(seconds "$start")
+  inside=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($steps)" "target/bench-$command.json")
+  echo "run $run: $command ${ours} s (${inside}); $label ${theirs} s; ratio $(ratio "$ours" "$theirs")x"
+}
 
-  start=$(now)
-  java -jar target/custograph.jar analyze --data-dir "$store" --json > target/bench-analyze.json 2>/dev/null
-  ours=$(seconds "$start")
-  start=$(now)
-  /usr/bin/python3 bench/peers/analyze_scipy.py "$data" > target/bench-analyze-peer.json 2>/dev/null
-  peer=$(seconds "$start")
-  inside=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("projection %.1f s, models %.2f s, write %.1f s" % (d["projectionSeconds"], d["modelSeconds"], d["writeSeconds"]))' target/bench-analyze.json)
-  echo "run $i: analyze ${ours} s (${inside}); pandas + scipy ${peer} s; ratio $(ratio "$ours" "$peer")x"
+for i in $(seq 1 "$runs"); do
+  side_by_side "$i" segment segment_sklearn.py "pandas + scikit-learn" \
+    '"projection %.1f s, k-means %.2f s, write %.1f s" % (d["projectionSeconds"], d["clusterSeconds"], d["writeSeconds"])' \
+    "--k 5 --restarts 10"
+  side_by_side "$i" analyze analyze_scipy.py "pandas + scipy" \
+    '"projection %.1f s, models %.2f s, write %.1f s" % (d["projectionSeconds"], d["modelSeconds"], d["writeSeconds"])' ""
 done

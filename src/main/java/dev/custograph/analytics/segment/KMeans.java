@@ -17,6 +17,12 @@ import java.util.stream.IntStream;
  * step runs in parallel over fixed chunks of points, and the chunks' sums are added in chunk order, so the result
  * does not depend on the number of cores. A cluster that empties takes the point farthest from its centroid.
  *
+ * <p>The assignment step keeps Hamerly's bounds (Hamerly 2010, "Making k-means even faster"): for each point an
+ * upper bound on the distance to its centroid and a lower bound on the distance to any other, moved by how far the
+ * centroids moved. A point whose upper bound is below both its lower bound and half the distance from its centroid
+ * to the nearest other centroid cannot change cluster, and its k distances are not computed. The bounds change the
+ * cost, never the result: every iteration assigns each point to the centroid a full search would.
+ *
  * <p>Points are a flat row-major array: point i's feature j is {@code x[i * d + j]}.
  */
 public final class KMeans {
@@ -44,7 +50,7 @@ public final class KMeans {
         SplittableRandom seeds = new SplittableRandom(seed);
         Result best = null;
         for (int restart = 0; restart < Math.max(1, restarts); restart++) {
-            Result result = once(x, n, d, k, new SplittableRandom(seeds.nextLong()), maxIterations);
+            Result result = once(x, n, d, k, new SplittableRandom(seeds.nextLong()), maxIterations, true);
             if (best == null || result.inertia() < best.inertia()) {
                 best = result;
             }
@@ -52,24 +58,30 @@ public final class KMeans {
         return best;
     }
 
-    private static Result once(double[] x, int n, int d, int k, SplittableRandom random, int maxIterations) {
+    /** One restart; {@code bounded} = with Hamerly's bounds (false: plain Lloyd, the reference in tests). */
+    static Result once(double[] x, int n, int d, int k, SplittableRandom random, int maxIterations, boolean bounded) {
         double[] centroids = seed(x, n, d, k, random);
         int[] assignment = new int[n];
         Arrays.fill(assignment, -1);
         double tolerance = TOLERANCE * meanVariance(x, n, d);
+        Bounds bounds = bounded ? new Bounds(n) : null;
         int iterations = 0;
         boolean converged = false;
         while (iterations < maxIterations) {
             iterations++;
-            Step step = assign(x, n, d, k, centroids, assignment);
+            Step step = bounds == null ? assign(x, n, d, k, centroids, assignment)
+                    : assignWithin(x, n, d, k, centroids, assignment, bounds);
             if (step.changed() == 0) {
                 converged = true;
                 break;
             }
-            double[] next = update(x, n, d, k, step, assignment);
+            double[] next = update(x, n, d, k, step, assignment, centroids);
             double shift = 0;
             for (int m = 0; m < next.length; m++) {
                 shift += (next[m] - centroids[m]) * (next[m] - centroids[m]);
+            }
+            if (bounds != null) {
+                bounds.centroidsMoved(centroids, next, k, d, assignment);
             }
             centroids = next;
             if (shift <= tolerance) {
@@ -130,6 +142,46 @@ public final class KMeans {
         return 0;
     }
 
+    /**
+     * Per point: an upper bound on the distance to its centroid and a lower bound on the distance to every other
+     * centroid (Euclidean, not squared). A point whose centroid was taken from it (an emptied cluster) has no bounds.
+     */
+    private static final class Bounds {
+        final double[] upper;
+        final double[] lower;
+
+        Bounds(int n) {
+            upper = new double[n];
+            lower = new double[n];
+        }
+
+        /** Moves the bounds by how far each centroid went: the upper by its own, the lower by the farthest other. */
+        void centroidsMoved(double[] before, double[] after, int k, int d, int[] assignment) {
+            double[] moved = new double[k];
+            int farthest = 0;
+            for (int c = 0; c < k; c++) {
+                moved[c] = Math.sqrt(distance(before, c * d, after, c * d, d));
+                if (moved[c] > moved[farthest]) {
+                    farthest = c;
+                }
+            }
+            double secondFarthest = 0;
+            for (int c = 0; c < k; c++) {
+                if (c != farthest) {
+                    secondFarthest = Math.max(secondFarthest, moved[c]);
+                }
+            }
+            for (int i = 0; i < upper.length; i++) {
+                int a = assignment[i];
+                if (a < 0) {
+                    continue;
+                }
+                upper[i] += moved[a];
+                lower[i] -= a == farthest ? secondFarthest : moved[farthest];
+            }
+        }
+    }
+
     /** Per-chunk sums of the points in each cluster, how many moved, and the inertia. */
     private record Step(double[][] sums, long[][] counts, int changed, double inertia, double[] distances) {
     }
@@ -170,7 +222,77 @@ public final class KMeans {
         return new Step(sums, counts, Arrays.stream(changed).sum(), sum(inertia), distances);
     }
 
-    private static double[] update(double[] x, int n, int d, int k, Step step, int[] assignment) {
+    /**
+     * The assignment step with Hamerly's bounds. The sums and counts are those of {@link #assign}; the inertia and
+     * the distances are not known (only bounds are), and are left out (NaN, null).
+     */
+    private static Step assignWithin(double[] x, int n, int d, int k, double[] centroids, int[] assignment,
+                                     Bounds bounds) {
+        // Half the distance from each centroid to its nearest other: a point closer than that to its own centroid
+        // is closer to it than to any other.
+        double[] half = new double[k];
+        for (int c = 0; c < k; c++) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int other = 0; other < k; other++) {
+                if (other != c) {
+                    nearest = Math.min(nearest, distance(centroids, c * d, centroids, other * d, d));
+                }
+            }
+            half[c] = k == 1 ? Double.POSITIVE_INFINITY : Math.sqrt(nearest) / 2;
+        }
+        double[][] sums = new double[CHUNKS][k * d];
+        long[][] counts = new long[CHUNKS][k];
+        int[] changed = new int[CHUNKS];
+        double[] upper = bounds.upper;
+        double[] lower = bounds.lower;
+        IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
+            int from = (int) ((long) n * chunk / CHUNKS);
+            int to = (int) ((long) n * (chunk + 1) / CHUNKS);
+            double[] s = sums[chunk];
+            long[] c = counts[chunk];
+            for (int i = from; i < to; i++) {
+                int a = assignment[i];
+                boolean search = a < 0;
+                if (!search) {
+                    double limit = Math.max(half[a], lower[i]);
+                    if (upper[i] > limit) {
+                        upper[i] = Math.sqrt(distance(x, i * d, centroids, a * d, d));
+                        search = upper[i] > limit;
+                    }
+                }
+                if (search) {
+                    int best = 0;
+                    double bestDistance = Double.POSITIVE_INFINITY;
+                    double secondDistance = Double.POSITIVE_INFINITY;
+                    for (int cluster = 0; cluster < k; cluster++) {
+                        double distance = distance(x, i * d, centroids, cluster * d, d);
+                        if (distance < bestDistance) {
+                            secondDistance = bestDistance;
+                            bestDistance = distance;
+                            best = cluster;
+                        } else if (distance < secondDistance) {
+                            secondDistance = distance;
+                        }
+                    }
+                    if (a != best) {
+                        assignment[i] = best;
+                        changed[chunk]++;
+                    }
+                    upper[i] = Math.sqrt(bestDistance);
+                    lower[i] = Math.sqrt(secondDistance);
+                }
+                int cluster = assignment[i];
+                c[cluster]++;
+                for (int j = 0; j < d; j++) {
+                    s[cluster * d + j] += x[i * d + j];
+                }
+            }
+        });
+        return new Step(sums, counts, Arrays.stream(changed).sum(), Double.NaN, null);
+    }
+
+    private static double[] update(double[] x, int n, int d, int k, Step step, int[] assignment,
+                                   double[] centroids) {
         double[] total = new double[k * d];
         long[] count = new long[k];
         for (int chunk = 0; chunk < CHUNKS; chunk++) {
@@ -181,9 +303,13 @@ public final class KMeans {
                 count[c] += step.counts()[chunk][c];
             }
         }
-        double[] distances = step.distances().clone();
+        double[] distances = null;
         for (int c = 0; c < k; c++) {
             if (count[c] == 0) {
+                if (distances == null) {
+                    distances = step.distances() != null ? step.distances().clone()
+                            : distancesToOwnCentroid(x, n, d, centroids, assignment);
+                }
                 // An empty cluster restarts at the point worst served by its centroid, which it takes over.
                 int farthest = 0;
                 for (int i = 1; i < n; i++) {
@@ -202,6 +328,15 @@ public final class KMeans {
             }
         }
         return total;
+    }
+
+    /** Each point's squared distance to the centroid it is assigned to, for the rare step that empties a cluster. */
+    private static double[] distancesToOwnCentroid(double[] x, int n, int d, double[] centroids, int[] assignment) {
+        double[] distances = new double[n];
+        for (int i = 0; i < n; i++) {
+            distances[i] = assignment[i] < 0 ? 0 : distance(x, i * d, centroids, assignment[i] * d, d);
+        }
+        return distances;
     }
 
     private static double meanVariance(double[] x, int n, int d) {
