@@ -213,10 +213,7 @@ public final class KMeans {
                 }
                 distances[i] = bestDistance;
                 inertia[chunk] += bestDistance;
-                c[best]++;
-                for (int j = 0; j < d; j++) {
-                    s[best * d + j] += x[i * d + j];
-                }
+                addPoint(x, i, d, best, s, c);
             }
         });
         return new Step(sums, counts, Arrays.stream(changed).sum(), sum(inertia), distances);
@@ -281,11 +278,7 @@ public final class KMeans {
                     upper[i] = Math.sqrt(bestDistance);
                     lower[i] = Math.sqrt(secondDistance);
                 }
-                int cluster = assignment[i];
-                c[cluster]++;
-                for (int j = 0; j < d; j++) {
-                    s[cluster * d + j] += x[i * d + j];
-                }
+                addPoint(x, i, d, assignment[i], s, c);
             }
         });
         return new Step(sums, counts, Arrays.stream(changed).sum(), Double.NaN, null);
@@ -328,6 +321,14 @@ public final class KMeans {
             }
         }
         return total;
+    }
+
+    /** Adds point i to its cluster's running sum and count (a chunk's own arrays: no other thread writes them). */
+    private static void addPoint(double[] x, int i, int d, int cluster, double[] sums, long[] counts) {
+        counts[cluster]++;
+        for (int j = 0; j < d; j++) {
+            sums[cluster * d + j] += x[i * d + j];
+        }
     }
 
     /** Each point's squared distance to the centroid it is assigned to, for the rare step that empties a cluster. */
