@@ -17,6 +17,8 @@ CALL (o) {
 }
 CALL (o) {
   MATCH (o)-[l:CONTAINS]->()
-  RETURN round(sum(l.unitPrice * l.quantity * (1 - l.discount)), 2) AS total
+  // Amounts are added as whole ten-thousandths, so the sum is exact in whatever order the lines are met, and a
+  // total at an exact half cent always rounds up (a floating sum could land either side of it).
+  RETURN round(sum(round(l.unitPrice * l.quantity * (1 - l.discount) * 10000)) / 10000.0, 2) AS total
 }
 SET o.total = total

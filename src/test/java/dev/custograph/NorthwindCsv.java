@@ -30,6 +30,19 @@ public final class NorthwindCsv {
         return sum;
     }
 
+    /** Each order's total: the exact decimal sum of its lines' amounts, rounded half up to the cent. */
+    public static Map<String, java.math.BigDecimal> orderTotals() {
+        Map<String, java.math.BigDecimal> totals = new java.util.HashMap<>();
+        for (Map<String, String> r : rows("order-details.csv")) {
+            totals.merge(r.get("orderID"), new java.math.BigDecimal(r.get("unitPrice"))
+                    .multiply(new java.math.BigDecimal(r.get("quantity")))
+                    .multiply(java.math.BigDecimal.ONE.subtract(new java.math.BigDecimal(r.get("discount")))),
+                    java.math.BigDecimal::add);
+        }
+        totals.replaceAll((order, sum) -> sum.setScale(2, java.math.RoundingMode.HALF_UP));
+        return totals;
+    }
+
     public static List<Map<String, String>> rows(String file) {
         List<Map<String, String>> rows = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(TestData.northwind().resolve(file))) {

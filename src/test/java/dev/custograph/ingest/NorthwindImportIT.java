@@ -76,6 +76,21 @@ class NorthwindImportIT {
     }
 
     @Test
+    @Order(3)
+    void everyOrderTotalIsItsLinesExactSumRoundedHalfUpToTheCent() {
+        // Order 10440's lines add up to exactly 4,924.135; added as floating-point numbers in the order Neo4j met
+        // them, they once came to just under it, and the total was stored as 4,924.13.
+        Map<String, java.math.BigDecimal> expected = dev.custograph.NorthwindCsv.orderTotals();
+        assertThat(expected.get("10440")).isEqualByComparingTo("4924.14");
+        Map<String, Double> stored = new java.util.HashMap<>();
+        for (Map<String, Object> row : db.graph().readRows("test/order-totals", Map.of())) {
+            stored.put((String) row.get("orderId"), (Double) row.get("total"));
+        }
+        assertThat(stored).hasSameSizeAs(expected);
+        expected.forEach((order, total) -> assertThat(stored.get(order)).as(order).isEqualTo(total.doubleValue()));
+    }
+
+    @Test
     @Order(4)
     @SuppressWarnings("unchecked")
     void alfkiHasItsSixOrders() {
