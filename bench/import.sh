@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Online Retail (541,909 rows) into an empty embedded database: custograph's importer against Neo4j's own
-# LOAD CSV + MERGE, in one run, each into a fresh store. Prints rows/s, the ratio and peak heap.
+# Online Retail (541,909 rows): custograph import against Neo4j's own LOAD CSV + MERGE, in one run, into an empty
+# store (the bulk path) and the second half on top of the first (the transactional path). Prints rows/s, ratios, heap.
 # Usage: bench/import.sh   (needs ../shared/data beside the repository)
 set -euo pipefail
 cd "$(dirname "$0")/.."

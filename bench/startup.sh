@@ -22,7 +22,7 @@ time_to_ready() {
     sleep 0.1
   done
   echo "$(now) - $start" | bc -l | xargs printf "%.1f"
-  grep -o "Demo data loaded in [0-9.]* s: [0-9]* nodes and [0-9]* relationships" "$log" >&2 || true
+  grep -o -E "Demo data (loaded|written) in [0-9.]* s: [0-9]* nodes and [0-9]* relationships" "$log" >&2 || true
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 

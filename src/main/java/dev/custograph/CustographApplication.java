@@ -25,6 +25,17 @@ public class CustographApplication {
         return new StartupTasks(graph, demo, analyseDemo, where);
     }
 
+    /**
+     * With {@code --demo} and an embedded store that holds no database yet, the demo data set is written in bulk
+     * before the database starts; {@link StartupTasks} then finishes it (anomaly flags, analytics).
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+            "${custograph.demo:false} and '${spring.neo4j.uri:}'.isEmpty()")
+    dev.custograph.graph.EmbeddedStoreSeed demoSeed() {
+        return StartupTasks::seedDemo;
+    }
+
     /** One line with every address a user may want, once everything is ready (ports may have been chosen at 0). */
     @EventListener
     void announce(ApplicationReadyEvent event) {

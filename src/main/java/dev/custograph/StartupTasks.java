@@ -8,6 +8,7 @@ import dev.custograph.analytics.AnalyticsRuns;
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.GraphUnavailableException;
 import dev.custograph.graph.SchemaMigrator;
+import dev.custograph.ingest.BulkImport;
 import dev.custograph.ingest.DemoDataGenerator;
 import dev.custograph.jobs.AnalyticsRefresh;
 import dev.custograph.ingest.ImportReport;
@@ -103,12 +104,39 @@ final class StartupTasks implements SmartInitializingSingleton {
         }
     }
 
+    /** The marker status of a demo set written in bulk, whose anomaly flags are still to be set. */
+    private static final String BULK_LOADED = "bulk-loaded";
+
+    /**
+     * Writes the demo data set in bulk into the empty store of {@code dataDir}, before the database starts (a store
+     * that holds a database is left alone: {@link #loadDemoOnce()} decides what to do with it).
+     */
+    static void seedDemo(java.nio.file.Path dataDir) {
+        if (!BulkImport.possible(dataDir)) {
+            return;
+        }
+        DemoDataGenerator.Spec spec = DemoDataGenerator.Spec.demo();
+        log.info("Generating the demo data set ({} customers, {} products, {} to {}) and writing it in bulk",
+                spec.customers(), spec.products(), spec.start(), spec.end());
+        ImportReport report = new BulkImport(dataDir, dev.custograph.model.ValueRules.DateWindow.DEFAULT).load("demo",
+                new DemoDataGenerator(spec).generate(), "CustographDemo", "key", "demo", "status", BULK_LOADED,
+                "seed", spec.seed());
+        log.info("Demo data written in {} s: {} nodes and {} relationships", String.format("%.1f", report.seconds()),
+                report.nodesCreated(), report.relationshipsCreated());
+    }
+
     /** True when the graph holds the demo data set (loaded now or by an earlier start). */
     private boolean loadDemoOnce() {
         DemoDataGenerator.Spec spec = DemoDataGenerator.Spec.demo();
         List<Map<String, Object>> status = graph.readRows("meta/demo-status", Map.of());
         if (!status.isEmpty() && "complete".equals(status.get(0).get("status"))) {
             log.info("Demo data already loaded; using the stored database");
+            return true;
+        }
+        if (!status.isEmpty() && BULK_LOADED.equals(status.get(0).get("status"))) {
+            long flagged = BulkImport.flagAnomalies(graph);
+            graph.write("meta/demo-mark", Map.of("status", "complete", "seed", spec.seed()));
+            log.info("Demo data in place: {} order lines and orders flagged as extreme", flagged);
             return true;
         }
         if (status.isEmpty() && !new dev.custograph.graph.EntityReads(graph).isEmpty()) {

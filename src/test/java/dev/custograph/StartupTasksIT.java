@@ -35,6 +35,8 @@ class StartupTasksIT {
     void theDemoIsLoadedAndAnalysedOnFirstStartAndNotAgainOnTheSecond() {
         Path dataDir = temp.resolve("data");
         GraphCounts afterFirst;
+        // As serve does on a new store: the demo is written in bulk before the database starts, then finished.
+        StartupTasks.seedDemo(dataDir);
         try (GraphConnection db = GraphConnection.open(dataDir, null, null, null)) {
             new StartupTasks(db.graph(), true, true, "embedded").afterSingletonsInstantiated();
             afterFirst = GraphCounts.of(db.graph());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.custograph.graph.GraphConnection;
+import dev.custograph.ingest.BulkImport;
 import dev.custograph.ingest.FileReport;
 import dev.custograph.ingest.ImportReport;
 import dev.custograph.ingest.Importer;
@@ -54,6 +55,13 @@ public final class ImportCommand implements Callable<Integer> {
             description = "How many days after today an order date may lie (default: ${DEFAULT-VALUE}, tomorrow).")
     int daysAhead;
 
+    @Option(names = "--load", paramLabel = "HOW", defaultValue = "auto",
+            description = "How the graph is written: bulk (Neo4j's batch import engine, in one go; only into an "
+                    + "embedded store that holds no database yet, and not for customers-jsonl), transactional "
+                    + "(MERGE statements in batches, into any store), or auto (default: bulk whenever it can be). "
+                    + "The report's \"path\" says which was used.")
+    String load;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Input directory or files.")
     List<Path> paths;
 
@@ -74,15 +82,41 @@ public final class ImportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--days-ahead must be 0 or more, was " + daysAhead);
         }
         ValueRules.DateWindow dates = new ValueRules.DateWindow(earliestDate, daysAhead);
-        try (GraphConnection db = connection.open()) {
-            ImportReport report = new Importer(db.graph(), dates).run(format, source, paths, rejects);
-            if (json) {
-                System.out.println(JsonMapper.builder().build().writeValueAsString(report));
-            } else {
-                printSummary(report);
+        ImportReport report;
+        if (bulk()) {
+            report = new BulkImport(connection.dataDir, dates).run(format, source, paths, rejects, connection::open);
+        } else {
+            try (GraphConnection db = connection.open()) {
+                report = new Importer(db.graph(), dates).run(format, source, paths, rejects);
             }
         }
+        if (json) {
+            System.out.println(JsonMapper.builder().build().writeValueAsString(report));
+        } else {
+            printSummary(report);
+        }
         return 0;
+    }
+
+    /** Whether to write in bulk: asked for (and possible), or chosen because it is possible. */
+    private boolean bulk() {
+        boolean possible = !connection.external() && BulkImport.supports(format)
+                && BulkImport.possible(connection.dataDir);
+        return switch (load) {
+            case "auto" -> possible;
+            case "transactional" -> false;
+            case "bulk" -> {
+                if (!possible) {
+                    throw new IllegalArgumentException("--load bulk needs an embedded store that holds no database "
+                            + "yet (" + (connection.external() ? "--neo4j-uri names an external one"
+                            : !BulkImport.supports(format) ? "format " + format + " is always imported transactionally"
+                            : connection.dataDir + " already holds one") + "); use --load auto or transactional");
+                }
+                yield true;
+            }
+            default -> throw new IllegalArgumentException("unknown --load '" + load
+                    + "'; supported: auto, bulk, transactional");
+        };
     }
 
     private static void printSummary(ImportReport report) {
@@ -97,9 +131,11 @@ public final class ImportCommand implements Callable<Integer> {
             System.out.println("standardised: " + report.standardised());
         }
         System.out.printf("%,d customers (%,d more merged into existing ones), %,d products, %,d orders created "
-                        + "(%,d nodes, %,d relationships) in %.1f s, %,.0f rows/s%n", report.customersCreated(),
+                        + "(%,d nodes, %,d relationships, written %s) in %.1f s, %,.0f rows/s%n",
+                report.customersCreated(),
                 report.customersMerged(), report.productsCreated(),
-                report.ordersCreated(), report.nodesCreated(), report.relationshipsCreated(), report.seconds(),
+                report.ordersCreated(), report.nodesCreated(), report.relationshipsCreated(), report.path(),
+                report.seconds(),
                 report.rowsPerSecond());
         if (report.anomaliesFlagged() > 0) {
             System.out.printf("%,d order lines and orders flagged as extreme (anomaly = true)%n",

@@ -341,7 +341,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
-    private static Path prepareHome(Path dataDir) {
+    static Path prepareHome(Path dataDir) {
         Path absolute = dataDir.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new GraphUnavailableException("data directory " + absolute + " is a file, not a directory");

@@ -28,7 +28,9 @@ public class GraphConfiguration {
     EmbeddedNeo4j embeddedNeo4j(@Value("${custograph.data-dir:./data}") Path dataDir,
                                 @Value("${custograph.bolt-port:7687}") int boltPort,
                                 @Value("${custograph.http-port:7474}") int httpPort,
-                                @Value("${custograph.neo4j-password:}") String password) {
+                                @Value("${custograph.neo4j-password:}") String password,
+                                org.springframework.beans.factory.ObjectProvider<EmbeddedStoreSeed> seeds) {
+        seeds.orderedStream().forEach(seed -> seed.seed(dataDir));
         return EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(dataDir, boltPort, httpPort,
                 password.isEmpty() ? null : password));
     }

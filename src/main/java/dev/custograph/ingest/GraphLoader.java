@@ -107,7 +107,7 @@ public final class GraphLoader {
         return row;
     }
 
-    private static CustomerRecord customerRecord(String source, Customer c) {
+    static CustomerRecord customerRecord(String source, Customer c) {
         return new CustomerRecord(source, c.customerId(), null, c.email(), c.phone(), withoutNulls(
                 "name", c.name(), "contactName", c.contactName(), "email", c.email(), "phone", c.phone(),
                 "address", c.address(), "city", c.city(), "postalCode", c.postalCode(), "region", c.region(),
@@ -119,10 +119,15 @@ public final class GraphLoader {
         Map<String, Object> row = new HashMap<>();
         row.put("orderId", o.orderId());
         row.put("customerId", customerId);
-        row.put("properties", withoutNulls("orderDate", o.orderDate(), "status", o.status(),
-                "source", o.customerId() == null ? null : source, "sourceCustomerId", o.customerId()));
+        row.put("properties", orderProperties(source, o));
         row.put("lines", lines);
         return row;
+    }
+
+    /** The values an order node takes from a data set's order. */
+    static Map<String, Object> orderProperties(String source, Order o) {
+        return withoutNulls("orderDate", o.orderDate(), "status", o.status(),
+                "source", o.customerId() == null ? null : source, "sourceCustomerId", o.customerId());
     }
 
     private static Map<String, Object> lineRow(OrderLine l) {

@@ -63,22 +63,40 @@ public final class Importer {
         if (format.equals("northwind")) {
             return northwind(source == null ? format : source, paths);
         }
-        Path rejectsPath = rejects != null ? rejects : Path.of("rejects-" + format + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
+        Path rejectsPath = rejectsPath(format, rejects);
         if (format.equals("customers-jsonl")) {
             return new LineImport<ProfileRow>(format, standardiser -> new CustomersJsonlFormat(standardiser,
                     source), profiles -> CustomersJsonlFormat.write(graph, profiles), (a, b) -> false, rejectsPath,
-                    PROFILE_BATCH_SIZE, dates).run(paths, () -> 0);
+                    PROFILE_BATCH_SIZE, dates).run(paths, TRANSACTIONAL, written -> new LineImport.Completed(written, 0));
         }
-        Function<Standardiser, LineFormat<LineRow>> reader = switch (format) {
+        LineBatchWriter writer = new LineBatchWriter(graph, source == null ? format : source);
+        return new LineImport<>(format, lineFormat(format), writer::write, Importer::sameOrder, rejectsPath,
+                BATCH_SIZE, dates).run(paths, TRANSACTIONAL,
+                written -> new LineImport.Completed(written, AnomalyFlags.refresh(graph)));
+    }
+
+    /** The report's name for imports written by Cypher statements in transactions. */
+    static final String TRANSACTIONAL = "transactional";
+
+    /** The reader of a line-oriented format. */
+    static Function<Standardiser, LineFormat<LineRow>> lineFormat(String format) {
+        return switch (format) {
             case "lines" -> LinesFormat::new;
             case "online-retail" -> OnlineRetailFormat::new;
             case "cdnow" -> CdnowFormat::new;
             default -> throw new IllegalStateException(format);
         };
-        LineBatchWriter writer = new LineBatchWriter(graph, source == null ? format : source);
-        return new LineImport<>(format, reader, writer::write, (a, b) -> a.orderId().equals(b.orderId()),
-                rejectsPath, BATCH_SIZE, dates).run(paths, () -> AnomalyFlags.refresh(graph));
+    }
+
+    /** Lines of one order stay in one batch. */
+    static boolean sameOrder(LineRow a, LineRow b) {
+        return a.orderId().equals(b.orderId());
+    }
+
+    /** {@code rejects}, or {@code rejects-<format>-<time>.csv} in the working directory when none is given. */
+    static Path rejectsPath(String format, Path rejects) {
+        return rejects != null ? rejects : Path.of("rejects-" + format + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
     }
 
     private ImportReport northwind(String source, List<Path> paths) {
@@ -88,20 +106,24 @@ public final class Importer {
         }
         NorthwindReader.Result result = NorthwindReader.read(paths.get(0));
         LoadCounts counts = new GraphLoader(graph).load(source, result.dataset());
-        return report("northwind", result.files(), counts, AnomalyFlags.refresh(graph), started);
+        return report("northwind", TRANSACTIONAL, result.files(), counts, AnomalyFlags.refresh(graph), started);
     }
 
     /** Writes generated data (the demo set) through the same loader as an import. */
     public ImportReport load(String source, Dataset data) {
         long started = System.nanoTime();
         LoadCounts counts = new GraphLoader(graph).load(source, data);
-        int rows = data.lines().size();
-        return report(source, List.of(new FileReport(source, rows, rows, 0, 0)), counts, AnomalyFlags.refresh(graph),
-                started);
+        return report(source, TRANSACTIONAL, datasetFiles(source, data), counts, AnomalyFlags.refresh(graph), started);
     }
 
-    private static ImportReport report(String format, List<FileReport> files, LoadCounts counts, long anomalies,
-                                       long started) {
+    /** A generated data set reports as one file of its lines, all imported. */
+    static List<FileReport> datasetFiles(String source, Dataset data) {
+        int rows = data.lines().size();
+        return List.of(new FileReport(source, rows, rows, 0, 0));
+    }
+
+    static ImportReport report(String format, String path, List<FileReport> files, LoadCounts counts, long anomalies,
+                               long started) {
         long read = files.stream().mapToLong(FileReport::rowsRead).sum();
         long imported = files.stream().mapToLong(FileReport::rowsImported).sum();
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -110,7 +132,7 @@ public final class Importer {
         if (repairedRows > 0) {
             repaired.put("rowsWithSplitColumnRejoined", repairedRows);
         }
-        return new ImportReport(format, files, read, imported, read - imported, Map.of(), repaired,
+        return new ImportReport(format, path, files, read, imported, read - imported, Map.of(), repaired,
                 counts.customersCreated(), counts.customersMerged(), counts.productsCreated(), counts.ordersCreated(),
                 counts.total().nodesCreated(), counts.total().relationshipsCreated(), anomalies, null, seconds,
                 Math.round(read / seconds));

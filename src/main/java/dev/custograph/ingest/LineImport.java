@@ -64,8 +64,15 @@ final class LineImport<T extends SourceRow> {
         }
     }
 
-    /** Imports {@code paths}; {@code afterImport} runs once all batches are written and returns anomalies flagged. */
-    ImportReport run(List<Path> paths, java.util.function.LongSupplier afterImport) {
+    /** The counts of a finished import and the anomalies flagged afterwards. */
+    record Completed(LoadCounts loaded, long anomalies) {
+    }
+
+    /**
+     * Imports {@code paths}; {@code complete} runs once all batches are written (given their counts) and returns
+     * the final counts and the anomalies flagged; {@code path} names how batches are written, for the report.
+     */
+    ImportReport run(List<Path> paths, String path, Function<LoadCounts, Completed> complete) {
         long started = System.nanoTime();
         List<Path> files = expand(paths);
         checkStructure(files);
@@ -120,10 +127,10 @@ final class LineImport<T extends SourceRow> {
             if (!batch.isEmpty()) {
                 pipeline.submit(List.copyOf(batch));
             }
-            LoadCounts loaded = pipeline.finish();
+            LoadCounts written = pipeline.finish();
             progress.update(totalBytes, totalRows[0]);
             log.info("Writing took {} s of the import", String.format("%.1f", pipeline.writeSeconds()));
-            long anomalies = afterImport.getAsLong();
+            Completed completed = complete.apply(written);
             List<FileReport> reports = new ArrayList<>();
             for (Path file : files) {
                 String name = file.getFileName().toString();
@@ -134,8 +141,8 @@ final class LineImport<T extends SourceRow> {
                     reports.add(new FileReport(name, imported + rejected, imported, rejected, 0));
                 }
             }
-            return report(reports, new TreeMap<>(rejectedByReason), standardiser.counts(), loaded, anomalies,
-                    rejects.writtenPath(), started);
+            return report(reports, path, new TreeMap<>(rejectedByReason), standardiser.counts(),
+                    completed.loaded(), completed.anomalies(), rejects.writtenPath(), started);
         }
     }
 
@@ -188,14 +195,14 @@ final class LineImport<T extends SourceRow> {
         return rows;
     }
 
-    private ImportReport report(List<FileReport> files, Map<String, Long> rejectedByReason,
+    private ImportReport report(List<FileReport> files, String path, Map<String, Long> rejectedByReason,
                                 Map<String, Long> standardised, LoadCounts loaded, long anomalies, Path rejects,
                                 long started) {
         long read = files.stream().mapToLong(FileReport::rowsRead).sum();
         long imported = files.stream().mapToLong(FileReport::rowsImported).sum();
         long rejected = files.stream().mapToLong(FileReport::rowsRejected).sum();
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new ImportReport(format, files, read, imported, rejected, rejectedByReason, standardised,
+        return new ImportReport(format, path, files, read, imported, rejected, rejectedByReason, standardised,
                 loaded.customersCreated(), loaded.customersMerged(), loaded.productsCreated(), loaded.ordersCreated(),
                 loaded.total().nodesCreated(), loaded.total().relationshipsCreated(), anomalies,
                 rejects == null ? null : rejects.toString(), seconds, Math.round(read / seconds));

@@ -83,6 +83,49 @@ class DiskFullIT {
             }
         }
 
+        assertImportedExactly(lines, dataDir);
+    }
+
+    @Test
+    void aBulkImportOnAFullDiskFailsNamingTheDirectoryLeavesTheStoreEmptyAndARerunCompletesIt() throws Exception {
+        // About 57,000 lines: a store larger than the 6 MB disk, so the batch import engine runs out of room.
+        Path lines = temp.resolve("lines.csv.gz");
+        assertThat(Custograph.run("generate", "--customers", "3000", "--seed", "11", "--out", lines.toString()))
+                .isZero();
+        disk = Files.createDirectories(temp.resolve("disk"));
+        mounted = run(List.of("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk.toString())) == 0;
+        Path dataDir = disk.resolve("data");
+        String reserve = mounted ? "2m" : ((Files.getFileStore(disk).getUsableSpace() >> 20) + 1) + "m";
+        String previousReserve = System.getProperty("custograph.min-free-disk");
+        try {
+            System.setProperty("custograph.min-free-disk", reserve);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BulkImport(dataDir,
+                            dev.custograph.model.ValueRules.DateWindow.DEFAULT).run("lines", null, List.of(lines),
+                            temp.resolve("rejects.csv"), () -> GraphConnection.open(dataDir, null, null, null)))
+                    .hasMessageContaining("the disk holding " + dataDir.toAbsolutePath().resolve("neo4j") + " is full")
+                    .hasMessageContaining("nothing was written, the store is as it was");
+            assertThat(BulkImport.possible(dataDir)).as("no database was left behind").isTrue();
+
+            if (mounted) {
+                assertThat(run(List.of("mount", "-o", "remount,size=96m", disk.toString()))).isZero();
+            }
+            System.setProperty("custograph.min-free-disk", mounted ? "2m" : "0");
+            ImportReport again = new BulkImport(dataDir, dev.custograph.model.ValueRules.DateWindow.DEFAULT).run(
+                    "lines", null, List.of(lines), temp.resolve("rejects-again.csv"),
+                    () -> GraphConnection.open(dataDir, null, null, null));
+            assertThat(again.path()).isEqualTo("bulk");
+        } finally {
+            if (previousReserve == null) {
+                System.clearProperty("custograph.min-free-disk");
+            } else {
+                System.setProperty("custograph.min-free-disk", previousReserve);
+            }
+        }
+        assertImportedExactly(lines, dataDir);
+    }
+
+    /** The store holds every customer, order and line of the generated file exactly once. */
+    private static void assertImportedExactly(Path lines, Path dataDir) throws IOException {
         Set<String> customers = new HashSet<>();
         Set<String> orders = new HashSet<>();
         long rows = 0;
@@ -107,7 +150,7 @@ class DiskFullIT {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "import", "--format",
                 "lines", lines.toString(), "--data-dir", dataDir.toString(), "--rejects",
-                temp.resolve("rejects.csv").toString());
+                temp.resolve("rejects.csv").toString(), "--load", "transactional");
         builder.environment().putAll(Map.of("CUSTOGRAPH_MIN_FREE_DISK", reserve));
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         return builder.start();

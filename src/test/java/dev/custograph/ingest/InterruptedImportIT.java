@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An import killed with SIGKILL in the middle of writing, then run again, ends exactly like an uninterrupted one:
- * no duplicate, nothing missing. The first run is a separate JVM running {@code custograph import}.
+ * no duplicate, nothing missing. The first run is a separate JVM running {@code custograph import}. A transactional
+ * import leaves whole orders behind, which the second run completes; a bulk import leaves the store empty.
  */
 class InterruptedImportIT {
 
@@ -34,7 +35,7 @@ class InterruptedImportIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "import",
                 "--format", "online-retail", "--data-dir", dataDir.toString(), "--rejects",
-                temp.resolve("first.csv").toString()));
+                temp.resolve("first.csv").toString(), "--load", "transactional"));
         files.forEach(f -> command.add(f.toString()));
         Process first = new ProcessBuilder(command).redirectErrorStream(true).start();
         // Kill it at its first progress line: the structure check is over and batches are being written.
@@ -64,6 +65,46 @@ class InterruptedImportIT {
             assertThat(done.label("Order")).isEqualTo(expectedOrders);
             assertThat(done.label("Customer")).isEqualTo(expected.customers().size());
             assertThat(again.ordersCreated()).isEqualTo(expectedOrders - partial.label("Order"));
+        }
+    }
+
+    @Test
+    void aBulkImportKilledWhileWritingTheStoreLeavesItEmptyAndRunAgainFinishesIt() throws Exception {
+        List<Path> files = OnlineRetailImportIT.files(2);
+        OnlineRetailImportIT.Expected expected = OnlineRetailImportIT.expected(files);
+        Path dataDir = temp.resolve("data");
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "import",
+                "--format", "online-retail", "--data-dir", dataDir.toString(), "--rejects",
+                temp.resolve("first.csv").toString()));
+        files.forEach(f -> command.add(f.toString()));
+        Process first = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // Kill it when Neo4j's batch import engine has finished its first stage: store files are being written.
+        boolean writing = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null && !writing; line = out.readLine()) {
+                writing = line.contains("Bulk write: stage");
+            }
+        }
+        first.destroyForcibly();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(writing).as("the kill came while the store was being written").isTrue();
+        assertThat(BulkImport.possible(dataDir)).as("the store is as it was: empty").isTrue();
+
+        ImportReport again = new BulkImport(dataDir, dev.custograph.model.ValueRules.DateWindow.DEFAULT).run(
+                "online-retail", null, files, temp.resolve("again.csv"),
+                () -> GraphConnection.open(dataDir, null, null, null));
+
+        assertThat(again.path()).isEqualTo("bulk");
+        try (GraphConnection db = GraphConnection.open(dataDir, null, null, null)) {
+            GraphCounts done = GraphCounts.of(db.graph());
+            assertThat(done.type("CONTAINS")).isEqualTo(expected.rows() - expected.nonPositivePrice()
+                    - expected.nonPositiveQuantity());
+            assertThat(done.label("Order")).isEqualTo(expected.completedOrders().size()
+                    + expected.cancelledOrders().size());
+            assertThat(done.label("Customer")).isEqualTo(expected.customers().size());
         }
     }
 

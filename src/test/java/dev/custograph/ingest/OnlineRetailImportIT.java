@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * All of UCI Online Retail (541,909 rows) into an empty embedded database. Expected values are computed here from
+ * All of UCI Online Retail (541,909 rows) into an empty embedded database, which an import writes in bulk (that
+ * it builds the graph the transactional path builds is {@link BulkImportIT}'s to show). Expected values are computed here from
  * the raw files, row by row, applying the documented rules independently of the importer.
  */
 class OnlineRetailImportIT {
@@ -49,8 +50,10 @@ class OnlineRetailImportIT {
     @BeforeAll
     static void importEverything() throws IOException {
         expected = expected(files(12));
-        db = GraphConnection.open(temp.resolve("data"), null, null, null);
-        report = new Importer(db.graph()).run("online-retail", List.of(DATA), temp.resolve("rejects.csv"));
+        Path dataDir = temp.resolve("data");
+        report = new BulkImport(dataDir, dev.custograph.model.ValueRules.DateWindow.DEFAULT).run("online-retail",
+                null, List.of(DATA), temp.resolve("rejects.csv"), () -> GraphConnection.open(dataDir, null, null, null));
+        db = GraphConnection.open(dataDir, null, null, null);
     }
 
     @AfterAll

@@ -1,0 +1,702 @@
+package dev.custograph.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import dev.custograph.graph.BulkStore;
+import dev.custograph.graph.Graph.WriteCounts;
+import dev.custograph.identity.CustomerRecord;
+
+/**
+ * The graph an import builds in an empty store, assembled in memory batch by batch and then written in one go by
+ * {@link BulkStore}. Each batch is applied with exactly the rules the transactional path's statements apply to it
+ * ({@code ingest/merge-*.cypher}, and identity resolution for records of one source arriving in a store that holds
+ * no other customer), so both paths build the same graph from the same input; {@code BulkImportIT} checks this
+ * node for node. In short:
+ * <ul>
+ *   <li>a customer's later non-empty values win; its identity keeps the email and phone of the last batch it was in;
+ *   <li>a product keeps the first name it was given; from order lines it joins every category a batch names for it,
+ *       from a data set (Northwind, the demo) its properties are overwritten and it moves to the category last given;
+ *   <li>an order takes the values of its first line in each batch, later batches overwriting; a new order's lines
+ *       are all created, lines arriving for an order an earlier batch created are merged on (line id, product);
+ *       its total is the rounded sum of its lines.
+ * </ul>
+ * Memory holds one entry per category, product, customer and order; the order lines go to a file beside the store
+ * (the data directory's own, private), and are read back when the store is written.
+ */
+final class BulkGraph implements AutoCloseable {
+
+    private final String source;
+    private final BulkStore.Writer store;
+    private final Path linesFile;
+    private final DataOutputStream lines;
+    private long lineCount;
+    private int batch;
+
+    private final Map<String, CategoryNode> categories = new LinkedHashMap<>();
+    private final Map<String, ProductNode> products = new LinkedHashMap<>();
+    private final List<ProductNode> productsByIndex = new ArrayList<>();
+    private final Map<String, CustomerNode> customers = new LinkedHashMap<>();
+    private final Map<String, OrderNode> orders = new HashMap<>();
+    private final List<OrderNode> ordersByIndex = new ArrayList<>();
+    private final List<Object[]> extraNodes = new ArrayList<>();
+    /** Orders that a later batch added lines to: their lines are merged when the store is written. */
+    private final BitSet revisited = new BitSet();
+
+    private static final class CategoryNode {
+        String description;
+    }
+
+    private static final class ProductNode {
+        final int index;
+        final String productId;
+        final Map<String, Object> properties = new LinkedHashMap<>();
+        final List<String> categories = new ArrayList<>(1);
+
+        ProductNode(int index, String productId) {
+            this.index = index;
+            this.productId = productId;
+        }
+    }
+
+    private static final class CustomerNode {
+        final Map<String, Object> properties = new LinkedHashMap<>();
+        String email;
+        String phone;
+    }
+
+    private static final class OrderNode {
+        final int index;
+        final String orderId;
+        Object[] properties = new Object[0];
+        /** The customers that PLACED it: one, except when batches disagree about an order's customer. */
+        Object placedBy;
+        /** The sum of its lines' amounts in ten-thousandths (see merge-orders.cypher). */
+        long units;
+        double total;
+
+        OrderNode(int index, String orderId) {
+            this.index = index;
+            this.orderId = orderId;
+        }
+    }
+
+    /** One order of a batch: the values of its first line there, its customer's id (null: anonymous) and lines. */
+    record BatchOrder(String orderId, String customerId, Map<String, Object> properties, List<Line> lines) {
+    }
+
+    /** An order line, as the CONTAINS relationship stores it. */
+    record Line(String lineId, String productId, long quantity, double unitPrice, double discount) {
+        /** The amount in whole ten-thousandths, as merge-orders.cypher adds it up (exactly, in any order). */
+        long units() {
+            return tenThousandths(unitPrice, quantity, discount);
+        }
+    }
+
+    /** Builds the graph of customers from {@code source}; order lines wait in {@code store}'s work directory. */
+    BulkGraph(String source, BulkStore.Writer store) {
+        this.source = source;
+        this.store = store;
+        Path workDir = store.workDir();
+        try {
+            this.linesFile = workDir.resolve("order-lines.bin");
+            this.lines = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(linesFile), 1 << 16));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the bulk import's work file in " + workDir, e);
+        }
+    }
+
+    /** A batch of order lines, as {@code LineBatchWriter} writes it in one transaction. */
+    LoadCounts addLines(List<LineRow> rows) {
+        Counter count = new Counter();
+        Map<String, LineRow> firstRowOfProduct = new LinkedHashMap<>();
+        List<CustomerRecord> customerRecords = new ArrayList<>();
+        Map<String, BatchOrder> batchOrders = new LinkedHashMap<>();
+        for (LineRow row : rows) {
+            if (row.category() != null && !categories.containsKey(row.category())) {
+                categories.put(row.category(), new CategoryNode());
+                count.nodes++;
+            }
+            firstRowOfProduct.putIfAbsent(row.productId(), row);
+            if (row.customerId() != null) {
+                customerRecords.add(new CustomerRecord(source, row.customerId(), null, row.email(), row.phone(),
+                        GraphLoader.withoutNulls("name", row.customerName(), "email", row.email(),
+                                "emailRaw", row.emailRaw(), "phone", row.phone(), "phoneRaw", row.phoneRaw(),
+                                "country", row.customerCountry())));
+            }
+            batchOrders.computeIfAbsent(row.orderId(), id -> new BatchOrder(id, row.customerId(),
+                    GraphLoader.withoutNulls("orderDate", row.orderDate(), "orderedAt", row.orderedAt(),
+                            "status", row.status(), "country", row.orderCountry(),
+                            "source", row.customerId() == null ? null : source,
+                            "sourceCustomerId", row.customerId()), new ArrayList<>()))
+                    .lines().add(new Line(row.lineId(), row.productId(), row.quantity(), row.unitPrice(),
+                            row.discount()));
+        }
+        count.customers = customers(customerRecords, count);
+        for (LineRow first : firstRowOfProduct.values()) {
+            ProductNode product = products.get(first.productId());
+            if (product == null) {
+                product = newProduct(first.productId());
+                count.products++;
+                count.nodes++;
+            }
+            if (!product.properties.containsKey("name") && first.productName() != null) {
+                product.properties.put("name", first.productName());
+            }
+            if (first.category() != null && !product.categories.contains(first.category())) {
+                product.categories.add(first.category());
+                count.relationships++;
+            }
+        }
+        batch++;
+        count.orders = orders(batchOrders.values(), count);
+        return count.toLoadCounts();
+    }
+
+    /** Categories of a data set: created by name; a description given replaces the stored one. */
+    LoadCounts addCategories(List<dev.custograph.model.Category> batch) {
+        Counter count = new Counter();
+        for (dev.custograph.model.Category c : batch) {
+            CategoryNode node = categories.get(c.name());
+            if (node == null) {
+                node = new CategoryNode();
+                categories.put(c.name(), node);
+                count.nodes++;
+            }
+            if (c.description() != null) {
+                node.description = c.description();
+            }
+        }
+        return count.toLoadCounts();
+    }
+
+    /** Products of a data set: values overwritten, moved to the category given (none if it names none). */
+    LoadCounts addProducts(List<dev.custograph.model.Product> batch) {
+        Counter count = new Counter();
+        for (dev.custograph.model.Product p : batch) {
+            ProductNode product = products.get(p.productId());
+            if (product == null) {
+                product = newProduct(p.productId());
+                count.products++;
+                count.nodes++;
+            }
+            product.properties.putAll(GraphLoader.withoutNulls("name", p.name(), "price", p.price()));
+            if (p.category() == null || !product.categories.equals(List.of(p.category()))) {
+                count.relationshipsDeleted += product.categories.size() - (product.categories.contains(p.category())
+                        ? 1 : 0);
+                product.categories.removeIf(name -> !name.equals(p.category()));
+            }
+            if (p.category() != null && product.categories.isEmpty()) {
+                if (!categories.containsKey(p.category())) {
+                    categories.put(p.category(), new CategoryNode());
+                    // The statement MERGEs the category: the server counts it among the products' nodes.
+                    count.products++;
+                    count.nodes++;
+                }
+                product.categories.add(p.category());
+                count.relationships++;
+            }
+        }
+        return count.toLoadCounts();
+    }
+
+    /** Customers of a data set, one batch; returns the counts. */
+    LoadCounts addCustomers(List<CustomerRecord> batch) {
+        Counter count = new Counter();
+        count.customers = customers(batch, count);
+        return count.toLoadCounts();
+    }
+
+    /** Orders of a data set with their lines, one batch. */
+    LoadCounts addOrders(List<BatchOrder> batch) {
+        Counter count = new Counter();
+        this.batch++;
+        count.orders = orders(batch, count);
+        return count.toLoadCounts();
+    }
+
+    /** A node outside the customer graph written with it (the demo's own marker), properties as key, value, .... */
+    void addNode(String label, Object... properties) {
+        Object[] node = new Object[properties.length + 1];
+        node[0] = label;
+        System.arraycopy(properties, 0, node, 1, properties.length);
+        extraNodes.add(node);
+    }
+
+    boolean hasCustomer(String customerId) {
+        return customers.containsKey(customerId);
+    }
+
+    private ProductNode newProduct(String productId) {
+        ProductNode product = new ProductNode(productsByIndex.size(), productId);
+        products.put(productId, product);
+        productsByIndex.add(product);
+        return product;
+    }
+
+    /**
+     * Identity resolution for one batch of one source's records in a store holding no other source: records with the
+     * same id combine (later non-empty values win), a new id creates its customer and primary identity, a known one
+     * overwrites its customer's values and gives its identity the batch's email and phone.
+     */
+    private long customers(List<CustomerRecord> records, Counter count) {
+        Map<String, CustomerRecord> combined = new LinkedHashMap<>();
+        for (CustomerRecord r : records) {
+            combined.merge(r.externalId(), r, (earlier, later) -> {
+                Map<String, Object> properties = new HashMap<>(earlier.properties());
+                properties.putAll(later.properties());
+                return new CustomerRecord(later.source(), later.externalId(), null,
+                        later.email() != null ? later.email() : earlier.email(),
+                        later.phone() != null ? later.phone() : earlier.phone(), properties);
+            });
+        }
+        long created = 0;
+        for (CustomerRecord r : combined.values()) {
+            CustomerNode customer = customers.get(r.externalId());
+            if (customer == null) {
+                customer = new CustomerNode();
+                customers.put(r.externalId(), customer);
+                created++;
+                count.nodes += 2;
+                count.relationships++;
+            }
+            customer.properties.putAll(r.properties());
+            customer.email = r.email();
+            customer.phone = r.phone();
+        }
+        return created;
+    }
+
+    /** merge-orders.cypher for one batch. */
+    private long orders(Iterable<BatchOrder> batchOrders, Counter count) {
+        long created = 0;
+        for (BatchOrder row : batchOrders) {
+            OrderNode order = orders.get(row.orderId());
+            boolean isNew = order == null;
+            if (isNew) {
+                order = new OrderNode(ordersByIndex.size(), row.orderId());
+                orders.put(row.orderId(), order);
+                ordersByIndex.add(order);
+                created++;
+                count.nodes++;
+            } else {
+                revisited.set(order.index);
+            }
+            order.properties = withValues(order.properties, row.properties());
+            if (row.customerId() != null && customers.containsKey(row.customerId())
+                    && placedBy(order, row.customerId())) {
+                count.relationships++;
+            }
+            long units = 0;
+            for (Line line : row.lines()) {
+                ProductNode product = products.get(line.productId());
+                if (product == null) {
+                    continue; // MATCH finds no product: the statement writes no line (the loaders prevent this)
+                }
+                if (isNew) {
+                    count.relationships++;
+                    units += line.units();
+                }
+                spill(order.index, product.index, line);
+            }
+            if (isNew) {
+                order.units = units;
+            }
+        }
+        return created;
+    }
+
+    /** Adds a PLACED from {@code customerId} unless there is one; true if added. */
+    private static boolean placedBy(OrderNode order, String customerId) {
+        if (order.placedBy == null) {
+            order.placedBy = customerId;
+            return true;
+        }
+        if (order.placedBy instanceof String one) {
+            if (one.equals(customerId)) {
+                return false;
+            }
+            order.placedBy = new ArrayList<>(List.of(one, customerId));
+            return true;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> several = (List<String>) order.placedBy;
+        if (several.contains(customerId)) {
+            return false;
+        }
+        several.add(customerId);
+        return true;
+    }
+
+    private void spill(int order, int product, Line line) {
+        try {
+            lines.writeInt(order);
+            lines.writeInt(product);
+            lines.writeInt(batch);
+            lines.writeUTF(line.lineId());
+            lines.writeLong(line.quantity());
+            lines.writeDouble(line.unitPrice());
+            lines.writeDouble(line.discount());
+            lineCount++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the bulk import's work file " + linesFile, e);
+        }
+    }
+
+    /** {@code SET o += properties} on a compact key, value, ... array. */
+    private static Object[] withValues(Object[] stored, Map<String, Object> properties) {
+        Object[] result = stored;
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            int at = -1;
+            for (int i = 0; i < result.length; i += 2) {
+                if (result[i].equals(e.getKey())) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                result = java.util.Arrays.copyOf(result, result.length + 2);
+                at = result.length - 2;
+                result[at] = e.getKey();
+            }
+            result[at + 1] = e.getValue();
+        }
+        return result;
+    }
+
+    /**
+     * Settles the orders that later batches added lines to (merging those lines on line id and product, as the
+     * statement does) and every order's total.
+     *
+     * <p>Returns the relationships the merges created.
+     */
+    private Settled settle() throws IOException {
+        lines.flush();
+        Map<Integer, List<Object[]>> merged = new HashMap<>();
+        BitSet replaced = new BitSet();
+        long created = 0;
+        if (!revisited.isEmpty()) {
+            Map<Integer, Integer> firstBatch = new HashMap<>();
+            long position = 0;
+            try (SpillReader reader = new SpillReader()) {
+                for (Object[] entry = reader.next(); entry != null; entry = reader.next(), position++) {
+                    int order = (int) entry[0];
+                    if (!revisited.get(order)) {
+                        continue;
+                    }
+                    int batchOfLine = (int) entry[2];
+                    int createdIn = firstBatch.computeIfAbsent(order, o -> batchOfLine);
+                    List<Object[]> kept = merged.computeIfAbsent(order, o -> new ArrayList<>());
+                    replaced.set((int) position);
+                    if (batchOfLine == createdIn) {
+                        kept.add(entry);
+                        continue;
+                    }
+                    boolean matched = false;
+                    for (Object[] existing : kept) {
+                        if (existing[1].equals(entry[1]) && existing[3].equals(entry[3])) {
+                            existing[4] = entry[4];
+                            existing[5] = entry[5];
+                            existing[6] = entry[6];
+                            matched = true;
+                        }
+                    }
+                    if (!matched) {
+                        kept.add(entry);
+                        created++;
+                    }
+                }
+            }
+            for (Map.Entry<Integer, List<Object[]>> e : merged.entrySet()) {
+                long units = 0;
+                for (Object[] line : e.getValue()) {
+                    units += tenThousandths((double) line[5], (long) line[4], (double) line[6]);
+                }
+                ordersByIndex.get(e.getKey()).units = units;
+            }
+        }
+        for (OrderNode order : ordersByIndex) {
+            order.total = round2(order.units / 10000.0);
+        }
+        return new Settled(merged, replaced, created);
+    }
+
+    private record Settled(Map<Integer, List<Object[]>> merged, BitSet replaced, long created) {
+    }
+
+    /** Cypher's round(unitPrice * quantity * (1 - discount) * 10000). */
+    static long tenThousandths(double unitPrice, long quantity, double discount) {
+        return Math.round(unitPrice * quantity * (1 - discount) * 10000);
+    }
+
+    /** Cypher's round(x, 2): half up, on the shortest decimal that reads back as x. */
+    static double round2(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * Writes the graph into the empty store; returns the relationships created by merging the lines of orders that
+     * several batches added to (counted only now, when all lines are known).
+     */
+    long write() {
+        Settled settled;
+        try {
+            settled = settle();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bulk import's work file " + linesFile, e);
+        }
+        // Node ids: categories, products, customers and their identities (two each), orders, then the rest.
+        long productBase = categories.size();
+        long customerBase = productBase + products.size();
+        long orderBase = customerBase + 2L * customers.size();
+        long extraBase = orderBase + ordersByIndex.size();
+        Map<String, Long> categoryIds = new HashMap<>();
+        Map<String, Long> customerIds = new HashMap<>();
+        List<BulkStore.Node> fixedNodes = new ArrayList<>();
+        long id = 0;
+        for (Map.Entry<String, CategoryNode> e : categories.entrySet()) {
+            categoryIds.put(e.getKey(), id);
+            fixedNodes.add(new BulkStore.Node(id++, "Category", "name", e.getKey(), "description",
+                    e.getValue().description));
+        }
+        for (ProductNode p : productsByIndex) {
+            fixedNodes.add(new BulkStore.Node(id++, "Product", withKey("productId", p.productId, p.properties)));
+        }
+        for (Map.Entry<String, CustomerNode> e : customers.entrySet()) {
+            customerIds.put(e.getKey(), id);
+            fixedNodes.add(new BulkStore.Node(id++, "Customer", withKey("customerId", e.getKey(),
+                    e.getValue().properties)));
+            fixedNodes.add(new BulkStore.Node(id++, "Identity", "source", source, "externalId", e.getKey(),
+                    "email", e.getValue().email, "phone", e.getValue().phone));
+        }
+        long nodeProperties = 0;
+        for (BulkStore.Node n : fixedNodes) {
+            nodeProperties += n.properties().length / 2;
+        }
+        List<BulkStore.Relationship> fixedRelationships = new ArrayList<>();
+        for (ProductNode p : productsByIndex) {
+            for (String category : p.categories) {
+                fixedRelationships.add(new BulkStore.Relationship(productBase + p.index, categoryIds.get(category),
+                        "IN_CATEGORY"));
+            }
+        }
+        for (Long customer : customerIds.values()) {
+            fixedRelationships.add(new BulkStore.Relationship(customer + 1, customer, "IDENTIFIES", "primary", true));
+        }
+        for (OrderNode o : ordersByIndex) {
+            for (String customer : placedByList(o)) {
+                fixedRelationships.add(new BulkStore.Relationship(customerIds.get(customer), orderBase + o.index,
+                        "PLACED"));
+            }
+        }
+        List<BulkStore.Node> extras = new ArrayList<>();
+        for (Object[] node : extraNodes) {
+            extras.add(new BulkStore.Node(extraBase + extras.size(), (String) node[0],
+                    java.util.Arrays.copyOfRange(node, 1, node.length)));
+        }
+        long lineRelationships = lineCount - settled.replaced().cardinality()
+                + settled.merged().values().stream().mapToLong(List::size).sum();
+        BulkStore.Estimates estimates = new BulkStore.Estimates(extraBase + extras.size(),
+                fixedRelationships.size() + lineRelationships, nodeProperties + 8L * ordersByIndex.size(),
+                lineRelationships * 4);
+        store.write(
+                () -> concat(fixedNodes.iterator(), orderNodes(orderBase), extras.iterator()),
+                () -> concat(fixedRelationships.iterator(), lineRelationships(orderBase, productBase, settled),
+                        java.util.Collections.emptyIterator()),
+                estimates);
+        return settled.created();
+    }
+
+    private static List<String> placedByList(OrderNode o) {
+        if (o.placedBy == null) {
+            return List.of();
+        }
+        if (o.placedBy instanceof String one) {
+            return List.of(one);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> several = (List<String>) o.placedBy;
+        return several;
+    }
+
+    private static Object[] withKey(String key, Object value, Map<String, Object> properties) {
+        Object[] all = new Object[2 + 2 * properties.size()];
+        all[0] = key;
+        all[1] = value;
+        int i = 2;
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            all[i++] = e.getKey();
+            all[i++] = e.getValue();
+        }
+        return all;
+    }
+
+    private Iterator<BulkStore.Node> orderNodes(long orderBase) {
+        Iterator<OrderNode> all = ordersByIndex.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return all.hasNext();
+            }
+
+            @Override
+            public BulkStore.Node next() {
+                OrderNode o = all.next();
+                Object[] properties = new Object[o.properties.length + 4];
+                properties[0] = "orderId";
+                properties[1] = o.orderId;
+                System.arraycopy(o.properties, 0, properties, 2, o.properties.length);
+                properties[properties.length - 2] = "total";
+                properties[properties.length - 1] = o.total;
+                return new BulkStore.Node(orderBase + o.index, "Order", properties);
+            }
+        };
+    }
+
+    /** The CONTAINS relationships: the work file's lines in order, the merged orders' lines in their place. */
+    private Iterator<BulkStore.Relationship> lineRelationships(long orderBase, long productBase, Settled settled) {
+        SpillReader reader = new SpillReader();
+        Iterator<Object[]> mergedLines = settled.merged().values().stream().flatMap(List::stream).iterator();
+        return new Iterator<>() {
+            private long position = -1;
+            private Object[] next = advance();
+
+            private Object[] advance() {
+                while (true) {
+                    Object[] entry = reader.next();
+                    if (entry == null) {
+                        reader.close();
+                        return mergedLines.hasNext() ? mergedLines.next() : null;
+                    }
+                    position++;
+                    if (!settled.replaced().get((int) position)) {
+                        return entry;
+                    }
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public BulkStore.Relationship next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Object[] e = next;
+                next = advance();
+                return new BulkStore.Relationship(orderBase + (int) e[0], productBase + (int) e[1], "CONTAINS",
+                        "lineId", e[3], "quantity", e[4], "unitPrice", e[5], "discount", e[6]);
+            }
+        };
+    }
+
+    /** Reads the work file's lines back: {order, product, batch, lineId, quantity, unitPrice, discount}. */
+    private final class SpillReader implements AutoCloseable {
+        private final DataInputStream in;
+        private boolean closed;
+
+        SpillReader() {
+            try {
+                in = new DataInputStream(new BufferedInputStream(Files.newInputStream(linesFile), 1 << 16));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bulk import's work file " + linesFile, e);
+            }
+        }
+
+        Object[] next() {
+            if (closed) {
+                return null;
+            }
+            try {
+                int order = in.readInt();
+                return new Object[] {order, in.readInt(), in.readInt(), in.readUTF(), in.readLong(), in.readDouble(),
+                        in.readDouble()};
+            } catch (EOFException end) {
+                close();
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bulk import's work file " + linesFile, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // read to the end already; nothing to lose
+                }
+            }
+        }
+    }
+
+    @SafeVarargs
+    private static <T> Iterator<T> concat(Iterator<? extends T>... parts) {
+        return new Iterator<>() {
+            private int part;
+
+            @Override
+            public boolean hasNext() {
+                while (part < parts.length && !parts[part].hasNext()) {
+                    part++;
+                }
+                return part < parts.length;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return parts[part].next();
+            }
+        };
+    }
+
+    /** What one batch created, in the shape the import report adds up. */
+    private static final class Counter {
+        long customers;
+        long products;
+        long orders;
+        long nodes;
+        long relationships;
+        long relationshipsDeleted;
+
+        LoadCounts toLoadCounts() {
+            return new LoadCounts(customers, products, orders, 0,
+                    new WriteCounts(nodes, 0, relationships, relationshipsDeleted, 0));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lines.close();
+            Files.deleteIfExists(linesFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the bulk import's work file " + linesFile, e);
+        }
+    }
+}
