@@ -104,12 +104,10 @@ final class StartupTasks implements SmartInitializingSingleton {
         }
     }
 
-    /** The marker status of a demo set written in bulk, whose anomaly flags are still to be set. */
-    private static final String BULK_LOADED = "bulk-loaded";
-
     /**
-     * Writes the demo data set in bulk into the empty store of {@code dataDir}, before the database starts (a store
-     * that holds a database is left alone: {@link #loadDemoOnce()} decides what to do with it).
+     * Writes the demo data set in bulk into the empty store of {@code dataDir}, anomaly flags included and marked
+     * complete, before the database starts (a store that holds a database is left alone: {@link #loadDemoOnce()}
+     * decides what to do with it).
      */
     static void seedDemo(java.nio.file.Path dataDir) {
         if (!BulkImport.possible(dataDir)) {
@@ -119,7 +117,7 @@ final class StartupTasks implements SmartInitializingSingleton {
         log.info("Generating the demo data set ({} customers, {} products, {} to {}) and writing it in bulk",
                 spec.customers(), spec.products(), spec.start(), spec.end());
         ImportReport report = new BulkImport(dataDir, dev.custograph.model.ValueRules.DateWindow.DEFAULT).load("demo",
-                new DemoDataGenerator(spec).generate(), "CustographDemo", "key", "demo", "status", BULK_LOADED,
+                new DemoDataGenerator(spec).generate(), "CustographDemo", "key", "demo", "status", "complete",
                 "seed", spec.seed());
         log.info("Demo data written in {} s: {} nodes and {} relationships", String.format("%.1f", report.seconds()),
                 report.nodesCreated(), report.relationshipsCreated());
@@ -131,12 +129,6 @@ final class StartupTasks implements SmartInitializingSingleton {
         List<Map<String, Object>> status = graph.readRows("meta/demo-status", Map.of());
         if (!status.isEmpty() && "complete".equals(status.get(0).get("status"))) {
             log.info("Demo data already loaded; using the stored database");
-            return true;
-        }
-        if (!status.isEmpty() && BULK_LOADED.equals(status.get(0).get("status"))) {
-            long flagged = BulkImport.flagAnomalies(graph);
-            graph.write("meta/demo-mark", Map.of("status", "complete", "seed", spec.seed()));
-            log.info("Demo data in place: {} order lines and orders flagged as extreme", flagged);
             return true;
         }
         if (status.isEmpty() && !new dev.custograph.graph.EntityReads(graph).isEmpty()) {

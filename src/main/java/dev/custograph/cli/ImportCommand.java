@@ -84,7 +84,7 @@ public final class ImportCommand implements Callable<Integer> {
         ValueRules.DateWindow dates = new ValueRules.DateWindow(earliestDate, daysAhead);
         ImportReport report;
         if (bulk()) {
-            report = new BulkImport(connection.dataDir, dates).run(format, source, paths, rejects, connection::open);
+            report = new BulkImport(connection.dataDir, dates).run(format, source, paths, rejects);
         } else {
             try (GraphConnection db = connection.open()) {
                 report = new Importer(db.graph(), dates).run(format, source, paths, rejects);

@@ -91,10 +91,21 @@ final class BulkGraph implements AutoCloseable {
         /** The sum of its lines' amounts in ten-thousandths (see merge-orders.cypher). */
         long units;
         double total;
+        /** Why its total is extreme for its customer, or null (see anomalyFences). */
+        String anomalyReason;
 
         OrderNode(int index, String orderId) {
             this.index = index;
             this.orderId = orderId;
+        }
+
+        boolean completed() {
+            for (int i = 0; i < properties.length; i += 2) {
+                if (properties[i].equals("status")) {
+                    return "completed".equals(properties[i + 1]);
+                }
+            }
+            return false;
         }
     }
 
@@ -451,17 +462,16 @@ final class BulkGraph implements AutoCloseable {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
-    /**
-     * Writes the graph into the empty store; returns the relationships created by merging the lines of orders that
-     * several batches added to (counted only now, when all lines are known).
-     */
-    long write() {
+    /** Sets the anomaly flags and writes the graph into the empty store. */
+    Written write() {
         Settled settled;
         try {
             settled = settle();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bulk import's work file " + linesFile, e);
         }
+        long[] flagged = {0};
+        double[] fences = anomalyFences(settled, flagged);
         // Node ids: categories, products, customers and their identities (two each), orders, then the rest.
         long productBase = categories.size();
         long customerBase = productBase + products.size();
@@ -518,10 +528,17 @@ final class BulkGraph implements AutoCloseable {
                 lineRelationships * 4);
         store.write(
                 () -> concat(fixedNodes.iterator(), orderNodes(orderBase), extras.iterator()),
-                () -> concat(fixedRelationships.iterator(), lineRelationships(orderBase, productBase, settled),
-                        java.util.Collections.emptyIterator()),
+                () -> concat(fixedRelationships.iterator(), lineRelationships(orderBase, productBase, settled,
+                        fences), java.util.Collections.emptyIterator()),
                 estimates);
-        return settled.created();
+        return new Written(settled.created(), flagged[0]);
+    }
+
+    /**
+     * What writing the store added to the batches' counts: the relationships created by merging the lines of orders
+     * that several batches added to (known only once all lines are), and the lines and orders flagged as extreme.
+     */
+    record Written(long relationshipsCreated, long anomaliesFlagged) {
     }
 
     private static List<String> placedByList(OrderNode o) {
@@ -559,19 +576,52 @@ final class BulkGraph implements AutoCloseable {
             @Override
             public BulkStore.Node next() {
                 OrderNode o = all.next();
-                Object[] properties = new Object[o.properties.length + 4];
+                Object[] properties = new Object[o.properties.length + 8];
                 properties[0] = "orderId";
                 properties[1] = o.orderId;
                 System.arraycopy(o.properties, 0, properties, 2, o.properties.length);
-                properties[properties.length - 2] = "total";
-                properties[properties.length - 1] = o.total;
+                int at = o.properties.length + 2;
+                properties[at] = "total";
+                properties[at + 1] = o.total;
+                properties[at + 2] = "anomaly";
+                properties[at + 3] = o.anomalyReason == null ? null : Boolean.TRUE;
+                properties[at + 4] = "anomalyReason";
+                properties[at + 5] = o.anomalyReason;
                 return new BulkStore.Node(orderBase + o.index, "Order", properties);
             }
         };
     }
 
-    /** The CONTAINS relationships: the work file's lines in order, the merged orders' lines in their place. */
-    private Iterator<BulkStore.Relationship> lineRelationships(long orderBase, long productBase, Settled settled) {
+    /** The CONTAINS relationships, with the anomaly flags of {@code fences}. */
+    private Iterator<BulkStore.Relationship> lineRelationships(long orderBase, long productBase, Settled settled,
+                                                               double[] fences) {
+        Iterator<Object[]> lines = finalLines(settled);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public BulkStore.Relationship next() {
+                Object[] e = lines.next();
+                int order = (int) e[0];
+                int product = (int) e[1];
+                double amount = amount(e);
+                if (ordersByIndex.get(order).completed() && amount > fences[product]) {
+                    return new BulkStore.Relationship(orderBase + order, productBase + product, "CONTAINS",
+                            "lineId", e[3], "quantity", e[4], "unitPrice", e[5], "discount", e[6], "anomaly", true,
+                            "anomalyReason", "amount above " + cypherString(round2(fences[product]))
+                                    + ", the far-out fence (Q3 + 3 IQR) for this product");
+                }
+                return new BulkStore.Relationship(orderBase + order, productBase + product, "CONTAINS",
+                        "lineId", e[3], "quantity", e[4], "unitPrice", e[5], "discount", e[6]);
+            }
+        };
+    }
+
+    /** The lines as written: the work file's in order, without those merged away, then the merged orders' lines. */
+    private Iterator<Object[]> finalLines(Settled settled) {
         SpillReader reader = new SpillReader();
         Iterator<Object[]> mergedLines = settled.merged().values().stream().flatMap(List::stream).iterator();
         return new Iterator<>() {
@@ -598,16 +648,106 @@ final class BulkGraph implements AutoCloseable {
             }
 
             @Override
-            public BulkStore.Relationship next() {
+            public Object[] next() {
                 if (next == null) {
                     throw new NoSuchElementException();
                 }
                 Object[] e = next;
                 next = advance();
-                return new BulkStore.Relationship(orderBase + (int) e[0], productBase + (int) e[1], "CONTAINS",
-                        "lineId", e[3], "quantity", e[4], "unitPrice", e[5], "discount", e[6]);
+                return e;
             }
         };
+    }
+
+    /** A line's amount as anomalies-lines.cypher computes it: quantity x unitPrice x (1 - discount). */
+    private static double amount(Object[] line) {
+        return (long) line[4] * (double) line[5] * (1 - (double) line[6]);
+    }
+
+    /**
+     * The anomaly flags {@link AnomalyFlags} sets with anomalies-lines.cypher and anomalies-orders.cypher, computed
+     * here with the same rule (Tukey's far-out fence, Neo4j's percentileCont) so the store is written flagged. Sets
+     * the flagged orders' reasons; returns each product's fence (NaN: none) and, in {@code flagged}, how many lines
+     * and orders the statements would count.
+     */
+    private double[] anomalyFences(Settled settled, long[] flagged) {
+        List<List<Double>> amounts = new ArrayList<>(productsByIndex.size());
+        for (int i = 0; i < productsByIndex.size(); i++) {
+            amounts.add(new ArrayList<>());
+        }
+        for (Iterator<Object[]> lines = finalLines(settled); lines.hasNext(); ) {
+            Object[] line = lines.next();
+            if (ordersByIndex.get((int) line[0]).completed()) {
+                amounts.get((int) line[1]).add(amount(line));
+            }
+        }
+        double[] fences = new double[productsByIndex.size()];
+        for (int p = 0; p < fences.length; p++) {
+            double[] sorted = sorted(amounts.get(p));
+            amounts.set(p, null);
+            fences[p] = fence(sorted, AnomalyFlags.MIN_LINES);
+            for (double amount : sorted) {
+                if (amount > fences[p]) {
+                    flagged[0]++;
+                }
+            }
+        }
+        Map<String, List<OrderNode>> ordersOf = new HashMap<>();
+        for (OrderNode o : ordersByIndex) {
+            if (o.completed()) {
+                for (String customer : placedByList(o)) {
+                    ordersOf.computeIfAbsent(customer, c -> new ArrayList<>()).add(o);
+                }
+            }
+        }
+        for (List<OrderNode> orders : ordersOf.values()) {
+            List<Double> totals = new ArrayList<>(orders.size());
+            orders.forEach(o -> totals.add(o.total));
+            double fence = fence(sorted(totals), AnomalyFlags.MIN_ORDERS);
+            for (OrderNode o : orders) {
+                if (o.total > fence) {
+                    o.anomalyReason = "total above " + cypherString(round2(fence))
+                            + ", the far-out fence (Q3 + 3 IQR) for this customer";
+                    flagged[0]++;
+                }
+            }
+        }
+        return fences;
+    }
+
+    private static double[] sorted(List<Double> values) {
+        double[] sorted = new double[values.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = values.get(i);
+        }
+        java.util.Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** Q3 + 3 x IQR of {@code sorted} when it has at least {@code minimum} values and a spread; else NaN. */
+    private static double fence(double[] sorted, int minimum) {
+        if (sorted.length < minimum) {
+            return Double.NaN;
+        }
+        double q1 = percentileCont(sorted, 0.25);
+        double q3 = percentileCont(sorted, 0.75);
+        return q3 > q1 ? q3 + 3 * (q3 - q1) : Double.NaN;
+    }
+
+    /** Neo4j's percentileCont: linear interpolation between the two values around percentile x (count - 1). */
+    static double percentileCont(double[] sorted, double percentile) {
+        double index = percentile * (sorted.length - 1);
+        int floor = (int) index;
+        int ceil = (int) Math.ceil(index);
+        if (ceil == floor || floor == sorted.length - 1) {
+            return sorted[floor];
+        }
+        return sorted[floor] * (ceil - index) + sorted[ceil] * (index - floor);
+    }
+
+    /** Cypher's toString of a float. */
+    private static String cypherString(double value) {
+        return Double.toString(value);
     }
 
     /** Reads the work file's lines back: {order, product, batch, lineId, quantity, unitPrice, discount}. */

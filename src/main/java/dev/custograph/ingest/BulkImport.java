@@ -6,31 +6,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import dev.custograph.graph.BulkStore;
-import dev.custograph.graph.Graph;
 import dev.custograph.graph.Graph.WriteCounts;
-import dev.custograph.graph.GraphConnection;
 import dev.custograph.model.Dataset;
 import dev.custograph.model.Order;
 import dev.custograph.model.OrderLine;
 import dev.custograph.model.ValueRules;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The import into an empty embedded store: the same reading, standardisation, validation, rejects file and report as
- * {@link Importer}, but the valid rows are assembled into a {@link BulkGraph} in memory and written by Neo4j's batch
- * import engine in one go ({@link BulkStore}), instead of MERGE statements batch by batch. The database is then
- * started (the schema migrations build the constraints and indexes over the loaded data) and the anomaly flags set,
- * as after any import. Only for sources whose customers come from one system (every format but customers-jsonl,
- * whose rows name their own sources and ids and may merge), and only while the store holds no database: anything
- * else goes through {@link Importer}.
+ * {@link Importer}, but the valid rows are assembled into a {@link BulkGraph} in memory, flagged for anomalies, and
+ * written by Neo4j's batch import engine in one go ({@link BulkStore}), instead of MERGE statements batch by batch.
+ * The database does not start: the schema migrations build the constraints and indexes over the loaded data when it
+ * first does, as every start brings the schema up to date. Only for sources whose customers come from one system
+ * (every format but customers-jsonl, whose rows name their own sources and ids and may merge), and only while the
+ * store holds no database: anything else goes through {@link Importer}.
  */
 public final class BulkImport {
-
-    private static final Logger log = LoggerFactory.getLogger(BulkImport.class);
 
     /** The report's name for imports written by the batch import engine. */
     static final String BULK = "bulk";
@@ -54,12 +47,8 @@ public final class BulkImport {
         return BulkStore.isEmpty(dataDir);
     }
 
-    /**
-     * Imports {@code paths} as {@link Importer#run(String, String, List, Path)} does, then opens the new store with
-     * {@code open} to set the anomaly flags.
-     */
-    public ImportReport run(String format, String source, List<Path> paths, Path rejects,
-                            Supplier<GraphConnection> open) {
+    /** Imports {@code paths} as {@link Importer#run(String, String, List, Path)} does. */
+    public ImportReport run(String format, String source, List<Path> paths, Path rejects) {
         if (!supports(format)) {
             throw new ImportFailedException("format " + format + " cannot be imported in bulk; supported: "
                     + String.join(", ", Importer.FORMATS.stream().filter(BulkImport::supports).toList()));
@@ -72,48 +61,35 @@ public final class BulkImport {
                         + " paths");
             }
             NorthwindReader.Result result = NorthwindReader.read(paths.get(0));
-            LoadCounts counts = write(from, result.dataset());
-            return Importer.report(format, BULK, result.files(), counts, flagAnomalies(open), started);
+            Loaded loaded = write(from, result.dataset());
+            return Importer.report(format, BULK, result.files(), loaded.counts(), loaded.anomalies(), started);
         }
         try (BulkStore.Writer store = BulkStore.open(dataDir); BulkGraph graph = new BulkGraph(from, store)) {
             return new LineImport<>(format, Importer.lineFormat(format), graph::addLines, Importer::sameOrder,
                     Importer.rejectsPath(format, rejects), Importer.BATCH_SIZE, dates).run(paths, BULK,
-                    written -> {
-                        LoadCounts loaded = written.plus(merged(graph.write()));
-                        store.close();
-                        return new LineImport.Completed(loaded, flagAnomalies(open));
+                    batches -> {
+                        BulkGraph.Written written = graph.write();
+                        return new LineImport.Completed(batches.plus(merged(written)), written.anomaliesFlagged());
                     });
         }
     }
 
     /**
      * Writes a generated data set (the demo) into the empty store, with {@code marker} (label, then properties as
-     * key, value, ...) as one more node. Nothing is flagged yet: the database is not running; call
-     * {@link #flagAnomalies(Graph)} once it is.
+     * key, value, ...) as one more node.
      */
     public ImportReport load(String source, Dataset data, Object... marker) {
         long started = System.nanoTime();
-        LoadCounts counts = write(source, data, marker);
-        return Importer.report(source, BULK, Importer.datasetFiles(source, data), counts, 0, started);
+        Loaded loaded = write(source, data, marker);
+        return Importer.report(source, BULK, Importer.datasetFiles(source, data), loaded.counts(), loaded.anomalies(),
+                started);
     }
 
-    /** Sets the anomaly flags over the whole graph, as every import does last; returns how many are flagged. */
-    public static long flagAnomalies(Graph graph) {
-        return AnomalyFlags.refresh(graph);
-    }
-
-    private static long flagAnomalies(Supplier<GraphConnection> open) {
-        long started = System.nanoTime();
-        try (GraphConnection db = open.get()) {
-            long flagged = AnomalyFlags.refresh(db.graph());
-            log.info("Database started, schema built and anomalies flagged in {} s",
-                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
-            return flagged;
-        }
+    private record Loaded(LoadCounts counts, long anomalies) {
     }
 
     /** The data set in the batches {@link GraphLoader} writes it in, so the rules apply batch for batch alike. */
-    private LoadCounts write(String source, Dataset data, Object... marker) {
+    private Loaded write(String source, Dataset data, Object... marker) {
         try (BulkStore.Writer store = BulkStore.open(dataDir); BulkGraph graph = new BulkGraph(source, store)) {
             LoadCounts counts = LoadCounts.NONE;
             for (List<dev.custograph.model.Category> batch : batches(data.categories(), GraphLoader.BATCH_SIZE)) {
@@ -140,12 +116,13 @@ public final class BulkImport {
             if (marker.length > 0) {
                 graph.addNode((String) marker[0], java.util.Arrays.copyOfRange(marker, 1, marker.length));
             }
-            return counts.plus(merged(graph.write()));
+            BulkGraph.Written written = graph.write();
+            return new Loaded(counts.plus(merged(written)), written.anomaliesFlagged());
         }
     }
 
-    private static LoadCounts merged(long relationshipsCreated) {
-        return new LoadCounts(0, 0, 0, 0, new WriteCounts(0, 0, relationshipsCreated, 0, 0));
+    private static LoadCounts merged(BulkGraph.Written written) {
+        return new LoadCounts(0, 0, 0, 0, new WriteCounts(0, 0, written.relationshipsCreated(), 0, 0));
     }
 
     private static <T> List<List<T>> batches(List<T> items, int size) {

@@ -29,7 +29,8 @@ import org.neo4j.driver.Session;
  * each side on its own fresh store, the two ways an import writes:
  * <ol>
  *   <li><b>into an empty store</b>: all 12 files; {@code custograph import} takes the bulk path (Neo4j's batch
- *       import engine), timed end to end including the database start, schema and anomaly flags after it;
+ *       import engine), timed end to end; then the time its first open takes (database start, schema built over the
+ *       data), which LOAD CSV's side does before it starts;
  *   <li><b>into a store that holds data</b>: the first 6 months are loaded (untimed), then the last 6 are timed;
  *       {@code custograph import} takes the transactional path (MERGE statements in batches), as it always does on
  *       an external server or cluster.
@@ -56,10 +57,13 @@ public final class ImportBenchmark {
         resetPeaks();
         Path bulkDir = work.resolve("bulk");
         ImportReport bulk = new BulkImport(bulkDir, ValueRules.DateWindow.DEFAULT).run("online-retail", null, files,
-                work.resolve("rejects-bulk.csv"), () -> GraphConnection.open(bulkDir, null, null, null));
-        System.out.printf("empty store, custograph import (%s): %,d rows in %.1f s = %,.0f rows/s "
-                        + "(database start, schema and anomaly flags included)%n", bulk.path(), bulk.rowsRead(),
-                bulk.seconds(), bulk.rowsRead() / bulk.seconds());
+                work.resolve("rejects-bulk.csv"));
+        System.out.printf("empty store, custograph import (%s): %,d rows in %.1f s = %,.0f rows/s%n", bulk.path(),
+                bulk.rowsRead(), bulk.seconds(), bulk.rowsRead() / bulk.seconds());
+        long opening = System.nanoTime();
+        GraphConnection.open(bulkDir, null, null, null).close();
+        System.out.printf("  then its first open (database start, schema built over the data): %.1f s%n",
+                (System.nanoTime() - opening) / 1e9);
         System.out.printf("  peak heap: %d MB%n", peakHeapMegabytes());
         if (!oursOnly) {
             resetPeaks();

@@ -37,7 +37,7 @@ class CdnowImportIT {
         }
         Path dataDir = temp.resolve("data");
         ImportReport report = new BulkImport(dataDir, dev.custograph.model.ValueRules.DateWindow.DEFAULT).run("cdnow",
-                null, List.of(MASTER), temp.resolve("r.csv"), () -> GraphConnection.open(dataDir, null, null, null));
+                null, List.of(MASTER), temp.resolve("r.csv"));
         try (GraphConnection db = GraphConnection.open(dataDir, null, null, null)) {
 
             // The data set's README: 69,659 rows, 23,570 customers.

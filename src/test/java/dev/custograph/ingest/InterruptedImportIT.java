@@ -94,8 +94,7 @@ class InterruptedImportIT {
         assertThat(BulkImport.possible(dataDir)).as("the store is as it was: empty").isTrue();
 
         ImportReport again = new BulkImport(dataDir, dev.custograph.model.ValueRules.DateWindow.DEFAULT).run(
-                "online-retail", null, files, temp.resolve("again.csv"),
-                () -> GraphConnection.open(dataDir, null, null, null));
+                "online-retail", null, files, temp.resolve("again.csv"));
 
         assertThat(again.path()).isEqualTo("bulk");
         try (GraphConnection db = GraphConnection.open(dataDir, null, null, null)) {

@@ -52,7 +52,7 @@ class OnlineRetailImportIT {
         expected = expected(files(12));
         Path dataDir = temp.resolve("data");
         report = new BulkImport(dataDir, dev.custograph.model.ValueRules.DateWindow.DEFAULT).run("online-retail",
-                null, List.of(DATA), temp.resolve("rejects.csv"), () -> GraphConnection.open(dataDir, null, null, null));
+                null, List.of(DATA), temp.resolve("rejects.csv"));
         db = GraphConnection.open(dataDir, null, null, null);
     }
 
