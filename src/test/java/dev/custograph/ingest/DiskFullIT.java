@@ -47,14 +47,9 @@ class DiskFullIT {
 
     @Test
     void aFullDiskStopsTheImportWithinSecondsNamingTheDirectoryAndARerunCompletesIt() throws Exception {
-        Path lines = temp.resolve("lines.csv.gz");
-        assertThat(Custograph.run("generate", "--customers", "300", "--seed", "11", "--out", lines.toString()))
-                .isZero();
-        disk = Files.createDirectories(temp.resolve("disk"));
-        mounted = run(List.of("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk.toString())) == 0;
-        Path dataDir = disk.resolve("data");
-        // Without a tmpfs, a reserve above what the disk has left: the first write finds the disk "full".
-        String reserve = mounted ? "2m" : ((Files.getFileStore(disk).getUsableSpace() >> 20) + 1) + "m";
+        Path lines = generate(300);
+        Path dataDir = smallDisk().resolve("data");
+        String reserve = fullDiskReserve();
 
         Process full = importInChild(lines, dataDir, reserve);
         assertThat(full.waitFor(180, TimeUnit.SECONDS)).as("the import stopped (it hung before)").isTrue();
@@ -89,13 +84,9 @@ class DiskFullIT {
     @Test
     void aBulkImportOnAFullDiskFailsNamingTheDirectoryLeavesTheStoreEmptyAndARerunCompletesIt() throws Exception {
         // About 57,000 lines: a store larger than the 6 MB disk, so the batch import engine runs out of room.
-        Path lines = temp.resolve("lines.csv.gz");
-        assertThat(Custograph.run("generate", "--customers", "3000", "--seed", "11", "--out", lines.toString()))
-                .isZero();
-        disk = Files.createDirectories(temp.resolve("disk"));
-        mounted = run(List.of("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk.toString())) == 0;
-        Path dataDir = disk.resolve("data");
-        String reserve = mounted ? "2m" : ((Files.getFileStore(disk).getUsableSpace() >> 20) + 1) + "m";
+        Path lines = generate(3000);
+        Path dataDir = smallDisk().resolve("data");
+        String reserve = fullDiskReserve();
         String previousReserve = System.getProperty("custograph.min-free-disk");
         try {
             System.setProperty("custograph.min-free-disk", reserve);
@@ -143,6 +134,26 @@ class DiskFullIT {
             assertThat(counts.label("Order")).isEqualTo(orders.size());
             assertThat(counts.type("CONTAINS")).as("every line once, none twice").isEqualTo(rows);
         }
+    }
+
+    /** A generated lines file of {@code customers} customers (about 19 lines each). */
+    private Path generate(int customers) {
+        Path lines = temp.resolve("lines.csv.gz");
+        assertThat(Custograph.run("generate", "--customers", String.valueOf(customers), "--seed", "11", "--out",
+                lines.toString())).isZero();
+        return lines;
+    }
+
+    /** A 6 MB tmpfs when mounting is allowed (CI runs as root), else a folder on the real disk. */
+    private Path smallDisk() throws IOException, InterruptedException {
+        disk = Files.createDirectories(temp.resolve("disk"));
+        mounted = run(List.of("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk.toString())) == 0;
+        return disk;
+    }
+
+    /** 2 MB on the tmpfs; without one, a reserve above what the disk has left: the first write finds it "full". */
+    private String fullDiskReserve() throws IOException {
+        return mounted ? "2m" : ((Files.getFileStore(disk).getUsableSpace() >> 20) + 1) + "m";
     }
 
     private Process importInChild(Path lines, Path dataDir, String reserve) throws IOException {

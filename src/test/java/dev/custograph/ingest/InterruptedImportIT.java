@@ -32,12 +32,7 @@ class InterruptedImportIT {
         OnlineRetailImportIT.Expected expected = OnlineRetailImportIT.expected(files);
         Path dataDir = temp.resolve("data");
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "import",
-                "--format", "online-retail", "--data-dir", dataDir.toString(), "--rejects",
-                temp.resolve("first.csv").toString(), "--load", "transactional"));
-        files.forEach(f -> command.add(f.toString()));
-        Process first = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process first = importInChild(dataDir, files, "--load", "transactional");
         // Kill it at its first progress line: the structure check is over and batches are being written.
         try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -74,12 +69,7 @@ class InterruptedImportIT {
         OnlineRetailImportIT.Expected expected = OnlineRetailImportIT.expected(files);
         Path dataDir = temp.resolve("data");
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "import",
-                "--format", "online-retail", "--data-dir", dataDir.toString(), "--rejects",
-                temp.resolve("first.csv").toString()));
-        files.forEach(f -> command.add(f.toString()));
-        Process first = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process first = importInChild(dataDir, files);
         // Kill it when Neo4j's batch import engine has finished its first stage: store files are being written.
         boolean writing = false;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(),
@@ -105,6 +95,17 @@ class InterruptedImportIT {
                     + expected.cancelledOrders().size());
             assertThat(done.label("Customer")).isEqualTo(expected.customers().size());
         }
+    }
+
+    /** {@code custograph import --format online-retail} of {@code files} in a JVM of its own, output merged. */
+    private Process importInChild(Path dataDir, List<Path> files, String... options) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "import",
+                "--format", "online-retail", "--data-dir", dataDir.toString(), "--rejects",
+                temp.resolve("first.csv").toString()));
+        command.addAll(List.of(options));
+        files.forEach(f -> command.add(f.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     /** Every order written before the kill has all the lines the files give it: none is half written. */
