@@ -7,8 +7,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,7 +115,7 @@ final class BulkGraph implements AutoCloseable {
     record Line(String lineId, String productId, long quantity, double unitPrice, double discount) {
         /** The amount in whole ten-thousandths, as merge-orders.cypher adds it up (exactly, in any order). */
         long units() {
-            return tenThousandths(unitPrice, quantity, discount);
+            return StatementArithmetic.tenThousandths(unitPrice, quantity, discount);
         }
     }
 
@@ -438,28 +436,18 @@ final class BulkGraph implements AutoCloseable {
             for (Map.Entry<Integer, List<Object[]>> e : merged.entrySet()) {
                 long units = 0;
                 for (Object[] line : e.getValue()) {
-                    units += tenThousandths((double) line[5], (long) line[4], (double) line[6]);
+                    units += StatementArithmetic.tenThousandths((double) line[5], (long) line[4], (double) line[6]);
                 }
                 ordersByIndex.get(e.getKey()).units = units;
             }
         }
         for (OrderNode order : ordersByIndex) {
-            order.total = round2(order.units / 10000.0);
+            order.total = StatementArithmetic.round2(order.units / 10000.0);
         }
         return new Settled(merged, replaced, created);
     }
 
     private record Settled(Map<Integer, List<Object[]>> merged, BitSet replaced, long created) {
-    }
-
-    /** Cypher's round(unitPrice * quantity * (1 - discount) * 10000). */
-    static long tenThousandths(double unitPrice, long quantity, double discount) {
-        return Math.round(unitPrice * quantity * (1 - discount) * 10000);
-    }
-
-    /** Cypher's round(x, 2): half up, on the shortest decimal that reads back as x. */
-    static double round2(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
     /** Sets the anomaly flags and writes the graph into the empty store. */
@@ -611,7 +599,7 @@ final class BulkGraph implements AutoCloseable {
                 if (ordersByIndex.get(order).completed() && amount > fences[product]) {
                     return new BulkStore.Relationship(orderBase + order, productBase + product, "CONTAINS",
                             "lineId", e[3], "quantity", e[4], "unitPrice", e[5], "discount", e[6], "anomaly", true,
-                            "anomalyReason", "amount above " + cypherString(round2(fences[product]))
+                            "anomalyReason", "amount above " + StatementArithmetic.cypherString(StatementArithmetic.round2(fences[product]))
                                     + ", the far-out fence (Q3 + 3 IQR) for this product");
                 }
                 return new BulkStore.Relationship(orderBase + order, productBase + product, "CONTAINS",
@@ -683,9 +671,9 @@ final class BulkGraph implements AutoCloseable {
         }
         double[] fences = new double[productsByIndex.size()];
         for (int p = 0; p < fences.length; p++) {
-            double[] sorted = sorted(amounts.get(p));
+            double[] sorted = StatementArithmetic.sorted(amounts.get(p));
             amounts.set(p, null);
-            fences[p] = fence(sorted, AnomalyFlags.MIN_LINES);
+            fences[p] = StatementArithmetic.fence(sorted, AnomalyFlags.MIN_LINES);
             for (double amount : sorted) {
                 if (amount > fences[p]) {
                     flagged[0]++;
@@ -703,51 +691,16 @@ final class BulkGraph implements AutoCloseable {
         for (List<OrderNode> orders : ordersOf.values()) {
             List<Double> totals = new ArrayList<>(orders.size());
             orders.forEach(o -> totals.add(o.total));
-            double fence = fence(sorted(totals), AnomalyFlags.MIN_ORDERS);
+            double fence = StatementArithmetic.fence(StatementArithmetic.sorted(totals), AnomalyFlags.MIN_ORDERS);
             for (OrderNode o : orders) {
                 if (o.total > fence) {
-                    o.anomalyReason = "total above " + cypherString(round2(fence))
+                    o.anomalyReason = "total above " + StatementArithmetic.cypherString(StatementArithmetic.round2(fence))
                             + ", the far-out fence (Q3 + 3 IQR) for this customer";
                     flagged[0]++;
                 }
             }
         }
         return fences;
-    }
-
-    private static double[] sorted(List<Double> values) {
-        double[] sorted = new double[values.size()];
-        for (int i = 0; i < sorted.length; i++) {
-            sorted[i] = values.get(i);
-        }
-        java.util.Arrays.sort(sorted);
-        return sorted;
-    }
-
-    /** Q3 + 3 x IQR of {@code sorted} when it has at least {@code minimum} values and a spread; else NaN. */
-    private static double fence(double[] sorted, int minimum) {
-        if (sorted.length < minimum) {
-            return Double.NaN;
-        }
-        double q1 = percentileCont(sorted, 0.25);
-        double q3 = percentileCont(sorted, 0.75);
-        return q3 > q1 ? q3 + 3 * (q3 - q1) : Double.NaN;
-    }
-
-    /** Neo4j's percentileCont: linear interpolation between the two values around percentile x (count - 1). */
-    static double percentileCont(double[] sorted, double percentile) {
-        double index = percentile * (sorted.length - 1);
-        int floor = (int) index;
-        int ceil = (int) Math.ceil(index);
-        if (ceil == floor || floor == sorted.length - 1) {
-            return sorted[floor];
-        }
-        return sorted[floor] * (ceil - index) + sorted[ceil] * (index - floor);
-    }
-
-    /** Cypher's toString of a float. */
-    private static String cypherString(double value) {
-        return Double.toString(value);
     }
 
     /** Reads the work file's lines back: {order, product, batch, lineId, quantity, unitPrice, discount}. */
