@@ -28,7 +28,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  *
  * <p>An external database that does not answer at start does not stop the server: it starts, reports the
  * {@code neo4j} health DOWN, answers requests with "the database is unavailable", and retries the steps above in the
- * background (every 5 s, then up to every 30 s) until the database answers; the driver reconnects by itself. The
+ * background (after 1 s, doubling up to every 10 s: a failed attempt is one refused connection, and a database that
+ * is back should not wait half a minute to be noticed) until the database answers; the driver reconnects by itself. The
  * embedded database answering is part of starting, so there a failure stops the server.
  */
 final class StartupTasks implements SmartInitializingSingleton {
@@ -38,6 +39,9 @@ final class StartupTasks implements SmartInitializingSingleton {
     /** The demo's analytics: segments, churn over 90 days, rules with support 0.2%, 10 similar customers each. */
     static final AnalyticsRefresh.Plan DEMO_ANALYTICS = new AnalyticsRefresh.Plan(null, true, null, 90, 0.002, 0.05,
             10);
+
+    static final long FIRST_RETRY_MILLIS = 1_000;
+    static final long LONGEST_RETRY_MILLIS = 10_000;
 
     private final Graph graph;
     private final boolean demo;
@@ -84,7 +88,7 @@ final class StartupTasks implements SmartInitializingSingleton {
     }
 
     private void retryUntilReady() {
-        long delay = 5_000;
+        long delay = FIRST_RETRY_MILLIS;
         while (true) {
             try {
                 Thread.sleep(delay);
@@ -92,7 +96,7 @@ final class StartupTasks implements SmartInitializingSingleton {
                 log.info("Neo4j at {} answers now; the schema is up to date", where);
                 return;
             } catch (GraphUnavailableException e) {
-                delay = Math.min(30_000, delay * 2);
+                delay = Math.min(LONGEST_RETRY_MILLIS, delay * 2);
                 log.warn("{}; trying again in {} s", e.getMessage(), delay / 1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

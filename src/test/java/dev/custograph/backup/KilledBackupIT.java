@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.custograph.TestData;
 import dev.custograph.graph.GraphConnection;
+import dev.custograph.ingest.BulkImport;
 import dev.custograph.ingest.Importer;
+import dev.custograph.model.ValueRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,11 +29,12 @@ class KilledBackupIT {
     @Test
     void aKilledBackupIsClearlyIncompleteAndTheNextOneIsWhole() throws Exception {
         Path dataDir = temp.resolve("data");
+        new BulkImport(dataDir, ValueRules.DateWindow.DEFAULT).run("online-retail", null, List.of(
+                Path.of("..", "shared", "data", "online_retail", "online_retail_2010-12.csv.gz"),
+                Path.of("..", "shared", "data", "online_retail", "online_retail_2011-01.csv.gz")),
+                temp.resolve("rejects.csv"));
         try (GraphConnection db = GraphConnection.open(dataDir, null, null, null)) {
             new Importer(db.graph()).run("northwind", List.of(TestData.northwind()));
-            new Importer(db.graph()).run("online-retail", List.of(Path.of("..", "shared", "data", "online_retail",
-                    "online_retail_2010-12.csv.gz"), Path.of("..", "shared", "data", "online_retail",
-                    "online_retail_2011-01.csv.gz")), temp.resolve("rejects.csv"));
         }
         Path archive = temp.resolve("graph.zip");
         Path partial = Path.of(archive + ".partial");
