@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +34,8 @@ public final class ServeProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         int port = freePort();
         int bolt = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph",
-                "serve", "--data-dir", dataDir.toString(), "--port", String.valueOf(port), "--bolt-port",
-                String.valueOf(bolt), "--http-port", String.valueOf(freePort())));
+        List<String> command = ChildJvm.command("serve", "--data-dir", dataDir.toString(), "--port",
+                String.valueOf(port), "--bolt-port", String.valueOf(bolt), "--http-port", String.valueOf(freePort()));
         Path log = dataDir.toAbsolutePath().getParent().resolve("serve.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("CUSTOGRAPH_SECURITY_ADMIN_KEY", adminKey);

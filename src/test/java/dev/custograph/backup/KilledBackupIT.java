@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.custograph.ChildJvm;
 import dev.custograph.TestData;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.ingest.BulkImport;
@@ -38,9 +39,8 @@ class KilledBackupIT {
         }
         Path archive = temp.resolve("graph.zip");
         Path partial = Path.of(archive + ".partial");
-        Process backup = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "backup", "--data-dir",
-                dataDir.toString(), "--out", archive.toString()).redirectErrorStream(true)
+        Process backup = new ProcessBuilder(ChildJvm.command("backup", "--data-dir", dataDir.toString(), "--out",
+                archive.toString())).redirectErrorStream(true)
                 .redirectOutput(temp.resolve("backup.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(partial) && backup.isAlive() && System.nanoTime() < deadline) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
+import dev.custograph.ChildJvm;
 import dev.custograph.Custograph;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.graph.GraphCounts;
@@ -157,10 +158,9 @@ class DiskFullIT {
     }
 
     private Process importInChild(Path lines, Path dataDir, String reserve) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "import", "--format",
-                "lines", lines.toString(), "--data-dir", dataDir.toString(), "--rejects",
-                temp.resolve("rejects.csv").toString(), "--load", "transactional");
+        ProcessBuilder builder = new ProcessBuilder(ChildJvm.command("import", "--format", "lines",
+                lines.toString(), "--data-dir", dataDir.toString(), "--rejects", temp.resolve("rejects.csv").toString(),
+                "--load", "transactional"));
         builder.environment().putAll(Map.of("CUSTOGRAPH_MIN_FREE_DISK", reserve));
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         return builder.start();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.custograph.ChildJvm;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.graph.GraphCounts;
 import org.junit.jupiter.api.Test;
@@ -99,10 +100,8 @@ class InterruptedImportIT {
 
     /** {@code custograph import --format online-retail} of {@code files} in a JVM of its own, output merged. */
     private Process importInChild(Path dataDir, List<Path> files, String... options) throws java.io.IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "dev.custograph.Custograph", "import",
-                "--format", "online-retail", "--data-dir", dataDir.toString(), "--rejects",
-                temp.resolve("first.csv").toString()));
+        List<String> command = new ArrayList<>(ChildJvm.command("import", "--format", "online-retail", "--data-dir",
+                dataDir.toString(), "--rejects", temp.resolve("first.csv").toString()));
         command.addAll(List.of(options));
         files.forEach(f -> command.add(f.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
