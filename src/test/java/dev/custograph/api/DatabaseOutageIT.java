@@ -35,11 +35,12 @@ class DatabaseOutageIT {
         int bolt = freePort();
         EmbeddedNeo4j.Settings settings = new EmbeddedNeo4j.Settings(temp.resolve("external"), bolt,
                 EmbeddedNeo4j.Settings.NO_HTTP, DATABASE_PASSWORD);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustographApplication.class).properties(
-                "spring.neo4j.uri=neo4j://localhost:" + bolt, "spring.neo4j.authentication.username=neo4j",
-                "spring.neo4j.authentication.password=" + DATABASE_PASSWORD, "server.port=0",
-                "custograph.security.admin-key=" + KEY,
-                "spring.neo4j.max-transaction-retry-time=1s").run()) {
+        // Arguments, not builder properties: those are defaults, below application.properties, whose 5 s retry time
+        // would then hold each request of the outage for seconds.
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustographApplication.class).run(
+                "--spring.neo4j.uri=neo4j://localhost:" + bolt, "--spring.neo4j.authentication.username=neo4j",
+                "--spring.neo4j.authentication.password=" + DATABASE_PASSWORD, "--server.port=0",
+                "--custograph.security.admin-key=" + KEY, "--spring.neo4j.max-transaction-retry-time=1s")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             GraphQlHttp api = GraphQlHttp.withKey(port, KEY);
 
