@@ -57,7 +57,15 @@ public final class AnalyticsRuns {
     }
 
     public static Optional<LastRun> last(Graph graph) {
-        List<Map<String, Object>> rows = graph.readRows("read/last-value-run", Map.of());
+        return lastOf(graph.readRows("read/last-value-run", Map.of()));
+    }
+
+    /** {@link #last}, read once without the driver's retries (for the health check). */
+    public static Optional<LastRun> lastAtOnce(Graph graph) {
+        return lastOf(graph.readRowsOnce("read/last-value-run", Map.of()));
+    }
+
+    private static Optional<LastRun> lastOf(List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -271,6 +271,21 @@ public final class Graph {
     }
 
     /**
+     * Runs a read statement once, without the driver's retries: for checks that must answer at once whatever the
+     * configured retry time ({@code spring.neo4j.max-transaction-retry-time}), such as the health check that tells
+     * an orchestrator to route elsewhere. A database that does not answer fails it straight away.
+     */
+    public List<Map<String, Object>> readRowsOnce(String name, Map<String, Object> parameters) {
+        String text = catalogue.text(name);
+        return timed(name, () -> driverCall(() -> {
+            try (Session session = driver.session(SessionConfig.builder()
+                    .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
+                return session.run(text, parameters, Deadline.transactionConfig()).list(Record::asMap);
+            }
+        }));
+    }
+
+    /**
      * The database state this process has seen, as opaque bookmarks: a client that hands them to another instance
      * (see {@link #readLongAfter}) reads there at least what this instance had written.
      */

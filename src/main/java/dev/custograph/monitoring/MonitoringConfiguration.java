@@ -21,6 +21,6 @@ public class MonitoringConfiguration {
                                                @Value("${custograph.alerts.read-latency-error-ms:5000}") double readError,
                                                @Value("${custograph.alerts.audit-backlog-warn:10000}") int auditWarn) {
         return new CustographHealth(new AlertThresholds(heapWarn, heapError, readWarn, readError, auditWarn), meters,
-                () -> jobs.recent(null), audit::backlog, () -> AnalyticsRuns.last(graph));
+                () -> jobs.recent(null), audit::backlog, () -> AnalyticsRuns.lastAtOnce(graph));
     }
 }

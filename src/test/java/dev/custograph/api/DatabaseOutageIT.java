@@ -56,6 +56,29 @@ class DatabaseOutageIT {
         }
     }
 
+    @Test
+    void healthSaysDownAtOnceWhateverTheDriversRetryTime() throws Exception {
+        int bolt = freePort();
+        // A long retry time, as a cluster that rides out leader changes would set: requests may wait it out, the
+        // health check that tells an orchestrator to route elsewhere must not.
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustographApplication.class).run(
+                "--spring.neo4j.uri=neo4j://localhost:" + bolt, "--spring.neo4j.authentication.username=neo4j",
+                "--spring.neo4j.authentication.password=" + DATABASE_PASSWORD, "--server.port=0",
+                "--custograph.security.admin-key=" + KEY, "--spring.neo4j.max-transaction-retry-time=120s")) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/actuator/health"))
+                    .header("Authorization", "Bearer " + KEY).timeout(java.time.Duration.ofSeconds(20)).build();
+            HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(503);
+            JsonNode body = GraphQlHttp.json(health.body());
+            assertThat(body.at("/components/neo4j/status").asString()).isEqualTo("DOWN");
+            assertThat(body.at("/components/custograph/details/lastValueRun/status").asString())
+                    .isEqualTo("UNKNOWN");
+        }
+    }
+
     private static void assertDown(GraphQlHttp api) throws InterruptedException {
         assertThat(await(() -> api.get("/actuator/health").statusCode() == 503)).as("health turns 503").isTrue();
         assertThat(health(api).at("/components/neo4j/status").asString()).isEqualTo("DOWN");
