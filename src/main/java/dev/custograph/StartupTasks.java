@@ -32,7 +32,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * is back should not wait half a minute to be noticed) until the database answers; the driver reconnects by itself. The
  * embedded database answering is part of starting, so there a failure stops the server.
  */
-final class StartupTasks implements SmartInitializingSingleton {
+final class StartupTasks implements SmartInitializingSingleton, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StartupTasks.class);
 
@@ -47,6 +47,9 @@ final class StartupTasks implements SmartInitializingSingleton {
     private final boolean demo;
     private final boolean analyseDemo;
     private final String where;
+    /** Set when the server stops: a retry still running must end with it, not try a closed driver for ever. */
+    private volatile boolean closed;
+    private volatile Thread retry;
 
     StartupTasks(Graph graph, boolean demo, boolean analyseDemo, String where) {
         this.graph = graph;
@@ -65,7 +68,7 @@ final class StartupTasks implements SmartInitializingSingleton {
                 throw e;
             }
             log.warn("{}; starting anyway, and trying again in the background until it answers", e.getMessage());
-            Thread retry = new Thread(this::retryUntilReady, "custograph-startup-retry");
+            retry = new Thread(this::retryUntilReady, "custograph-startup-retry");
             retry.setDaemon(true);
             retry.start();
         }
@@ -89,22 +92,37 @@ final class StartupTasks implements SmartInitializingSingleton {
 
     private void retryUntilReady() {
         long delay = FIRST_RETRY_MILLIS;
-        while (true) {
+        while (!closed) {
             try {
                 Thread.sleep(delay);
                 prepare();
                 log.info("Neo4j at {} answers now; the schema is up to date", where);
                 return;
             } catch (GraphUnavailableException e) {
+                if (closed) {
+                    return;
+                }
                 delay = Math.min(LONGEST_RETRY_MILLIS, delay * 2);
                 log.warn("{}; trying again in {} s", e.getMessage(), delay / 1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.error("Preparing the database at {} failed", where, e);
+                if (!closed) {
+                    log.error("Preparing the database at {} failed", where, e);
+                }
                 return;
             }
+        }
+    }
+
+    /** Stops retrying the start-up steps (Spring calls this when the application context closes). */
+    @Override
+    public void close() {
+        closed = true;
+        Thread running = retry;
+        if (running != null) {
+            running.interrupt();
         }
     }
 

@@ -76,7 +76,16 @@ class DatabaseOutageIT {
             assertThat(body.at("/components/neo4j/status").asString()).isEqualTo("DOWN");
             assertThat(body.at("/components/custograph/details/lastValueRun/status").asString())
                     .isEqualTo("UNKNOWN");
+            assertThat(startupRetries()).as("the server retries its start-up steps while the database is down")
+                    .isPositive();
         }
+        // A stopped server stops retrying: its thread would otherwise try a closed driver every 10 s for ever.
+        assertThat(await(() -> startupRetries() == 0)).as("no start-up retry outlives its server").isTrue();
+    }
+
+    private static long startupRetries() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("custograph-startup-retry")).count();
     }
 
     private static void assertDown(GraphQlHttp api) throws InterruptedException {
