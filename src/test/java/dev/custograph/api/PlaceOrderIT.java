@@ -158,7 +158,7 @@ class PlaceOrderIT {
     }
 
     @Test
-    void fiftyClientsPlacingFortyOrdersEachWhileOthersReadLoseNothing() throws Exception {
+    void fiftyClientsPlacingSixteenOrdersEachWhileOthersReadLoseNothing() throws Exception {
         String mutation = "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { created order { id total } } }";
         List<String> customers = List.of("WOLZA", "WARTH", "WELLI", "WHITC", "WILMK");
         Map<String, Double> revenueBefore = new java.util.HashMap<>();
@@ -166,8 +166,10 @@ class PlaceOrderIT {
             revenueBefore.put(customer, totals(customer).at("/revenue").asDouble());
         }
         long ordersBefore = countOrders();
+        // Fifty clients at once is the contention that matters; sixteen orders each (two of them retried) keep every
+        // client racing the others for the whole run, at a cost the suite can carry (forty each took 55 s in CI, sixteen about 25 s).
         int clients = 50;
-        int ordersEach = 40;
+        int ordersEach = 16;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients + 4);
         java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
         List<java.util.concurrent.Future<Integer>> readers = new ArrayList<>();
