@@ -18,6 +18,7 @@ import java.util.TreeSet;
 
 import dev.custograph.analytics.CdnowSample.Purchase;
 import dev.custograph.analytics.ProbabilisticValue.TimeUnit;
+import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.GraphCounts;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +92,38 @@ class CdnowValueAnalysisIT extends CdnowSampleStore {
             assertThat(Integer.parseInt(row.get("f"))).as(id).isEqualTo(score(frequencies, frequency.get(id)));
             assertThat(Integer.parseInt(row.get("m"))).as(id)
                     .isEqualTo(score(monetaries, monetary.get(id).doubleValue()));
+        }
+    }
+
+    @Test
+    void theProjectionHoldsEachCustomersPurchaseDaysWithTheirSpendAndOrdersAsTheRawFileHasThem() {
+        for (LocalDate asOf : List.of(AS_OF, CALIBRATION_END)) {
+            // Per customer and day, from the raw rows: the day's dollars and its number of rows (one order each).
+            Map<String, TreeMap<LocalDate, BigDecimal>> spend = new TreeMap<>();
+            Map<String, Map<LocalDate, Integer>> orders = new HashMap<>();
+            for (Purchase p : purchases) {
+                if (!p.day().isAfter(asOf)) {
+                    spend.computeIfAbsent(p.customer(), c -> new TreeMap<>()).merge(p.day(), p.dollars(), BigDecimal::add);
+                    orders.computeIfAbsent(p.customer(), c -> new HashMap<>()).merge(p.day(), 1, Integer::sum);
+                }
+            }
+            List<CustomerHistories.History> histories = new ArrayList<>();
+            long read = new CustomerHistories(db.graph()).forEach(asOf, false, histories::add);
+
+            assertThat(read).isEqualTo(2357);
+            assertThat(histories).extracting(CustomerHistories.History::customerId).isSorted();
+            for (CustomerHistories.History h : histories) {
+                TreeMap<LocalDate, BigDecimal> expected = spend.getOrDefault(h.customerId(), new TreeMap<>());
+                assertThat(h.purchaseDays()).as(h.customerId() + " up to " + asOf).isEqualTo(expected.size());
+                int i = 0;
+                for (Map.Entry<LocalDate, BigDecimal> day : expected.entrySet()) {
+                    assertThat(LocalDate.ofEpochDay(h.days()[i])).isEqualTo(day.getKey());
+                    assertThat(h.spends()[i]).as(h.customerId() + " on " + day.getKey())
+                            .isCloseTo(day.getValue().doubleValue(), within(1e-9));
+                    assertThat(h.orders()[i]).isEqualTo(orders.get(h.customerId()).get(day.getKey()));
+                    i++;
+                }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.graph.GraphCounts;
 import org.apache.commons.csv.CSVFormat;
@@ -44,7 +46,8 @@ class OnlineRetailImportIT {
     /** What the documented rules say the import must give, computed from the files. */
     record Expected(long rows, long nonPositivePrice, long nonPositiveQuantity, Set<String> completedOrders,
                     Set<String> cancelledOrders, Set<String> anonymousOrders, Set<String> customers,
-                    BigDecimal completedRevenue, Map<String, Long> linesPerOrder) {
+                    BigDecimal completedRevenue, Map<String, Long> linesPerOrder, Set<String> customerOrders,
+                    BigDecimal customersCompletedRevenue) {
     }
 
     @BeforeAll
@@ -102,6 +105,30 @@ class OnlineRetailImportIT {
     }
 
     @Test
+    void theAnalyticsProjectionLeavesCancelledOrdersOutUnlessAskedAndNeverHoldsAnonymousOnes() {
+        long[] customers = new long[2];
+        long[] orders = new long[2];
+        double[] spend = new double[2];
+        for (int k = 0; k < 2; k++) {
+            int slot = k;
+            customers[k] = new CustomerHistories(db.graph()).forEach(LocalDate.of(2011, 12, 31), k == 1, h -> {
+                for (int i = 0; i < h.purchaseDays(); i++) {
+                    orders[slot] += h.orders()[i];
+                    spend[slot] += h.spends()[i];
+                }
+            });
+        }
+        Set<String> cancelledByCustomers = new HashSet<>(expected.cancelledOrders());
+        cancelledByCustomers.retainAll(expected.customerOrders());
+
+        assertThat(customers).containsOnly(expected.customers().size());
+        assertThat(orders[0]).isEqualTo(expected.customerOrders().size() - cancelledByCustomers.size());
+        assertThat(orders[1]).isEqualTo(expected.customerOrders().size());
+        assertThat(spend[0]).isCloseTo(expected.customersCompletedRevenue().doubleValue(), within(1.0));
+        assertThat(spend[1]).isLessThan(spend[0]);
+    }
+
+    @Test
     void floatCustomerIdsAreWholeNumbersAndCountriesAreIso() {
         List<Map<String, Object>> customers = db.graph().readRows("test/customers", Map.of());
         assertThat(customers).extracting(c -> (String) c.get("customerId")).allMatch(id -> id.matches("\\d+"))
@@ -127,6 +154,8 @@ class OnlineRetailImportIT {
         Set<String> customers = new HashSet<>();
         BigDecimal revenue = BigDecimal.ZERO;
         Map<String, Long> linesPerOrder = new java.util.HashMap<>();
+        Set<String> customerOrders = new HashSet<>();
+        BigDecimal customersRevenue = BigDecimal.ZERO;
         for (Path file : files) {
             try (Reader reader = new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
                     StandardCharsets.UTF_8)) {
@@ -151,14 +180,18 @@ class OnlineRetailImportIT {
                         anonymous.add(invoice);
                     } else {
                         customers.add(r.get("CustomerID").replace(".0", ""));
+                        customerOrders.add(invoice);
                     }
                     if (!isCancellation) {
                         revenue = revenue.add(price.multiply(BigDecimal.valueOf(quantity)));
+                        if (!r.get("CustomerID").isEmpty()) {
+                            customersRevenue = customersRevenue.add(price.multiply(BigDecimal.valueOf(quantity)));
+                        }
                     }
                 }
             }
         }
         return new Expected(rows, nonPositivePrice, nonPositiveQuantity, completed, cancelled, anonymous, customers,
-                revenue, linesPerOrder);
+                revenue, linesPerOrder, customerOrders, customersRevenue);
     }
 }
