@@ -52,8 +52,10 @@ import org.slf4j.LoggerFactory;
  *   <li>the HTTP connector answers cross-origin requests with its own origin only (Neo4j's default is {@code *}),
  *       and a Bolt WebSocket from another origin's page is refused ({@link BoltOriginCheck});</li>
  *   <li>{@code LOAD CSV} reads files only from {@code <data-dir>/import}, not the whole file system;</li>
- *   <li>the HTTP Query API is off: it reaches the database through Neo4j's in-JVM Bolt channel, which cannot run
- *       beside Spring Boot's Netty (below), so it could only ever answer 500;</li>
+ *   <li>the HTTP connector serves Neo4j Browser and no Cypher endpoint: the Query API reaches the database through
+ *       Neo4j's in-JVM Bolt channel, which cannot run beside Spring Boot's Netty (below), so it could only ever
+ *       answer 500, and the older transactional endpoint is one more way in whose web stack (Jersey) took 4-5 s of a
+ *       cold start; Neo4j Browser and every driver use Bolt;</li>
  *   <li>the store folder is the owner's only.</li>
  * </ul>
  *
@@ -139,8 +141,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             config.put(HttpConnector.listen_address, new SocketAddress(LOCALHOST, httpPort));
             config.put(HttpConnector.advertised_address, new SocketAddress("localhost", httpPort));
             config.put(ServerSettings.http_access_control_allow_origin, "http://localhost:" + httpPort);
-            config.put(ServerSettings.http_enabled_modules, EnumSet.of(ConfigurableServerModules.BROWSER,
-                    ConfigurableServerModules.TRANSACTIONAL_ENDPOINTS));
+            config.put(ServerSettings.http_enabled_modules, EnumSet.of(ConfigurableServerModules.BROWSER));
         }
         config.put(BoltConnectorInternalSettings.enable_local_connector, false);
         config.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);

@@ -95,13 +95,14 @@ class EmbeddedDatabaseSecurityIT {
     }
 
     @Test
-    void theHttpConnectorRunsCypherOnlyWithALogin() throws Exception {
-        HttpResponse<String> anonymous = cypherOverHttp(null, null);
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.body()).doesNotContain("\"row\"");
-        HttpResponse<String> loggedIn = cypherOverHttp(password, null);
-        assertThat(loggedIn.statusCode()).isEqualTo(200);
-        assertThat(loggedIn.body()).contains("\"row\":[0]");
+    void theHttpConnectorServesNeo4jBrowserAndRunsNoCypherWithOrWithoutALogin() throws Exception {
+        for (String login : new String[] {null, password}) {
+            HttpResponse<String> cypher = cypherOverHttp(login, null);
+            assertThat(cypher.statusCode()).as("login " + (login != null)).isIn(401, 404);
+            assertThat(cypher.body()).doesNotContain("\"row\"");
+        }
+        assertThat(get("/", null).body()).contains("bolt_direct").doesNotContain("/tx");
+        assertThat(get("/browser/", null).statusCode()).isEqualTo(200);
     }
 
     @Test
