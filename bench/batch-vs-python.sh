@@ -4,7 +4,8 @@
 # pandas + scipy script reading the raw CDNOW master file (bench/peers/). Prints each figure and the ratio.
 # Target (issue 18): each command within 2x its script. Needs Debian's python3-pandas python3-sklearn python3-scipy
 # and ../shared/data. The CDNOW store is imported once into target/bench-cdnow-master and reused.
-# Usage: bench/batch-vs-python.sh [runs]
+# Usage: bench/batch-vs-python.sh [runs]; RUNNER=target/custograph (the launcher, trained with --train) runs the
+# commands through the launcher instead of `java -jar target/custograph.jar`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -29,7 +30,8 @@ ratio() { echo "$1 / $2" | bc -l | xargs printf "%.1f"; }
 side_by_side() {
   local run=$1 command=$2 peer=$3 label=$4 steps=$5 start ours theirs inside
   start=$(now)
-  java -jar target/custograph.jar "$command" $6 --data-dir "$store" --json > "target/bench-$command.json" 2>/dev/null
+  # shellcheck disable=SC2086
+  ${RUNNER:-java -jar target/custograph.jar} "$command" $6 --data-dir "$store" --json > "target/bench-$command.json" 2>/dev/null
   ours=$(seconds "$start")
   start=$(now)
   /usr/bin/python3 "bench/peers/$peer" "$data" > "target/bench-$command-peer.json" 2>/dev/null
