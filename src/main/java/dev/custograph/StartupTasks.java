@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.custograph.analytics.AnalyticsRuns;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 import dev.custograph.graph.GraphUnavailableException;
 import dev.custograph.graph.SchemaMigrator;
 import dev.custograph.ingest.BulkImport;
@@ -148,8 +149,8 @@ final class StartupTasks implements SmartInitializingSingleton, AutoCloseable {
     /** True when the graph holds the demo data set (loaded now or by an earlier start). */
     private boolean loadDemoOnce() {
         DemoDataGenerator.Spec spec = DemoDataGenerator.Spec.demo();
-        List<Map<String, Object>> status = graph.readRows("meta/demo-status", Map.of());
-        if (!status.isEmpty() && "complete".equals(status.get(0).get("status"))) {
+        List<Row> status = graph.rows("meta/demo-status", Map.of());
+        if (!status.isEmpty() && "complete".equals(status.get(0).string("status"))) {
             log.info("Demo data already loaded; using the stored database");
             return true;
         }

@@ -2,9 +2,12 @@ package dev.custograph;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.Map;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.custograph.graph.Graph;
 import org.junit.jupiter.api.Test;
 
 /** The layer rules of ARCHITECTURE.md, checked on the compiled main classes. */
@@ -19,6 +22,14 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("dev.custograph.graph..")
                 .should().dependOnClassesThat().resideInAPackage("org.neo4j..")
                 .because("only graph/ touches the driver or the embedded database")
+                .check(MAIN);
+    }
+
+    @Test
+    void capabilitiesReadTypedRowsNotRawMaps() {
+        noClasses().that().resideOutsideOfPackage("dev.custograph.graph..")
+                .should().callMethod(Graph.class, "readRows", String.class, Map.class)
+                .because("rows read from Neo4j are typed at the graph boundary (graph.Row): no casts in capabilities")
                 .check(MAIN);
     }
 

@@ -22,7 +22,11 @@ public record AnalyticsReport(String runId, LocalDate asOf, LocalDate calibratio
     public record Descriptive(long customers, long customersWithPurchases, long activeCustomers, long orders,
                               double revenue, Double averageOrderValue, Map<String, Long> ordersPerCustomer,
                               List<Timeline.Month> revenueByMonth, List<Map<String, Object>> topCountries,
-                              List<Map<String, Object>> topProducts) {
+                              List<TopProduct> topProducts) {
+    }
+
+    /** One of the best-selling products by revenue up to the run's date. */
+    public record TopProduct(String productId, String name, double revenue, long units, long lines) {
     }
 
     /** BG/NBD's fitted parameters (null if it did not converge, with the reason in {@code problem}). */

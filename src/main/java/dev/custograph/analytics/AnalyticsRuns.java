@@ -1,12 +1,12 @@
 package dev.custograph.analytics;
 
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,21 +57,19 @@ public final class AnalyticsRuns {
     }
 
     public static Optional<LastRun> last(Graph graph) {
-        return lastOf(graph.readRows("read/last-value-run", Map.of()));
+        return lastOf(graph.rows("read/last-value-run", Map.of()));
     }
 
     /** {@link #last}, read once without the driver's retries (for the health check). */
     public static Optional<LastRun> lastAtOnce(Graph graph) {
-        return lastOf(graph.readRowsOnce("read/last-value-run", Map.of()));
+        return lastOf(graph.rowsOnce("read/last-value-run", Map.of()));
     }
 
-    private static Optional<LastRun> lastOf(List<Map<String, Object>> rows) {
+    private static Optional<LastRun> lastOf(List<Row> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> row = rows.get(0);
-        Object startedAt = row.get("startedAt");
-        return Optional.of(new LastRun((String) row.get("runId"), (String) row.get("status"),
-                startedAt instanceof ZonedDateTime z ? z.toOffsetDateTime() : (OffsetDateTime) startedAt));
+        Row row = rows.get(0);
+        return Optional.of(new LastRun(row.string("runId"), row.string("status"), row.time("startedAt")));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.custograph.graph.CustomerHistories.History;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 
 /**
  * Per-customer features for segmentation and churn, as of a day, in a flat row-major table: what the customer had
@@ -81,8 +82,8 @@ public final class CustomerFeatures {
                         + String.join(", ", BUILT_IN));
             }
             if (properties == null) {
-                properties = graph.readRows("analytics/numeric-customer-properties", Map.of("sample", 10_000))
-                        .stream().map(row -> (String) row.get("key")).filter(k -> !NOT_FEATURES.contains(k)).toList();
+                properties = graph.rows("analytics/numeric-customer-properties", Map.of("sample", 10_000))
+                        .stream().map(row -> row.string("key")).filter(k -> !NOT_FEATURES.contains(k)).toList();
             }
             if (!properties.contains(name)) {
                 throw new AnalyticsFailedException("--features: unknown feature '" + name + "'; known: "
@@ -160,10 +161,10 @@ public final class CustomerFeatures {
                 List<String> properties = propertyColumns.stream().map(names::get).toList();
                 for (int from = 0; from < n; from += 10_000) {
                     List<String> page = ids.subList(from, Math.min(n, from + 10_000));
-                    List<Map<String, Object>> rows = graph.readRows("analytics/customer-properties",
+                    List<Row> rows = graph.rows("analytics/customer-properties",
                             Map.of("ids", page, "names", properties));
                     Map<String, List<?>> byId = new HashMap<>();
-                    rows.forEach(r -> byId.put((String) r.get("customerId"), (List<?>) r.get("values")));
+                    rows.forEach(r -> byId.put(r.string("customerId"), r.list("values")));
                     for (int i = 0; i < page.size(); i++) {
                         List<?> found = byId.get(page.get(i));
                         for (int p = 0; p < properties.size(); p++) {

@@ -83,7 +83,7 @@ public final class ValueAnalysis {
         // The top-products list scans every order line: run it beside the projection and the models, on the other
         // core, rather than after them. (Top countries come from the projection itself.)
         long queriesStarted = System.nanoTime();
-        java.util.concurrent.CompletableFuture<List<Map<String, Object>>> topLists =
+        java.util.concurrent.CompletableFuture<List<AnalyticsReport.TopProduct>> topLists =
                 onItsOwnThread("custograph-analyze-top-lists", () -> topLists(asOf));
         CustomerSummaries summaries = new CustomerSummaries((int) asOf.toEpochDay(),
                 (int) calibrationEnd.toEpochDay());
@@ -153,7 +153,7 @@ public final class ValueAnalysis {
             }
             double writeSeconds = parameters.write() ? (System.nanoTime() - writeStarted) / 1e9 : 0;
             // The write-back overlapped the top lists; they are needed only now, for the report.
-            List<Map<String, Object>> topProducts = join(topLists);
+            List<AnalyticsReport.TopProduct> topProducts = join(topLists);
             double queriesSeconds = (System.nanoTime() - queriesStarted) / 1e9;
             log.info("Top products ready {} s after the start (run beside the other steps)",
                     String.format("%.1f", queriesSeconds));
@@ -180,10 +180,12 @@ public final class ValueAnalysis {
         }
     }
 
-    private List<Map<String, Object>> topLists(LocalDate asOf) {
+    private List<AnalyticsReport.TopProduct> topLists(LocalDate asOf) {
         long started = System.nanoTime();
-        List<Map<String, Object>> products = graph.readRows("analytics/top-products", Map.of("asOf", asOf,
-                "limit", 10));
+        List<AnalyticsReport.TopProduct> products = graph.rows("analytics/top-products", Map.of("asOf", asOf,
+                "limit", 10)).stream().map(row -> new AnalyticsReport.TopProduct(row.string("productId"),
+                row.string("name"), row.doubleValue("revenue"), row.longValue("units"), row.longValue("lines")))
+                .toList();
         log.info("Top products in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return products;
     }
@@ -217,7 +219,7 @@ public final class ValueAnalysis {
     }
 
     private AnalyticsReport.Descriptive descriptive(CustomerSummaries s, Timeline timeline, long customersRead,
-                                                    List<Map<String, Object>> topProducts) {
+                                                    List<AnalyticsReport.TopProduct> topProducts) {
         long orders = 0;
         double revenue = 0;
         TreeMap<String, Long> frequency = new TreeMap<>((a, b) -> Integer.compare(order(a), order(b)));

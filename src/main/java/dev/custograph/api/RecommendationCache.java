@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 import dev.custograph.recommend.PopularityPrior;
 import dev.custograph.recommend.RecommendationData;
 import dev.custograph.recommend.RecommendationWeights;
@@ -102,10 +103,10 @@ public final class RecommendationCache {
     }
 
     private List<SimilarCustomer> readSimilar(String customerId) {
-        List<SimilarCustomer> stored = graph.readRows("read/similar-customers", Map.of("customerId", customerId,
+        List<SimilarCustomer> stored = graph.rows("read/similar-customers", Map.of("customerId", customerId,
                 "k", SimilarCustomers.MAX_K)).stream()
-                .map(row -> new SimilarCustomer((String) row.get("customerId"), (String) row.get("name"),
-                        (Double) row.get("score"), (Long) row.get("shared")))
+                .map(row -> new SimilarCustomer(row.string("customerId"), row.string("name"),
+                        row.doubleOrNull("score"), row.longOrNull("shared")))
                 .toList();
         return stored.isEmpty()
                 ? new SimilarCustomers(graph).of(customerId, SimilarCustomers.MAX_K, SimilarityMeasure.COSINE).similar()
@@ -115,14 +116,12 @@ public final class RecommendationCache {
     private Rules readRules() {
         List<AssociationRuleView> all = new ArrayList<>();
         String runId = null;
-        for (Map<String, Object> row : graph.readRows("read/association-rules", Map.of())) {
-            @SuppressWarnings("unchecked")
-            List<String> antecedent = (List<String>) row.get("antecedent");
-            @SuppressWarnings("unchecked")
-            List<String> consequent = (List<String>) row.get("consequent");
-            all.add(new AssociationRuleView(antecedent, consequent, (Double) row.get("support"),
-                    (Double) row.get("confidence"), (Double) row.get("lift"), (Long) row.get("count")));
-            runId = (String) row.get("runId");
+        for (Row row : graph.rows("read/association-rules", Map.of())) {
+            List<String> antecedent = row.strings("antecedent");
+            List<String> consequent = row.strings("consequent");
+            all.add(new AssociationRuleView(antecedent, consequent, row.doubleOrNull("support"),
+                    row.doubleOrNull("confidence"), row.doubleOrNull("lift"), row.longOrNull("count")));
+            runId = row.string("runId");
         }
         all.sort(Comparator.comparingDouble(AssociationRuleView::lift).reversed()
                 .thenComparing(Comparator.comparingDouble(AssociationRuleView::confidence).reversed())

@@ -1,7 +1,5 @@
 package dev.custograph.audit;
 
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,20 +99,14 @@ public final class AuditLog implements AutoCloseable {
         parameters.put("after", after);
         parameters.put("limit", limit);
         List<AuditEntry> entries = new ArrayList<>();
-        for (Map<String, Object> row : graph.readRows("read/audit-entries", parameters)) {
-            @SuppressWarnings("unchecked")
-            List<String> customerIds = (List<String>) row.get("customerIds");
-            @SuppressWarnings("unchecked")
-            List<String> fields = (List<String>) row.get("fields");
-            entries.add(new AuditEntry((String) row.get("entryId"), at(row.get("at")), (String) row.get("actor"),
-                    (String) row.get("role"), (String) row.get("action"), customerIds, fields,
-                    (String) row.get("detail")));
+        for (Row row : graph.rows("read/audit-entries", parameters)) {
+            List<String> customerIds = row.strings("customerIds");
+            List<String> fields = row.strings("fields");
+            entries.add(new AuditEntry(row.string("entryId"), row.time("at"), row.string("actor"),
+                    row.string("role"), row.string("action"), customerIds, fields,
+                    row.string("detail")));
         }
         return entries;
-    }
-
-    private static OffsetDateTime at(Object value) {
-        return value instanceof ZonedDateTime zoned ? zoned.toOffsetDateTime() : (OffsetDateTime) value;
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 import dev.custograph.graph.PortableValues;
 import dev.custograph.progress.Progress;
 
@@ -76,7 +77,7 @@ public final class Backup {
         Path partial = Path.of(out + ".partial");
         Path indexFile = Path.of(out + ".index.partial");
         long started = System.nanoTime();
-        Map<String, Object> versions = graph.readRows("backup/versions", Map.of()).get(0);
+        Row versions = graph.rows("backup/versions", Map.of()).get(0);
         Map<String, Long> labels = new TreeMap<>();
         Map<String, Long> types = new TreeMap<>();
         Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
@@ -87,20 +88,19 @@ public final class Backup {
                      PrivateFiles.newOutputStream(indexFile), true);
              Writer index = new BufferedWriter(new OutputStreamWriter(indexDigest, StandardCharsets.UTF_8), 1 << 16)) {
             long[] counts = graph.inReadTransaction(tx -> {
-                Map<String, Object> before = tx.readRows("backup/counts", Map.of()).get(0);
-                long expectedTotal = (Long) before.get("nodes") + (Long) before.get("relationships");
+                Row before = tx.readRows("backup/counts", Map.of()).get(0);
+                long expectedTotal = before.longValue("nodes") + before.longOrNull("relationships");
                 try (Progress progress = Progress.ofItems("Backing up", expectedTotal, "items")) {
                     Map<String, Object> schema = new LinkedHashMap<>();
-                    schema.put("constraints", tx.readRows("backup/constraints", Map.of()));
-                    schema.put("indexes", tx.readRows("backup/indexes", Map.of()));
+                    schema.put("constraints", tx.readRows("backup/constraints", Map.of()).stream().map(Row::asMap).toList());
+                    schema.put("indexes", tx.readRows("backup/indexes", Map.of()).stream().map(Row::asMap).toList());
                     entries.put(BackupArchive.SCHEMA, entry(zip, BackupArchive.SCHEMA,
                             writer -> writer.write(BackupArchive.JSON.writeValueAsString(schema) + "\n")));
                     entries.put(BackupArchive.NODES, entry(zip, BackupArchive.NODES, writer ->
                             tx.readEach("backup/nodes", Map.of(), row -> {
-                                @SuppressWarnings("unchecked")
-                                List<String> nodeLabels = (List<String>) row.get("labels");
+                                List<String> nodeLabels = row.strings("labels");
                                 Map<String, Object> line = new LinkedHashMap<>();
-                                line.put("k", row.get("id"));
+                                line.put("k", row.string("id"));
                                 line.put("l", nodeLabels);
                                 line.put("p", portable(row));
                                 if (record(index, previous, "n", line, writer)) {
@@ -113,22 +113,22 @@ public final class Backup {
                     entries.put(BackupArchive.RELATIONSHIPS, entry(zip, BackupArchive.RELATIONSHIPS, writer ->
                             tx.readEach("backup/relationships", Map.of(), row -> {
                                 Map<String, Object> line = new LinkedHashMap<>();
-                                line.put("k", row.get("id"));
-                                line.put("t", row.get("type"));
-                                line.put("s", row.get("start"));
-                                line.put("e", row.get("end"));
+                                line.put("k", row.string("id"));
+                                line.put("t", row.string("type"));
+                                line.put("s", row.string("start"));
+                                line.put("e", row.string("end"));
                                 line.put("p", portable(row));
                                 if (record(index, previous, "r", line, writer)) {
-                                    types.merge((String) row.get("type"), 1L, Long::sum);
+                                    types.merge(row.string("type"), 1L, Long::sum);
                                     changed[1]++;
                                 }
                                 seen[1]++;
                                 progress.update(seen[0] + seen[1], seen[0] + seen[1]);
                             })));
                 }
-                Map<String, Object> after = tx.readRows("backup/counts", Map.of()).get(0);
-                return new long[] {(Long) before.get("nodes"), (Long) before.get("relationships"),
-                        (Long) after.get("nodes"), (Long) after.get("relationships")};
+                Row after = tx.readRows("backup/counts", Map.of()).get(0);
+                return new long[] {before.longOrNull("nodes"), before.longOrNull("relationships"),
+                        after.longOrNull("nodes"), after.longOrNull("relationships")};
             });
             if (counts[0] != counts[2] || counts[1] != counts[3] || seen[0] != counts[0] || seen[1] != counts[1]) {
                 throw new BackupFailedException("the graph changed while it was backed up (" + counts[0] + " -> "
@@ -154,7 +154,7 @@ public final class Backup {
             Manifest manifest = new Manifest(Manifest.FORMAT, base == null ? Manifest.FULL : Manifest.INCREMENTAL,
                     UUID.randomUUID().toString(), base == null ? null : base.archiveId(),
                     OffsetDateTime.now(ZoneOffset.UTC).toString(), appVersion(),
-                    versions.get("name") + " " + versions.get("version") + " " + versions.get("edition"), source,
+                    versions.string("name") + " " + versions.string("version") + " " + versions.string("edition"), source,
                     changed[0], changed[1], deleted[0], deleted[1], seen[0], seen[1], labels, types, entries,
                     (System.nanoTime() - started) / 1e9);
             byte[] manifestBytes = BackupArchive.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
@@ -226,10 +226,9 @@ public final class Backup {
     }
 
     /** A row's {@code properties} in portable form, sorted by name (so equal content writes equal text). */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> portable(Map<String, Object> row) {
+    static Map<String, Object> portable(Row row) {
         Map<String, Object> properties = new TreeMap<>();
-        ((Map<String, Object>) row.get("properties")).forEach((key, value) ->
+        row.map("properties").forEach((key, value) ->
                 properties.put(key, PortableValues.encode(value)));
         return properties;
     }

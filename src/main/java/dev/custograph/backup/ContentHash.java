@@ -30,18 +30,17 @@ public final class ContentHash {
             BigInteger[] sum = {BigInteger.ZERO};
             long[] counts = {0, 0};
             tx.readEach("backup/nodes", Map.of(), row -> {
-                @SuppressWarnings("unchecked")
-                List<String> labels = new ArrayList<>((List<String>) row.get("labels"));
+                List<String> labels = new ArrayList<>(row.strings("labels"));
                 labels.sort(null);
                 byte[] hash = digest(canonical(Map.of("l", labels, "p", Backup.portable(row))));
-                nodes.put((String) row.get("id"), hash);
+                nodes.put(row.string("id"), hash);
                 sum[0] = sum[0].add(new BigInteger(1, hash));
                 counts[0]++;
             });
             tx.readEach("backup/relationships", Map.of(), row -> {
-                String start = java.util.HexFormat.of().formatHex(nodes.get((String) row.get("start")));
-                String end = java.util.HexFormat.of().formatHex(nodes.get((String) row.get("end")));
-                byte[] hash = digest(canonical(Map.of("t", row.get("type"), "s", start, "e", end, "p", Backup.portable(row))));
+                String start = java.util.HexFormat.of().formatHex(nodes.get(row.string("start")));
+                String end = java.util.HexFormat.of().formatHex(nodes.get(row.string("end")));
+                byte[] hash = digest(canonical(Map.of("t", row.string("type"), "s", start, "e", end, "p", Backup.portable(row))));
                 sum[0] = sum[0].add(new BigInteger(1, hash));
                 counts[1]++;
             });

@@ -81,7 +81,7 @@ public final class Restore {
             }
             graph.write("restore/delete-migration-records", Map.of());
             graph.writeEach("restore/create-key-index", List.of(graph.catalogue().text("restore/create-key-index")));
-            graph.readRows("restore/await-indexes", Map.of());
+            graph.rows("restore/await-indexes", Map.of());
             wrote = true;
             long[] done = {0, 0};
             List<Map<String, Object>> batch = new ArrayList<>();
@@ -210,11 +210,10 @@ public final class Restore {
     }
 
     /** Creates the archive's constraints and indexes the target lacks; returns their names. */
-    @SuppressWarnings("unchecked")
     private List<String> schema(ZipFile zip) throws IOException {
         Set<String> existing = new HashSet<>();
         for (String names : List.of("restore/index-names", "restore/constraint-names")) {
-            graph.readRows(names, Map.of()).forEach(row -> existing.add((String) row.get("name")));
+            graph.rows(names, Map.of()).forEach(row -> existing.add(row.string("name")));
         }
         List<String> names = new ArrayList<>();
         List<String> statements = new ArrayList<>();

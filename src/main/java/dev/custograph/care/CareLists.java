@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -87,12 +88,12 @@ public final class CareLists {
 
     public List<Entry> list(Kind kind, Settings settings) {
         List<Entry> entries = new ArrayList<>();
-        for (Map<String, Object> row : graph.readRows(kind.statement, Map.of("today", settings.today(),
+        for (Row row : graph.rows(kind.statement, Map.of("today", settings.today(),
                 "days", settings.days(), "valueQuantile", settings.valueQuantile(), "minRisk", settings.minRisk(),
                 "limit", settings.limit()))) {
-            entries.add(new Entry((String) row.get("customerId"), (LocalDate) row.get("date"),
-                    (Long) row.get("years"), (Double) row.get("clv"), (Double) row.get("churnProbability"),
-                    (Double) row.get("pAlive")));
+            entries.add(new Entry(row.string("customerId"), row.date("date"),
+                    row.longOrNull("years"), row.doubleOrNull("clv"), row.doubleOrNull("churnProbability"),
+                    row.doubleOrNull("pAlive")));
         }
         return entries;
     }

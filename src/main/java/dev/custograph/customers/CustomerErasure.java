@@ -11,6 +11,7 @@ import dev.custograph.audit.Actor;
 import dev.custograph.audit.AuditEntry;
 import dev.custograph.audit.AuditLog;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 
 /**
  * The right to erasure (GDPR art. 17): removes a customer's personal data from the graph, and keeps what aggregates
@@ -43,14 +44,13 @@ public final class CustomerErasure {
     public Erased erase(String customerId, String reason, Actor actor) {
         String id = CustomerProfiles.checkedId(customerId);
         return graph.inWriteTransaction(tx -> {
-            Map<String, Object> state = tx.readRows("customers/customer-for-change", Map.of("customerId", id)).get(0);
-            if (!Boolean.TRUE.equals(state.get("live"))) {
+            Row state = tx.readRows("customers/customer-for-change", Map.of("customerId", id)).get(0);
+            if (!Boolean.TRUE.equals(state.boolOrNull("live"))) {
                 throw new CustomerChangeRejectedException("id: no customer with id " + id
-                        + (state.get("mergedInto") == null ? "" : " (it was merged into " + state.get("mergedInto")
+                        + (state.isNull("mergedInto") ? "" : " (it was merged into " + state.string("mergedInto")
                         + "; erase that customer)"));
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> properties = (Map<String, Object>) state.get("properties");
+            Map<String, Object> properties = state.map("properties");
             Map<String, Object> kept = new HashMap<>();
             List<String> removed = List.copyOf(new TreeSet<>(properties.keySet().stream()
                     .filter(key -> !KEPT.contains(key) && !key.equals("customerId")).toList()));
@@ -63,8 +63,8 @@ public final class CustomerErasure {
             String pseudonym = "erased-" + UUID.randomUUID();
             Map<String, Object> renames = renames(tx.readRows("customers/derived-ids", Map.of("customerId", id)), id,
                     pseudonym);
-            long orders = (Long) tx.writeRows("customers/erase-customer", Map.of("customerId", id, "pseudonym",
-                    pseudonym, "kept", kept, "renames", renames)).get(0).get("ordersKept");
+            long orders = tx.writeRows("customers/erase-customer", Map.of("customerId", id, "pseudonym",
+                    pseudonym, "kept", kept, "renames", renames)).get(0).longValue("ordersKept");
             String why = reason == null || reason.isBlank() ? "eraseCustomer"
                     : "eraseCustomer: " + pseudonymised(reason.strip(), id, pseudonym);
             Graph.Statement audit = AuditLog.statement(List.of(AuditEntry.now(actor, "erase", List.of(pseudonym),
@@ -75,17 +75,16 @@ public final class CustomerErasure {
     }
 
     /** The order and line ids that hold the customer's id, each with the pseudonym in its place. */
-    private static Map<String, Object> renames(List<Map<String, Object>> rows, String id, String pseudonym) {
+    private static Map<String, Object> renames(List<Row> rows, String id, String pseudonym) {
         List<Map<String, String>> orders = new java.util.ArrayList<>();
         List<Map<String, String>> lines = new java.util.ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            String orderId = (String) row.get("orderId");
+        for (Row row : rows) {
+            String orderId = row.string("orderId");
             String renamed = pseudonymised(orderId, id, pseudonym);
             if (!renamed.equals(orderId)) {
                 orders.add(Map.of("from", orderId, "to", renamed));
             }
-            @SuppressWarnings("unchecked")
-            List<String> lineIds = (List<String>) row.get("lineIds");
+            List<String> lineIds = row.strings("lineIds");
             for (String lineId : lineIds) {
                 String renamedLine = pseudonymised(lineId, id, pseudonym);
                 if (!renamedLine.equals(lineId)) {

@@ -12,6 +12,7 @@ import dev.custograph.audit.Actor;
 import dev.custograph.audit.AuditEntry;
 import dev.custograph.audit.AuditLog;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 
 /**
  * The right to data portability (GDPR art. 20): everything held on one customer as one JSON-ready document
@@ -31,7 +32,7 @@ public final class CustomerExport {
     /** The document, or empty when there is no such customer. */
     public Optional<Map<String, Object>> export(String customerId, Actor actor) {
         String id = CustomerProfiles.checkedId(customerId);
-        List<Map<String, Object>> rows = graph.readRows("customers/export-customer", Map.of("customerId", id));
+        List<Row> rows = graph.rows("customers/export-customer", Map.of("customerId", id));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -39,7 +40,7 @@ public final class CustomerExport {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("customerId", id);
         document.put("exportedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        rows.get(0).forEach((key, value) -> document.put(key, jsonReady(value)));
+        rows.get(0).asMap().forEach((key, value) -> document.put(key, jsonReady(value)));
         document.put("auditLog", audit.entries(id, null, null, 1000).stream().map(entry -> {
             Map<String, Object> row = entry.row();
             row.put("at", entry.at().toString());

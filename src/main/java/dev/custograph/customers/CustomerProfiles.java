@@ -13,6 +13,7 @@ import dev.custograph.audit.Actor;
 import dev.custograph.audit.AuditEntry;
 import dev.custograph.audit.AuditLog;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 import dev.custograph.ingest.Standardiser;
 import dev.custograph.model.ValueRules;
 
@@ -49,12 +50,12 @@ public final class CustomerProfiles {
         String id = checkedId(customerId);
         Map<String, Object> standard = standardised(changes);
         return graph.inWriteTransaction(tx -> {
-            Map<String, Object> state = tx.readRows("customers/customer-for-change", Map.of("customerId", id)).get(0);
-            if (state.get("mergedInto") != null && !Boolean.TRUE.equals(state.get("live"))) {
+            Row state = tx.readRows("customers/customer-for-change", Map.of("customerId", id)).get(0);
+            if (!state.isNull("mergedInto") && !Boolean.TRUE.equals(state.boolOrNull("live"))) {
                 throw new CustomerChangeRejectedException("id: customer " + id + " was merged into "
-                        + state.get("mergedInto") + "; change that customer, or unmerge first");
+                        + state.string("mergedInto") + "; change that customer, or unmerge first");
             }
-            boolean created = !Boolean.TRUE.equals(state.get("live"));
+            boolean created = !Boolean.TRUE.equals(state.boolOrNull("live"));
             if (standard.get("phone") != null) {
                 // Read with the country sent, else the stored one, as an import reads a row's phone.
                 Object country = standard.containsKey("country") ? standard.get("country")
@@ -132,10 +133,9 @@ public final class CustomerProfiles {
         return standard;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> properties(Map<String, Object> state) {
-        Object properties = state.get("properties");
-        return properties == null ? Map.of() : (Map<String, Object>) properties;
+    private static Map<String, Object> properties(Row state) {
+        Map<String, Object> properties = state.map("properties");
+        return properties == null ? Map.of() : properties;
     }
 
     /** E.164 when libphonenumber can read it (with the country as default region); else refused. */

@@ -105,12 +105,12 @@ public final class Graph {
      * earlier writes, and nothing is visible to others until the unit returns.
      */
     public interface Tx {
-        List<Map<String, Object>> readRows(String name, Map<String, Object> parameters);
+        List<Row> readRows(String name, Map<String, Object> parameters);
 
         WriteCounts write(String name, Map<String, Object> parameters);
 
         /** A write statement that returns rows (e.g. what it moved). */
-        List<Map<String, Object>> writeRows(String name, Map<String, Object> parameters);
+        List<Row> writeRows(String name, Map<String, Object> parameters);
     }
 
     /**
@@ -144,9 +144,9 @@ public final class Graph {
         }
 
         @Override
-        public List<Map<String, Object>> readRows(String name, Map<String, Object> parameters) {
+        public List<Row> readRows(String name, Map<String, Object> parameters) {
             String text = catalogue.text(name);
-            return timed(name, () -> tx.run(text, parameters).list(Record::asMap));
+            return timed(name, () -> tx.run(text, parameters).list(record -> row(name, record)));
         }
 
         @Override
@@ -157,7 +157,7 @@ public final class Graph {
         }
 
         @Override
-        public List<Map<String, Object>> writeRows(String name, Map<String, Object> parameters) {
+        public List<Row> writeRows(String name, Map<String, Object> parameters) {
             written.add(new Statement(name, parameters));
             return readRows(name, parameters);
         }
@@ -169,9 +169,9 @@ public final class Graph {
          * Runs a read statement and hands each row to {@code each} as it streams in, so results larger than memory
          * can be written out; returns the number of rows.
          */
-        long readEach(String name, Map<String, Object> parameters, java.util.function.Consumer<Map<String, Object>> each);
+        long readEach(String name, Map<String, Object> parameters, java.util.function.Consumer<Row> each);
 
-        List<Map<String, Object>> readRows(String name, Map<String, Object> parameters);
+        List<Row> readRows(String name, Map<String, Object> parameters);
     }
 
     /**
@@ -190,13 +190,13 @@ public final class Graph {
             T result = work.apply(new ReadTx() {
                 @Override
                 public long readEach(String name, Map<String, Object> parameters,
-                                     java.util.function.Consumer<Map<String, Object>> each) {
+                                     java.util.function.Consumer<Row> each) {
                     String text = catalogue.text(name);
                     return timed(name, () -> {
                         org.neo4j.driver.Result rows = tx.run(text, parameters);
                         long count = 0;
                         while (rows.hasNext()) {
-                            each.accept(rows.next().asMap());
+                            each.accept(row(name, rows.next()));
                             count++;
                         }
                         return count;
@@ -204,9 +204,9 @@ public final class Graph {
                 }
 
                 @Override
-                public List<Map<String, Object>> readRows(String name, Map<String, Object> parameters) {
+                public List<Row> readRows(String name, Map<String, Object> parameters) {
                     String text = catalogue.text(name);
-                    return timed(name, () -> tx.run(text, parameters).list(Record::asMap));
+                    return timed(name, () -> tx.run(text, parameters).list(record -> row(name, record)));
                 }
             });
             tx.rollback();
@@ -265,9 +265,21 @@ public final class Graph {
         return values.isEmpty() ? 0 : values.get(0);
     }
 
-    /** Runs a read statement and returns its rows as plain maps (for reports and tests). */
+    /** Runs a read statement and returns its rows, each read by column with the type the statement promises. */
+    public List<Row> rows(String name, Map<String, Object> parameters) {
+        return read(name, parameters, record -> row(name, record));
+    }
+
+    /**
+     * Runs a read statement and returns its rows as plain maps, for tests that compare whole rows. The product's
+     * own code reads {@link #rows}: typed columns, no casts (ArchitectureTest keeps it so).
+     */
     public List<Map<String, Object>> readRows(String name, Map<String, Object> parameters) {
         return read(name, parameters, Record::asMap);
+    }
+
+    private static Row row(String name, Record record) {
+        return new Row(name, record.asMap());
     }
 
     /**
@@ -275,12 +287,12 @@ public final class Graph {
      * configured retry time ({@code spring.neo4j.max-transaction-retry-time}), such as the health check that tells
      * an orchestrator to route elsewhere. A database that does not answer fails it straight away.
      */
-    public List<Map<String, Object>> readRowsOnce(String name, Map<String, Object> parameters) {
+    public List<Row> rowsOnce(String name, Map<String, Object> parameters) {
         String text = catalogue.text(name);
         return timed(name, () -> driverCall(() -> {
             try (Session session = driver.session(SessionConfig.builder()
                     .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
-                return session.run(text, parameters, Deadline.transactionConfig()).list(Record::asMap);
+                return session.run(text, parameters, Deadline.transactionConfig()).list(record -> row(name, record));
             }
         }));
     }

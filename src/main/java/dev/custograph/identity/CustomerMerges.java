@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 
 /**
  * Merging two customers that are one person, and undoing it. A merge moves the merged customer's orders and
@@ -76,9 +77,9 @@ public final class CustomerMerges {
             log.put("reason", reason == null || reason.isBlank() ? "manual" : reason);
             log.put("matchedOn", "manual");
             log.put("filledFields", filled);
-            log.put("identitySources", merged.identities().stream().map(i -> i.get("source")).toList());
-            log.put("identityExternalIds", merged.identities().stream().map(i -> i.get("externalId")).toList());
-            log.put("identityPrimary", merged.identities().stream().map(i -> i.get("primary")).toList());
+            log.put("identitySources", merged.identities().stream().map(i -> i.string("source")).toList());
+            log.put("identityExternalIds", merged.identities().stream().map(i -> i.string("externalId")).toList());
+            log.put("identityPrimary", merged.identities().stream().map(i -> i.boolOrNull("primary")).toList());
             tx.write("identity/merge-customers", Map.of("survivorId", survivorId, "mergedId", mergedId,
                     "survivorProperties", properties, "merge", log));
             return new MergeResult(mergeId, survivorId, mergedId, filled, merged.identities().size(),
@@ -87,13 +88,12 @@ public final class CustomerMerges {
     }
 
     /** Undoes the merge of {@code mergedId} into {@code survivorId} that is still in effect. */
-    @SuppressWarnings("unchecked")
     public UnmergeResult unmerge(String survivorId, String mergedId) {
         requireId(survivorId, "survivorId");
         requireId(mergedId, "mergedId");
         EPOCH.incrementAndGet();
         return graph.inWriteTransaction(tx -> {
-            List<Map<String, Object>> rows = tx.readRows("identity/merge-to-undo",
+            List<Row> rows = tx.readRows("identity/merge-to-undo",
                     Map.of("survivorId", survivorId, "mergedId", mergedId));
             if (rows.isEmpty()) {
                 State survivor = stateOrNull(tx, survivorId);
@@ -104,59 +104,53 @@ public final class CustomerMerges {
                 throw new MergeFailedException("there is no merge of '" + mergedId + "' into '" + survivorId
                         + "' to undo");
             }
-            Map<String, Object> row = rows.get(0);
-            Map<String, Object> survivor = new HashMap<>((Map<String, Object>) row.get("survivor"));
-            Map<String, Object> merged = (Map<String, Object>) row.get("merged");
+            Row row = rows.get(0);
+            Map<String, Object> survivor = new HashMap<>(row.map("survivor"));
+            Map<String, Object> merged = row.map("merged");
             List<String> cleared = new ArrayList<>();
-            for (String field : (List<String>) row.get("filledFields")) {
+            for (String field : row.strings("filledFields")) {
                 if (Objects.equals(survivor.get(field), merged.get(field))) {
                     survivor.remove(field);
                     cleared.add(field);
                 }
             }
-            List<Object> sources = (List<Object>) row.get("identitySources");
-            List<Object> externalIds = (List<Object>) row.get("identityExternalIds");
-            List<Object> primary = (List<Object>) row.get("identityPrimary");
+            List<Object> sources = row.list("identitySources");
+            List<Object> externalIds = row.list("identityExternalIds");
+            List<Object> primary = row.list("identityPrimary");
             List<Map<String, Object>> identities = new ArrayList<>();
             for (int i = 0; i < sources.size(); i++) {
                 identities.add(Map.of("source", sources.get(i), "externalId", externalIds.get(i),
                         "primary", primary.get(i)));
             }
-            String mergeId = (String) row.get("mergeId");
-            List<Map<String, Object>> moved = tx.writeRows("identity/unmerge-customers", Map.of(
+            String mergeId = row.string("mergeId");
+            List<Row> moved = tx.writeRows("identity/unmerge-customers", Map.of(
                     "survivorId", survivorId, "mergeId", mergeId, "survivorProperties", survivor,
                     "at", OffsetDateTime.now(), "identities", identities));
             return new UnmergeResult(mergeId, survivorId, mergedId, cleared, identities.size(),
-                    (Long) moved.get(0).get("ordersMoved"));
+                    moved.get(0).longValue("ordersMoved"));
         });
     }
 
     /** The merge log of a live customer, newest first; empty if it has none (or does not exist). */
-    @SuppressWarnings("unchecked")
     public List<LogEntry> log(String customerId) {
         List<LogEntry> entries = new ArrayList<>();
-        for (Map<String, Object> row : graph.readRows("identity/merge-log", Map.of("customerId", customerId))) {
-            List<String> sources = (List<String>) row.get("identitySources");
-            List<String> externalIds = (List<String>) row.get("identityExternalIds");
+        for (Row row : graph.rows("identity/merge-log", Map.of("customerId", customerId))) {
+            List<String> sources = row.strings("identitySources");
+            List<String> externalIds = row.strings("identityExternalIds");
             List<IdentityKey> identities = new ArrayList<>();
             for (int i = 0; sources != null && i < sources.size(); i++) {
                 identities.add(new IdentityKey(sources.get(i), externalIds.get(i)));
             }
-            entries.add(new LogEntry((String) row.get("mergeId"), (String) row.get("mergedId"),
-                    time(row.get("at")), (String) row.get("reason"), (String) row.get("matchedOn"),
-                    (String) row.get("matchedValue"), (List<String>) row.get("filledFields"), identities,
-                    time(row.get("undoneAt"))));
+            entries.add(new LogEntry(row.string("mergeId"), row.string("mergedId"),
+                    row.time("at"), row.string("reason"), row.string("matchedOn"),
+                    row.string("matchedValue"), row.strings("filledFields"), identities,
+                    row.time("undoneAt")));
         }
         return entries;
     }
 
-    private static OffsetDateTime time(Object value) {
-        return value == null ? null : value instanceof java.time.ZonedDateTime z ? z.toOffsetDateTime()
-                : (OffsetDateTime) value;
-    }
-
     /** A customer's state as customer-state reports it. */
-    private record State(boolean live, Map<String, Object> properties, List<Map<String, Object>> identities,
+    private record State(boolean live, Map<String, Object> properties, List<Row> identities,
                          long orders, String mergedInto) {
     }
 
@@ -170,14 +164,13 @@ public final class CustomerMerges {
         return state;
     }
 
-    @SuppressWarnings("unchecked")
     private static State stateOrNull(Graph.Tx tx, String customerId) {
-        Map<String, Object> row = tx.readRows("identity/customer-state", Map.of("customerId", customerId)).get(0);
-        boolean live = Boolean.TRUE.equals(row.get("live"));
+        Row row = tx.readRows("identity/customer-state", Map.of("customerId", customerId)).get(0);
+        boolean live = Boolean.TRUE.equals(row.boolOrNull("live"));
         return new State(live,
-                live ? (Map<String, Object>) row.get("properties") : Map.of(),
-                live ? (List<Map<String, Object>>) row.get("identities") : List.of(),
-                live ? (Long) row.get("orders") : 0, (String) row.get("mergedInto"));
+                live ? row.map("properties") : Map.of(),
+                live ? row.rows("identities") : List.of(),
+                live ? row.longValue("orders") : 0, row.string("mergedInto"));
     }
 
     private static void requireId(String id, String argument) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 import dev.custograph.graph.Graph.WriteCounts;
 
 /**
@@ -118,9 +119,9 @@ public final class IdentityResolver {
             lookup.put("phone", r.phone());
             lookups.add(lookup);
         }
-        Map<Long, Map<String, Object>> found = new HashMap<>();
-        for (Map<String, Object> row : tx.readRows("identity/resolve-identities", Map.of("records", lookups))) {
-            found.put((Long) row.get("index"), row);
+        Map<Long, Row> found = new HashMap<>();
+        for (Row row : tx.readRows("identity/resolve-identities", Map.of("records", lookups))) {
+            found.put(row.longValue("index"), row);
         }
         for (int i = 0; i < distinct.size(); i++) {
             batch.resolve(distinct.get(i), new Found(found.get((long) i)));
@@ -148,30 +149,28 @@ public final class IdentityResolver {
                          List<String> explicitKeys, String byEmail, List<String> byEmailKeys, String byPhone,
                          List<String> byPhoneKeys, boolean ownIdTaken, boolean qualifiedIdTaken, boolean adoptable) {
 
-        Found(Map<String, Object> row) {
+        Found(Row row) {
             this(row, first(row, "byEmail"), first(row, "byPhone"));
         }
 
-        private Found(Map<String, Object> row, Map<String, Object> byEmail, Map<String, Object> byPhone) {
-            this((String) row.get("known"), Boolean.TRUE.equals(row.get("knownPrimary")), keys(row, "knownKeys"),
-                    Boolean.TRUE.equals(row.get("explicitExists")), keys(row, "explicitKeys"),
-                    (String) byEmail.get("customerId"), keys(byEmail, "keys"), (String) byPhone.get("customerId"),
-                    keys(byPhone, "keys"), Boolean.TRUE.equals(row.get("ownIdTaken")),
-                    Boolean.TRUE.equals(row.get("qualifiedIdTaken")), Boolean.TRUE.equals(row.get("adoptable")));
+        private Found(Row row, Row byEmail, Row byPhone) {
+            this(row.string("known"), row.bool("knownPrimary"), keys(row, "knownKeys"), row.bool("explicitExists"),
+                    keys(row, "explicitKeys"), byEmail == null ? null : byEmail.string("customerId"),
+                    keys(byEmail, "keys"), byPhone == null ? null : byPhone.string("customerId"),
+                    keys(byPhone, "keys"), row.bool("ownIdTaken"), row.bool("qualifiedIdTaken"),
+                    row.bool("adoptable"));
         }
 
         /** Of several matching customers, the one with the lowest id, so the choice does not depend on order. */
-        @SuppressWarnings("unchecked")
-        private static Map<String, Object> first(Map<String, Object> row, String column) {
-            List<Map<String, Object>> matches = (List<Map<String, Object>>) row.get(column);
-            return matches == null ? Map.of() : matches.stream()
-                    .min(java.util.Comparator.comparing(m -> (String) m.get("customerId"))).orElse(Map.of());
+        private static Row first(Row row, String column) {
+            List<Row> matches = row.rows(column);
+            return matches == null ? null : matches.stream()
+                    .min(java.util.Comparator.comparing((Row m) -> m.string("customerId"))).orElse(null);
         }
 
-        @SuppressWarnings("unchecked")
-        private static List<String> keys(Map<String, Object> row, String column) {
-            Object keys = row.get(column);
-            return keys == null ? List.of() : (List<String>) keys;
+        private static List<String> keys(Row row, String column) {
+            List<String> keys = row == null ? null : row.strings(column);
+            return keys == null ? List.of() : keys;
         }
     }
 

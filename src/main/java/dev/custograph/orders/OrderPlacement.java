@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import dev.custograph.graph.ConstraintViolationException;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 import dev.custograph.model.ValueRules;
 
 /**
@@ -44,7 +45,7 @@ public final class OrderPlacement {
         String fingerprint = fingerprint(request);
         try {
             return graph.inWriteTransaction(tx -> {
-                List<Map<String, Object>> earlier = tx.readRows("orders/order-by-idempotency-key",
+                List<Row> earlier = tx.readRows("orders/order-by-idempotency-key",
                         Map.of("key", request.idempotencyKey()));
                 if (!earlier.isEmpty()) {
                     return replay(earlier.get(0), fingerprint, request.idempotencyKey());
@@ -52,24 +53,23 @@ public final class OrderPlacement {
                 String orderId = request.orderId() != null ? request.orderId() : "API-" + UUID.randomUUID();
                 List<String> productIds = List.copyOf(new LinkedHashSet<>(request.lines().stream()
                         .map(OrderRequest.Line::productId).toList()));
-                Map<String, Object> found = tx.readRows("orders/order-prerequisites", Map.of("customerId",
+                Row found = tx.readRows("orders/order-prerequisites", Map.of("customerId",
                         request.customerId(), "productIds", productIds, "orderId", orderId)).get(0);
-                if (!(Boolean) found.get("customerExists")) {
+                if (!found.bool("customerExists")) {
                     throw new OrderRejectedException("customerId: no customer with id " + request.customerId());
                 }
-                if ((Boolean) found.get("orderIdTaken")) {
+                if (found.bool("orderIdTaken")) {
                     throw new OrderRejectedException("orderId: an order with id " + orderId + " already exists");
                 }
                 Map<String, Double> prices = new HashMap<>();
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> products = (List<Map<String, Object>>) found.get("products");
-                products.forEach(p -> prices.put((String) p.get("productId"), (Double) p.get("price")));
+                List<Row> products = found.rows("products");
+                products.forEach(p -> prices.put(p.string("productId"), p.doubleOrNull("price")));
                 tx.write("orders/place-order", Map.of("order", row(request, orderId, fingerprint, prices)));
                 return new Placed(orderId, true);
             });
         } catch (ConstraintViolationException e) {
             // Another request with the same key committed first: answer with its order.
-            List<Map<String, Object>> winner = graph.readRows("orders/order-by-idempotency-key",
+            List<Row> winner = graph.rows("orders/order-by-idempotency-key",
                     Map.of("key", request.idempotencyKey()));
             if (!winner.isEmpty()) {
                 return replay(winner.get(0), fingerprint, request.idempotencyKey());
@@ -79,12 +79,12 @@ public final class OrderPlacement {
         }
     }
 
-    private static Placed replay(Map<String, Object> earlier, String fingerprint, String key) {
-        if (!fingerprint.equals(earlier.get("fingerprint"))) {
+    private static Placed replay(Row earlier, String fingerprint, String key) {
+        if (!fingerprint.equals(earlier.string("fingerprint"))) {
             throw new OrderRejectedException("idempotencyKey: '" + key + "' was already used for a different order ("
-                    + earlier.get("orderId") + ")");
+                    + earlier.string("orderId") + ")");
         }
-        return new Placed((String) earlier.get("orderId"), false);
+        return new Placed(earlier.string("orderId"), false);
     }
 
     /** Everything that can be checked without the graph, against the bounds every entry point holds. */

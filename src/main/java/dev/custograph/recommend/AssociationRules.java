@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 
 /**
  * Association rules X -> {y} between products bought in the same order, with the definitions and names of R's
@@ -112,13 +113,13 @@ public final class AssociationRules {
     }
 
     private CypherPairs cypherPairRules(Parameters p) {
-        List<Map<String, Object>> items = graph.readRows("rules/item-counts", Map.of("minSupport", p.minSupport(),
+        List<Row> items = graph.rows("rules/item-counts", Map.of("minSupport", p.minSupport(),
                 "includeCancelled", p.includeCancelled()));
         Map<String, Object> itemOrders = new LinkedHashMap<>();
         long transactions = 0;
-        for (Map<String, Object> item : items) {
-            transactions = (Long) item.get("transactions");
-            itemOrders.put((String) item.get("productId"), item.get("orders"));
+        for (Row item : items) {
+            transactions = item.longValue("transactions");
+            itemOrders.put(item.string("productId"), item.longValue("orders"));
         }
         List<RulesReport.Rule> rules = new ArrayList<>();
         if (itemOrders.size() >= 2) {
@@ -130,12 +131,12 @@ public final class AssociationRules {
             parameters.put("minLift", p.minLift());
             parameters.put("limit", p.limit());
             parameters.put("includeCancelled", p.includeCancelled());
-            for (Map<String, Object> row : graph.readRows("rules/pair-rules", parameters)) {
-                rules.add(new RulesReport.Rule(List.of((String) row.get("antecedent")),
-                        List.of((String) row.get("consequent")), (Double) row.get("support"),
-                        (Double) row.get("confidence"), (Double) row.get("lift"), (Long) row.get("count"),
-                        Collections.singletonList((String) row.get("antecedentName")),
-                        Collections.singletonList((String) row.get("consequentName"))));
+            for (Row row : graph.rows("rules/pair-rules", parameters)) {
+                rules.add(new RulesReport.Rule(List.of(row.string("antecedent")),
+                        List.of(row.string("consequent")), row.doubleOrNull("support"),
+                        row.doubleOrNull("confidence"), row.doubleOrNull("lift"), row.longOrNull("count"),
+                        Collections.singletonList(row.string("antecedentName")),
+                        Collections.singletonList(row.string("consequentName"))));
             }
         }
         return new CypherPairs(transactions, itemOrders.size(), rules);

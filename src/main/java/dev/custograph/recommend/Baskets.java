@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 
 /**
  * The orders of the graph as baskets of product positions, read once by {@code cypher/rules/baskets.cypher} for the
@@ -23,24 +24,23 @@ record Baskets(long transactions, List<String> productIds, List<String> names, i
 
     /** Reads the baskets, keeping the products held by {@code minSupport} of them or more. */
     static Baskets read(Graph graph, double minSupport, boolean includeCancelled) {
-        List<Map<String, Object>> rows = graph.readRows("rules/baskets", Map.of("includeCancelled",
+        List<Row> rows = graph.rows("rules/baskets", Map.of("includeCancelled",
                 includeCancelled));
-        long transactions = rows.isEmpty() ? 0 : (Long) rows.get(0).get("transactions");
+        long transactions = rows.isEmpty() ? 0 : rows.get(0).longValue("transactions");
         List<String> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         Map<Long, Integer> basketOfOrder = new HashMap<>();
         List<List<Integer>> basketItems = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            @SuppressWarnings("unchecked")
-            List<Long> orders = (List<Long>) row.get("orders");
+        for (Row row : rows) {
+            List<Long> orders = row.longs("orders");
             long distinct = orders.stream().distinct().count();
             if (distinct < minSupport * transactions) {
                 continue;
             }
             int item = ids.size();
-            ids.add((String) row.get("productId"));
-            names.add((String) row.get("name"));
+            ids.add(row.string("productId"));
+            names.add(row.string("name"));
             int count = 0;
             for (Long order : orders) {
                 int basket = basketOfOrder.computeIfAbsent(order, o -> {

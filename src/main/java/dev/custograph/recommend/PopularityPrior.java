@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 
 /**
  * The share of a group's customers who bought each product, for the groups a customer can fall back on when its own
@@ -42,31 +43,31 @@ public final class PopularityPrior {
         Map<String, Map<String, Long>> buyers = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        for (Map<String, Object> row : graph.readRows("recommend/popular-products", Map.of())) {
-            String product = (String) row.get("productId");
-            long count = (Long) row.get("buyers");
-            names.put(product, (String) row.get("name"));
+        for (Row row : graph.rows("recommend/popular-products", Map.of())) {
+            String product = row.string("productId");
+            long count = row.longValue("buyers");
+            names.put(product, row.string("name"));
             buyers.computeIfAbsent("all", g -> new HashMap<>()).merge(product, count, Long::sum);
-            if (row.get("segmentId") != null) {
-                String key = "segment:" + row.get("segmentId");
-                labels.put(key, "segment \"" + row.get("segmentName") + "\"");
+            if (!row.isNull("segmentId")) {
+                String key = "segment:" + row.string("segmentId");
+                labels.put(key, "segment \"" + row.string("segmentName") + "\"");
                 buyers.computeIfAbsent(key, g -> new HashMap<>()).merge(product, count, Long::sum);
             }
-            if (row.get("country") != null) {
-                String key = "country:" + row.get("country");
-                labels.put(key, "country " + row.get("country"));
+            if (!row.isNull("country")) {
+                String key = "country:" + row.string("country");
+                labels.put(key, "country " + row.string("country"));
                 buyers.computeIfAbsent(key, g -> new HashMap<>()).merge(product, count, Long::sum);
             }
         }
         Map<String, Long> sizes = new HashMap<>();
-        for (Map<String, Object> row : graph.readRows("recommend/segment-and-country-sizes", Map.of())) {
-            long customers = (Long) row.get("customers");
+        for (Row row : graph.rows("recommend/segment-and-country-sizes", Map.of())) {
+            long customers = row.longValue("customers");
             sizes.merge("all", customers, Long::sum);
-            if (row.get("segmentId") != null) {
-                sizes.merge("segment:" + row.get("segmentId"), customers, Long::sum);
+            if (!row.isNull("segmentId")) {
+                sizes.merge("segment:" + row.string("segmentId"), customers, Long::sum);
             }
-            if (row.get("country") != null) {
-                sizes.merge("country:" + row.get("country"), customers, Long::sum);
+            if (!row.isNull("country")) {
+                sizes.merge("country:" + row.string("country"), customers, Long::sum);
             }
         }
         labels.put("all", "all customers");

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 
 /**
  * What the API's recommender keeps in memory so that a recommendation needs only one small read: every customer's
@@ -34,9 +35,9 @@ public record RecommendationData(PurchaseMatrix purchases, Map<String, Integer> 
             positions.put(purchases.customerId(c), c);
         }
         Map<String, List<Evidence.RuleFrom>> rulesFrom = new HashMap<>();
-        for (Map<String, Object> row : graph.readRows("recommend/all-bought-with", Map.of())) {
-            Evidence.RuleFrom rule = new Evidence.RuleFrom((String) row.get("from"), (String) row.get("fromName"),
-                    (String) row.get("productId"), (Double) row.get("confidence"), (Double) row.get("lift"));
+        for (Row row : graph.rows("recommend/all-bought-with", Map.of())) {
+            Evidence.RuleFrom rule = new Evidence.RuleFrom(row.string("from"), row.string("fromName"),
+                    row.string("productId"), row.doubleOrNull("confidence"), row.doubleOrNull("lift"));
             rulesFrom.computeIfAbsent(rule.from(), p -> new ArrayList<>()).add(rule);
         }
         return new RecommendationData(purchases, positions, returned, rulesFrom, customerId -> null);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,16 +60,14 @@ public final class RecommendationEvaluation {
         int k = Recommender.checkedK(p.k(), "--k");
         Map<String, String> names = new HashMap<>();
         List<Order> orders = new ArrayList<>();
-        for (Map<String, Object> row : graph.readRows("recommend/evaluation-orders", Map.of())) {
-            @SuppressWarnings("unchecked")
-            List<String> products = (List<String>) row.get("products");
-            @SuppressWarnings("unchecked")
-            List<String> productNames = (List<String>) row.get("names");
+        for (Row row : graph.rows("recommend/evaluation-orders", Map.of())) {
+            List<String> products = row.strings("products");
+            List<String> productNames = row.strings("names");
             for (int i = 0; i < products.size(); i++) {
                 names.put(products.get(i), productNames.get(i));
             }
-            orders.add(new Order((String) row.get("orderId"), (LocalDate) row.get("orderDate"),
-                    (String) row.get("customerId"), (String) row.get("country"), new LinkedHashSet<>(products)));
+            orders.add(new Order(row.string("orderId"), row.date("orderDate"),
+                    row.string("customerId"), row.string("country"), new LinkedHashSet<>(products)));
         }
         // Each customer's orders, oldest first; the last is held out.
         Map<String, List<Order>> byCustomer = new TreeMap<>();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 
 /**
  * Recommendations for one customer: its {@link Evidence} is gathered and {@link Blend} ranks it. Two ways to gather:
@@ -81,56 +82,50 @@ public final class Recommender {
 
     /** The customer's evidence, or null when there is no such customer. */
     Evidence evidence(String customerId) {
-        List<Map<String, Object>> rows = graph.readRows("recommend/customer-evidence", Map.of("customerId",
+        List<Row> rows = graph.rows("recommend/customer-evidence", Map.of("customerId",
                 customerId, "neighbours", NEIGHBOURS));
         if (rows.isEmpty()) {
             return null;
         }
-        Map<String, Object> row = rows.get(0);
-        @SuppressWarnings("unchecked")
-        List<String> owned = (List<String>) row.get("owned");
-        @SuppressWarnings("unchecked")
-        List<String> returned = (List<String>) row.get("returned");
+        Row row = rows.get(0);
+        List<String> owned = row.strings("owned");
+        List<String> returned = row.strings("returned");
         List<Evidence.Neighbour> neighbours = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> found = (List<Map<String, Object>>) row.get("neighbours");
-        for (Map<String, Object> n : found) {
-            @SuppressWarnings("unchecked")
-            List<String> products = (List<String>) n.get("products");
-            neighbours.add(new Evidence.Neighbour((String) n.get("customerId"), (String) n.get("name"),
-                    (Double) n.get("score"), products));
+        List<Row> found = row.rows("neighbours");
+        for (Row n : found) {
+            List<String> products = n.strings("products");
+            neighbours.add(new Evidence.Neighbour(n.string("customerId"), n.string("name"),
+                    n.doubleOrNull("score"), products));
         }
         if (neighbours.isEmpty() && !owned.isEmpty()) {
             neighbours = liveNeighbours(customerId);
         }
         List<Evidence.RuleFrom> rules = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> ruleRows = (List<Map<String, Object>>) row.get("rules");
-        for (Map<String, Object> r : ruleRows) {
-            rules.add(new Evidence.RuleFrom((String) r.get("from"), (String) r.get("fromName"),
-                    (String) r.get("productId"), (Double) r.get("confidence"), (Double) r.get("lift")));
+        List<Row> ruleRows = row.rows("rules");
+        for (Row r : ruleRows) {
+            rules.add(new Evidence.RuleFrom(r.string("from"), r.string("fromName"),
+                    r.string("productId"), r.doubleOrNull("confidence"), r.doubleOrNull("lift")));
         }
         PopularityPrior popularity = prior.get();
         return new Evidence(customerId, new HashSet<>(owned), new HashSet<>(returned), neighbours, rules,
-                popularity.groupFor((String) row.get("segmentId"), (String) row.get("country")), popularity.names());
+                popularity.groupFor(row.string("segmentId"), row.string("country")), popularity.names());
     }
 
     /** The customer's evidence from memory and one small read, or null when there is no such customer. */
     Evidence evidenceFromMemory(String customerId, RecommendationData memory) {
-        List<Map<String, Object>> rows = graph.readRows("recommend/customer-context", Map.of("customerId",
+        List<Row> rows = graph.rows("recommend/customer-context", Map.of("customerId",
                 customerId, "neighbours", NEIGHBOURS));
         if (rows.isEmpty()) {
             return null;
         }
-        Map<String, Object> row = rows.get(0);
+        Row row = rows.get(0);
         List<String> owned = memory.owned(customerId);
         List<Evidence.Neighbour> neighbours = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> found = (List<Map<String, Object>>) row.get("neighbours");
-        for (Map<String, Object> n : found) {
-            String id = (String) n.get("customerId");
+        List<Row> found = row.rows("neighbours");
+        for (Row n : found) {
+            String id = n.string("customerId");
             if (id != null) {
-                neighbours.add(new Evidence.Neighbour(id, (String) n.get("name"), (Double) n.get("score"),
+                neighbours.add(new Evidence.Neighbour(id, n.string("name"), n.doubleOrNull("score"),
                         memory.owned(id)));
             }
         }
@@ -144,7 +139,7 @@ public final class Recommender {
         PopularityPrior popularity = prior.get();
         return new Evidence(customerId, new HashSet<>(owned),
                 new HashSet<>(memory.returned().getOrDefault(customerId, List.of())), neighbours, rules,
-                popularity.groupFor((String) row.get("segmentId"), (String) row.get("country")), popularity.names());
+                popularity.groupFor(row.string("segmentId"), row.string("country")), popularity.names());
     }
 
     /** Neighbours by traversal, for a customer the last materialisation did not cover. */
@@ -155,11 +150,10 @@ public final class Recommender {
             return List.of();
         }
         Map<String, List<String>> bought = new HashMap<>();
-        for (Map<String, Object> row : graph.readRows("recommend/neighbour-purchases", Map.of("ids",
+        for (Row row : graph.rows("recommend/neighbour-purchases", Map.of("ids",
                 similar.stream().map(SimilarCustomer::customerId).toList()))) {
-            @SuppressWarnings("unchecked")
-            List<String> products = (List<String>) row.get("products");
-            bought.put((String) row.get("customerId"), products);
+            List<String> products = row.strings("products");
+            bought.put(row.string("customerId"), products);
         }
         return similar.stream().map(s -> new Evidence.Neighbour(s.customerId(), s.name(), s.score(),
                 bought.getOrDefault(s.customerId(), List.of()))).toList();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,13 +64,13 @@ public final class SimilarCustomers {
     /** The k customers most similar to this one, computed now by traversal. */
     public Lookup of(String customerId, int k, SimilarityMeasure measure) {
         int limit = checkedK(k, "--k");
-        if (graph.readRows("read/customers-by-id", Map.of("ids", List.of(customerId))).isEmpty()) {
+        if (graph.rows("read/customers-by-id", Map.of("ids", List.of(customerId))).isEmpty()) {
             return new Lookup(customerId, false, measure, List.of());
         }
-        List<SimilarCustomer> similar = graph.readRows("similarity/similar-customers", Map.of("customerId",
+        List<SimilarCustomer> similar = graph.rows("similarity/similar-customers", Map.of("customerId",
                 customerId, "measure", measure.label(), "k", limit)).stream()
-                .map(row -> new SimilarCustomer((String) row.get("customerId"), (String) row.get("name"),
-                        (Double) row.get("score"), (Long) row.get("shared")))
+                .map(row -> new SimilarCustomer(row.string("customerId"), row.string("name"),
+                        row.doubleOrNull("score"), row.longOrNull("shared")))
                 .toList();
         return new Lookup(customerId, true, measure, similar);
     }
@@ -84,14 +85,11 @@ public final class SimilarCustomers {
         List<String> ids = new ArrayList<>();
         List<List<String>> products = new ArrayList<>();
         List<List<Long>> units = new ArrayList<>();
-        for (Map<String, Object> row : graph.readRows("similarity/purchases", Map.of())) {
-            String id = (String) row.get("customerId");
-            @SuppressWarnings("unchecked")
-            List<String> bought = (List<String>) row.get("products");
-            @SuppressWarnings("unchecked")
-            List<Long> quantities = (List<Long>) row.get("quantities");
-            @SuppressWarnings("unchecked")
-            List<String> back = (List<String>) row.get("returned");
+        for (Row row : graph.rows("similarity/purchases", Map.of())) {
+            String id = row.string("customerId");
+            List<String> bought = row.strings("products");
+            List<Long> quantities = row.longs("quantities");
+            List<String> back = row.strings("returned");
             if (!back.isEmpty()) {
                 returned.put(id, back);
             }
