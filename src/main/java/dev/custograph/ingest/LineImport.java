@@ -75,9 +75,16 @@ final class LineImport<T extends SourceRow> {
     ImportReport run(List<Path> paths, String path, Function<LoadCounts, Completed> complete) {
         long started = System.nanoTime();
         List<Path> files = expand(paths);
-        checkStructure(files);
-        log.info("Checked {} file(s) in {} s; importing", files.size(),
-                String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        // A transactional import commits batch by batch, so structural damage (bad quoting, not UTF-8, a truncated
+        // file) must be found before the first commit: a whole first pass. The bulk path builds its store beside the
+        // live one and moves it in only at the end, so damage found while writing leaves the graph as it was: it
+        // reads once (half the reading time of a large file).
+        boolean onePass = BulkImport.BULK.equals(path);
+        if (!onePass) {
+            checkStructure(files);
+            log.info("Checked {} file(s) in {} s; importing", files.size(),
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        }
 
         Standardiser standardiser = new Standardiser(dates, java.time.LocalDate.now());
         LineFormat<T> reader = formats.apply(standardiser);
@@ -89,7 +96,8 @@ final class LineImport<T extends SourceRow> {
         // Rows read, for the import rows/s a monitoring system derives (rate of custograph.import.rows).
         io.micrometer.core.instrument.Counter rowsRead = io.micrometer.core.instrument.Metrics.globalRegistry
                 .counter("custograph.import.rows", "format", format);
-        try (RejectsFile rejects = new RejectsFile(rejectsPath);
+        RejectsFile rejects = new RejectsFile(rejectsPath);
+        try (rejects;
              Progress progress = Progress.ofBytes("Importing " + format, totalBytes);
              BatchPipeline<T> pipeline = new BatchPipeline<>(batch -> writeIsolating(batch, refused -> {
                  rejects.add(refused.problem());
@@ -102,7 +110,7 @@ final class LineImport<T extends SourceRow> {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 FileCounts counts = perFile.computeIfAbsent(name, n -> new FileCounts());
-                reader.read(name, InputFile.open(file, bytesRead), new LineFormat.Sink<T>() {
+                LineFormat.Sink<T> sink = new LineFormat.Sink<T>() {
                     @Override
                     public void accept(T row) {
                         if (batch.size() >= batchSize && !together.test(batch.get(batch.size() - 1), row)) {
@@ -122,7 +130,12 @@ final class LineImport<T extends SourceRow> {
                         counts.rejected().incrementAndGet();
                         totalRows[0]++;
                     }
-                });
+                };
+                try {
+                    reader.read(name, InputFile.open(file, bytesRead), sink);
+                } catch (InputFile.NotUtf8Exception e) {
+                    throw InputFile.exactly(file, e);
+                }
             }
             if (!batch.isEmpty()) {
                 pipeline.submit(List.copyOf(batch));
@@ -143,6 +156,17 @@ final class LineImport<T extends SourceRow> {
             }
             return report(reports, path, new TreeMap<>(rejectedByReason), standardiser.counts(),
                     completed.loaded(), completed.anomalies(), rejects.writtenPath(), started);
+        } catch (RuntimeException e) {
+            if (onePass && rejects.writtenPath() != null) {
+                // Nothing of a failed bulk import reached the graph: a list of its rejected rows would describe an
+                // import that did not happen.
+                try {
+                    Files.deleteIfExists(rejects.writtenPath());
+                } catch (IOException | RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
         }
     }
 

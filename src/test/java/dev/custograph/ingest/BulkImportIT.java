@@ -96,6 +96,40 @@ class BulkImportIT {
     }
 
     @Test
+    void damageFoundWhileWritingInBulkLeavesTheStoreEmptyAndNoRejectsFile() throws IOException {
+        // The bulk path reads its files once: a row rejected for its value, 6,000 good rows (more than a batch),
+        // then bytes that are not UTF-8. The store must stay empty and openable, and no list of rejects may describe
+        // an import that did not happen.
+        StringBuilder csv = new StringBuilder("order_id,order_date,customer_id,product_id,quantity,unit_price\n");
+        csv.append("bad,2024-02-03,c1,p1,many,1.25\n");
+        for (int i = 0; i < 6_000; i++) {
+            csv.append("o").append(i).append(",2024-02-03,c").append(i % 50).append(",p1,1,1.25\n");
+        }
+        Path file = temp.resolve("damaged.csv");
+        Files.writeString(file, csv);
+        Files.write(file, "o-latin,2024-02-03,c1,Caf\u00e9,1,1.25\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                java.nio.file.StandardOpenOption.APPEND);
+        Path dataDir = temp.resolve("damaged-store");
+        Path rejects = temp.resolve("damaged-rejects.csv");
+
+        assertThatThrownBy(() -> new BulkImport(dataDir, ValueRules.DateWindow.DEFAULT).run("lines", null,
+                List.of(file), rejects)).isInstanceOf(ImportFailedException.class)
+                .hasMessageContaining("damaged.csv line 6003: bytes that are not UTF-8 text");
+
+        assertThat(rejects).doesNotExist();
+        assertThat(BulkImport.possible(dataDir)).isTrue();
+        ImportReport retried = new BulkImport(dataDir, ValueRules.DateWindow.DEFAULT).run("lines", null,
+                List.of(writeLines(temp.resolve("good.csv"), csv.toString())), rejects);
+        assertThat(retried.path()).isEqualTo("bulk");
+        assertThat(retried.rowsImported()).isEqualTo(6_000);
+        assertThat(retried.rowsRejected()).isEqualTo(1);
+    }
+
+    private static Path writeLines(Path file, String content) throws IOException {
+        return Files.writeString(file, content);
+    }
+
+    @Test
     void aStoreThatHoldsADatabaseIsNotEmptyAndCannotBeWrittenInBulk() {
         Path dataDir = temp.resolve("data");
         assertThat(BulkImport.possible(dataDir)).isTrue();
