@@ -116,13 +116,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * (data directory unusable, store locked by another process, port taken).
      */
     public static EmbeddedNeo4j start(Settings settings) {
+        return start(settings, EmbeddedNeo4j::freePort);
+    }
+
+    /** {@link #start(Settings)}, taking the HTTP port from {@code freeHttpPorts} when it is 0 (tests choose). */
+    static EmbeddedNeo4j start(Settings settings, java.util.function.IntSupplier freeHttpPorts) {
         Path home = prepareHome(settings.dataDir());
         requireFreePort(LOCALHOST, settings.boltPort(), "Bolt port (--bolt-port) " + settings.boltPort());
         int httpPort = settings.httpPort();
         if (settings.httpEnabled()) {
             requireFreePort(LOCALHOST, httpPort, "HTTP port (--http-port) " + httpPort);
             // The port must be known before start: it is the one origin the HTTP connector allows.
-            httpPort = httpPort == 0 ? freePort() : httpPort;
+            httpPort = httpPort == 0 ? freeHttpPorts.getAsInt() : httpPort;
         }
         String stored = DatabasePassword.stored(settings.dataDir());
         String password = DatabasePassword.choose(settings.dataDir(), settings.password());
@@ -138,10 +143,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         config.put(BoltConnector.advertised_address, new SocketAddress("localhost", settings.boltPort()));
         config.put(HttpConnector.enabled, settings.httpEnabled());
         if (settings.httpEnabled()) {
-            config.put(HttpConnector.listen_address, new SocketAddress(LOCALHOST, httpPort));
-            config.put(HttpConnector.advertised_address, new SocketAddress("localhost", httpPort));
-            config.put(ServerSettings.http_access_control_allow_origin, "http://localhost:" + httpPort);
-            config.put(ServerSettings.http_enabled_modules, EnumSet.of(ConfigurableServerModules.BROWSER));
+            httpConnector(config, httpPort);
         }
         config.put(BoltConnectorInternalSettings.enable_local_connector, false);
         config.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
@@ -152,11 +154,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         // embedded Community store has no use for: an analytics run rewrites every customer, and the logs reached
         // 11 GB beside a 4.5 GB store after a few runs at a million customers. Keep 1 GB (pruned at checkpoints).
         config.put(GraphDatabaseSettings.keep_logical_logs, "1G size");
-        DatabaseManagementService service;
-        try {
-            service = new DatabaseManagementServiceBuilder(home).setConfig(config).build();
-        } catch (RuntimeException e) {
-            throw new GraphUnavailableException(describeStartFailure(home, e), e);
+        DatabaseManagementService service = null;
+        for (int attempt = 1; service == null; attempt++) {
+            try {
+                service = new DatabaseManagementServiceBuilder(home).setConfig(config).build();
+            } catch (RuntimeException e) {
+                // An HTTP port chosen here was free when chosen, but another process, or an outgoing connection's
+                // ephemeral port, can take it before Neo4j binds it (seen in CI): choose another and start again.
+                if (settings.httpEnabled() && settings.httpPort() == 0 && attempt < 3 && addressInUse(e)) {
+                    log.info("HTTP port {} was taken before the database could bind it; choosing another", httpPort);
+                    httpPort = freeHttpPorts.getAsInt();
+                    httpConnector(config, httpPort);
+                    continue;
+                }
+                throw new GraphUnavailableException(describeStartFailure(home, e), e);
+            }
         }
         EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, password, home);
         try {
@@ -374,6 +386,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (IOException e) {
             throw new GraphUnavailableException("cannot create " + importDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Neo4j Browser on {@code port}, the only origin allowed there; the Cypher endpoints stay off. */
+    private static void httpConnector(Map<org.neo4j.graphdb.config.Setting<?>, Object> config, int port) {
+        config.put(HttpConnector.listen_address, new SocketAddress(LOCALHOST, port));
+        config.put(HttpConnector.advertised_address, new SocketAddress("localhost", port));
+        config.put(ServerSettings.http_access_control_allow_origin, "http://localhost:" + port);
+        config.put(ServerSettings.http_enabled_modules, EnumSet.of(ConfigurableServerModules.BROWSER));
+    }
+
+    private static boolean addressInUse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException
+                    || (t.getMessage() != null && t.getMessage().contains("already in use"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int freePort() {
