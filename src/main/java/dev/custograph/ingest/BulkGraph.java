@@ -37,7 +37,9 @@ import dev.custograph.identity.CustomerRecord;
  *       its total is the rounded sum of its lines.
  * </ul>
  * Memory holds one entry per category, product, customer and order; the order lines go to a file beside the store
- * (the data directory's own, private), and are read back when the store is written.
+ * (the data directory's own, private), and are read back when the store is written. Millions of orders repeat a few
+ * values (a status, a country, a day, their customer's id): each is held once (see {@link #pooled}), so 10M order
+ * lines fit in a 2 GB heap.
  */
 final class BulkGraph implements AutoCloseable {
 
@@ -57,6 +59,12 @@ final class BulkGraph implements AutoCloseable {
     private final List<Object[]> extraNodes = new ArrayList<>();
     /** Orders that a later batch added lines to: their lines are merged when the store is written. */
     private final BitSet revisited = new BitSet();
+    /** One instance of each repeated value; bounded, so a field with a value per row costs one map, not the heap. */
+    private final Map<Object, Object> pool = new HashMap<>();
+    private static final int POOL_LIMIT = 100_000;
+    /** The order and customer fields whose values repeat across rows. */
+    private static final java.util.Set<String> POOLED_FIELDS = java.util.Set.of("status", "country", "source",
+            "orderDate");
 
     private static final class CategoryNode {
         String description;
@@ -75,9 +83,18 @@ final class BulkGraph implements AutoCloseable {
     }
 
     private static final class CustomerNode {
-        final Map<String, Object> properties = new LinkedHashMap<>();
+        /** Its id, the same instance as its key in {@code customers}, so its orders can share it. */
+        final String customerId;
+        /** Key, value, ... as {@code SET c += properties} leaves them. */
+        Object[] properties = new Object[0];
         String email;
         String phone;
+        /** Its node id once the store is written; its identity's is the next one. */
+        long nodeId;
+
+        CustomerNode(String customerId) {
+            this.customerId = customerId;
+        }
     }
 
     private static final class OrderNode {
@@ -88,13 +105,17 @@ final class BulkGraph implements AutoCloseable {
         Object placedBy;
         /** The sum of its lines' amounts in ten-thousandths (see merge-orders.cypher). */
         long units;
-        double total;
         /** Why its total is extreme for its customer, or null (see anomalyFences). */
         String anomalyReason;
 
         OrderNode(int index, String orderId) {
             this.index = index;
             this.orderId = orderId;
+        }
+
+        /** Its total as merge-orders.cypher stores it: the sum of its lines, rounded to cents. */
+        double total() {
+            return StatementArithmetic.round2(units / 10000.0);
         }
 
         boolean completed() {
@@ -280,13 +301,13 @@ final class BulkGraph implements AutoCloseable {
         for (CustomerRecord r : combined.values()) {
             CustomerNode customer = customers.get(r.externalId());
             if (customer == null) {
-                customer = new CustomerNode();
+                customer = new CustomerNode(r.externalId());
                 customers.put(r.externalId(), customer);
                 created++;
                 count.nodes += 2;
                 count.relationships++;
             }
-            customer.properties.putAll(r.properties());
+            customer.properties = withValues(customer.properties, r.properties());
             customer.email = r.email();
             customer.phone = r.phone();
         }
@@ -309,8 +330,11 @@ final class BulkGraph implements AutoCloseable {
                 revisited.set(order.index);
             }
             order.properties = withValues(order.properties, row.properties());
-            if (row.customerId() != null && customers.containsKey(row.customerId())
-                    && placedBy(order, row.customerId())) {
+            CustomerNode placer = row.customerId() == null ? null : customers.get(row.customerId());
+            if (placer != null) {
+                sharePlacerId(order.properties, placer.customerId);
+            }
+            if (placer != null && placedBy(order, placer.customerId)) {
                 count.relationships++;
             }
             long units = 0;
@@ -369,8 +393,32 @@ final class BulkGraph implements AutoCloseable {
         }
     }
 
-    /** {@code SET o += properties} on a compact key, value, ... array. */
-    private static Object[] withValues(Object[] stored, Map<String, Object> properties) {
+    /** {@code value} itself, or the equal instance held already when its field's values repeat. */
+    private Object pooled(String field, Object value) {
+        if (value == null || !POOLED_FIELDS.contains(field)) {
+            return value;
+        }
+        Object held = pool.get(value);
+        if (held != null) {
+            return held;
+        }
+        if (pool.size() < POOL_LIMIT) {
+            pool.put(value, value);
+        }
+        return value;
+    }
+
+    /** Makes an order's sourceCustomerId the customer's own id instance instead of a copy read from its row. */
+    private static void sharePlacerId(Object[] properties, String customerId) {
+        for (int i = 0; i < properties.length; i += 2) {
+            if (properties[i].equals("sourceCustomerId") && customerId.equals(properties[i + 1])) {
+                properties[i + 1] = customerId;
+            }
+        }
+    }
+
+    /** {@code SET n += properties} on a compact key, value, ... array; repeated values are pooled. */
+    private Object[] withValues(Object[] stored, Map<String, Object> properties) {
         Object[] result = stored;
         for (Map.Entry<String, Object> e : properties.entrySet()) {
             int at = -1;
@@ -385,7 +433,7 @@ final class BulkGraph implements AutoCloseable {
                 at = result.length - 2;
                 result[at] = e.getKey();
             }
-            result[at + 1] = e.getValue();
+            result[at + 1] = pooled(e.getKey(), e.getValue());
         }
         return result;
     }
@@ -441,9 +489,6 @@ final class BulkGraph implements AutoCloseable {
                 ordersByIndex.get(e.getKey()).units = units;
             }
         }
-        for (OrderNode order : ordersByIndex) {
-            order.total = StatementArithmetic.round2(order.units / 10000.0);
-        }
         return new Settled(merged, replaced, created);
     }
 
@@ -466,60 +511,70 @@ final class BulkGraph implements AutoCloseable {
         long orderBase = customerBase + 2L * customers.size();
         long extraBase = orderBase + ordersByIndex.size();
         Map<String, Long> categoryIds = new HashMap<>();
-        Map<String, Long> customerIds = new HashMap<>();
-        List<BulkStore.Node> fixedNodes = new ArrayList<>();
         long id = 0;
-        for (Map.Entry<String, CategoryNode> e : categories.entrySet()) {
-            categoryIds.put(e.getKey(), id);
-            fixedNodes.add(new BulkStore.Node(id++, "Category", "name", e.getKey(), "description",
-                    e.getValue().description));
+        for (String category : categories.keySet()) {
+            categoryIds.put(category, id++);
         }
-        for (ProductNode p : productsByIndex) {
-            fixedNodes.add(new BulkStore.Node(id++, "Product", withKey("productId", p.productId, p.properties)));
-        }
-        for (Map.Entry<String, CustomerNode> e : customers.entrySet()) {
-            customerIds.put(e.getKey(), id);
-            fixedNodes.add(new BulkStore.Node(id++, "Customer", withKey("customerId", e.getKey(),
-                    e.getValue().properties)));
-            fixedNodes.add(new BulkStore.Node(id++, "Identity", "source", source, "externalId", e.getKey(),
-                    "email", e.getValue().email, "phone", e.getValue().phone));
-        }
-        long nodeProperties = 0;
-        for (BulkStore.Node n : fixedNodes) {
-            nodeProperties += n.properties().length / 2;
-        }
-        List<BulkStore.Relationship> fixedRelationships = new ArrayList<>();
-        for (ProductNode p : productsByIndex) {
-            for (String category : p.categories) {
-                fixedRelationships.add(new BulkStore.Relationship(productBase + p.index, categoryIds.get(category),
-                        "IN_CATEGORY"));
-            }
-        }
-        for (Long customer : customerIds.values()) {
-            fixedRelationships.add(new BulkStore.Relationship(customer + 1, customer, "IDENTIFIES", "primary", true));
-        }
-        for (OrderNode o : ordersByIndex) {
-            for (String customer : placedByList(o)) {
-                fixedRelationships.add(new BulkStore.Relationship(customerIds.get(customer), orderBase + o.index,
-                        "PLACED"));
-            }
+        id = customerBase;
+        for (CustomerNode customer : customers.values()) {
+            customer.nodeId = id;
+            id += 2;
         }
         List<BulkStore.Node> extras = new ArrayList<>();
         for (Object[] node : extraNodes) {
             extras.add(new BulkStore.Node(extraBase + extras.size(), (String) node[0],
                     java.util.Arrays.copyOfRange(node, 1, node.length)));
         }
+        long nodeProperties = 0;
+        for (Iterator<BulkStore.Node> nodes = fixedNodes(productBase); nodes.hasNext(); ) {
+            nodeProperties += nodes.next().properties().length / 2;
+        }
+        long fixedRelationships = customers.size();
+        for (ProductNode p : productsByIndex) {
+            fixedRelationships += p.categories.size();
+        }
+        for (OrderNode o : ordersByIndex) {
+            fixedRelationships += placedByList(o).size();
+        }
         long lineRelationships = lineCount - settled.replaced().cardinality()
                 + settled.merged().values().stream().mapToLong(List::size).sum();
         BulkStore.Estimates estimates = new BulkStore.Estimates(extraBase + extras.size(),
-                fixedRelationships.size() + lineRelationships, nodeProperties + 8L * ordersByIndex.size(),
+                fixedRelationships + lineRelationships, nodeProperties + 8L * ordersByIndex.size(),
                 lineRelationships * 4);
         store.write(
-                () -> concat(fixedNodes.iterator(), orderNodes(orderBase), extras.iterator()),
-                () -> concat(fixedRelationships.iterator(), lineRelationships(orderBase, productBase, settled,
-                        fences), java.util.Collections.emptyIterator()),
+                () -> concat(fixedNodes(productBase), orderNodes(orderBase), extras.iterator()),
+                () -> concat(fixedRelationships(productBase, orderBase, categoryIds),
+                        lineRelationships(orderBase, productBase, settled, fences)),
                 estimates);
         return new Written(settled.created(), flagged[0]);
+    }
+
+    /** Categories, products, customers and identities, made one at a time as the engine reads them. */
+    private Iterator<BulkStore.Node> fixedNodes(long productBase) {
+        long[] id = {0};
+        Iterator<BulkStore.Node> categoryNodes = categories.entrySet().stream().map(e -> new BulkStore.Node(id[0]++,
+                "Category", "name", e.getKey(), "description", e.getValue().description)).iterator();
+        Iterator<BulkStore.Node> productNodes = productsByIndex.stream().map(p -> new BulkStore.Node(
+                productBase + p.index, "Product", withKey("productId", p.productId, p.properties))).iterator();
+        Iterator<BulkStore.Node> customerNodes = customers.values().stream().flatMap(c -> java.util.stream.Stream.of(
+                new BulkStore.Node(c.nodeId, "Customer", withKey("customerId", c.customerId, c.properties)),
+                new BulkStore.Node(c.nodeId + 1, "Identity", "source", source, "externalId", c.customerId,
+                        "email", c.email, "phone", c.phone))).iterator();
+        return concat(categoryNodes, productNodes, customerNodes);
+    }
+
+    /** IN_CATEGORY, IDENTIFIES and PLACED, made one at a time as the engine reads them. */
+    private Iterator<BulkStore.Relationship> fixedRelationships(long productBase, long orderBase,
+                                                                Map<String, Long> categoryIds) {
+        Iterator<BulkStore.Relationship> inCategory = productsByIndex.stream().flatMap(p -> p.categories.stream()
+                .map(category -> new BulkStore.Relationship(productBase + p.index, categoryIds.get(category),
+                        "IN_CATEGORY"))).iterator();
+        Iterator<BulkStore.Relationship> identifies = customers.values().stream().map(c -> new BulkStore.Relationship(
+                c.nodeId + 1, c.nodeId, "IDENTIFIES", "primary", true)).iterator();
+        Iterator<BulkStore.Relationship> placed = ordersByIndex.stream().flatMap(o -> placedByList(o).stream()
+                .map(customer -> new BulkStore.Relationship(customers.get(customer).nodeId, orderBase + o.index,
+                        "PLACED"))).iterator();
+        return concat(inCategory, identifies, placed);
     }
 
     /**
@@ -553,6 +608,14 @@ final class BulkGraph implements AutoCloseable {
         return all;
     }
 
+    private static Object[] withKey(String key, Object value, Object[] properties) {
+        Object[] all = new Object[2 + properties.length];
+        all[0] = key;
+        all[1] = value;
+        System.arraycopy(properties, 0, all, 2, properties.length);
+        return all;
+    }
+
     private Iterator<BulkStore.Node> orderNodes(long orderBase) {
         Iterator<OrderNode> all = ordersByIndex.iterator();
         return new Iterator<>() {
@@ -570,7 +633,7 @@ final class BulkGraph implements AutoCloseable {
                 System.arraycopy(o.properties, 0, properties, 2, o.properties.length);
                 int at = o.properties.length + 2;
                 properties[at] = "total";
-                properties[at + 1] = o.total;
+                properties[at + 1] = o.total();
                 properties[at + 2] = "anomaly";
                 properties[at + 3] = o.anomalyReason == null ? null : Boolean.TRUE;
                 properties[at + 4] = "anomalyReason";
@@ -659,20 +722,26 @@ final class BulkGraph implements AutoCloseable {
      * and orders the statements would count.
      */
     private double[] anomalyFences(Settled settled, long[] flagged) {
-        List<List<Double>> amounts = new ArrayList<>(productsByIndex.size());
-        for (int i = 0; i < productsByIndex.size(); i++) {
-            amounts.add(new ArrayList<>());
-        }
+        // Primitive arrays grown by doubling: a boxed amount per line would cost 10M lines about 300 MB of heap.
+        double[][] amounts = new double[productsByIndex.size()][];
+        int[] sizes = new int[productsByIndex.size()];
         for (Iterator<Object[]> lines = finalLines(settled); lines.hasNext(); ) {
             Object[] line = lines.next();
             if (ordersByIndex.get((int) line[0]).completed()) {
-                amounts.get((int) line[1]).add(amount(line));
+                int product = (int) line[1];
+                if (amounts[product] == null) {
+                    amounts[product] = new double[16];
+                } else if (sizes[product] == amounts[product].length) {
+                    amounts[product] = java.util.Arrays.copyOf(amounts[product], 2 * sizes[product]);
+                }
+                amounts[product][sizes[product]++] = amount(line);
             }
         }
         double[] fences = new double[productsByIndex.size()];
         for (int p = 0; p < fences.length; p++) {
-            double[] sorted = StatementArithmetic.sorted(amounts.get(p));
-            amounts.set(p, null);
+            double[] sorted = amounts[p] == null ? new double[0] : java.util.Arrays.copyOf(amounts[p], sizes[p]);
+            amounts[p] = null;
+            java.util.Arrays.sort(sorted);
             fences[p] = StatementArithmetic.fence(sorted, AnomalyFlags.MIN_LINES);
             for (double amount : sorted) {
                 if (amount > fences[p]) {
@@ -689,11 +758,14 @@ final class BulkGraph implements AutoCloseable {
             }
         }
         for (List<OrderNode> orders : ordersOf.values()) {
-            List<Double> totals = new ArrayList<>(orders.size());
-            orders.forEach(o -> totals.add(o.total));
-            double fence = StatementArithmetic.fence(StatementArithmetic.sorted(totals), AnomalyFlags.MIN_ORDERS);
+            double[] totals = new double[orders.size()];
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] = orders.get(i).total();
+            }
+            java.util.Arrays.sort(totals);
+            double fence = StatementArithmetic.fence(totals, AnomalyFlags.MIN_ORDERS);
             for (OrderNode o : orders) {
-                if (o.total > fence) {
+                if (o.total() > fence) {
                     o.anomalyReason = "total above " + StatementArithmetic.cypherString(StatementArithmetic.round2(fence))
                             + ", the far-out fence (Q3 + 3 IQR) for this customer";
                     flagged[0]++;

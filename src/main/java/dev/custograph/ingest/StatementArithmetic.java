@@ -2,7 +2,6 @@ package dev.custograph.ingest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 
 /**
  * What the import's Cypher statements compute, computed the same way in Java for the bulk path, to the last bit:
@@ -21,15 +20,6 @@ final class StatementArithmetic {
     /** Cypher's round(x, 2): half up, on the shortest decimal that reads back as x. */
     static double round2(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    static double[] sorted(List<Double> values) {
-        double[] sorted = new double[values.size()];
-        for (int i = 0; i < sorted.length; i++) {
-            sorted[i] = values.get(i);
-        }
-        java.util.Arrays.sort(sorted);
-        return sorted;
     }
 
     /** Q3 + 3 x IQR of {@code sorted} when it has at least {@code minimum} values and a spread; else NaN. */
