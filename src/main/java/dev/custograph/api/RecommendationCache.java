@@ -26,7 +26,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 /**
  * Caffeine caches for recommendations (per customer, the longest list the API serves), similar customers (per
  * customer), the latest rules run's rules, the popularity prior, and the purchases and rules the recommender keeps in
- * memory ({@link RecommendationData}), so that a recommendation not yet cached costs one small read. Every write
+ * memory ({@link RecommendationData}), so that a recommendation not yet cached costs no read. Every write
  * through this process's {@link Graph} drops what it changed before it returns ({@link CacheInvalidation}).
  *
  * <p>An order does not rebuild the purchases held in memory (seconds on a large graph): its products are kept aside
@@ -58,6 +58,8 @@ public final class RecommendationCache {
     private final LoadingCache<String, RecommendationData> data;
     /** Products of orders placed through this process since {@link #data} was read, by customer. */
     private final Map<String, PlacedSince> placed = new ConcurrentHashMap<>();
+    /** Customers whose profile changed through this process since {@link #data} was read, and when. */
+    private final Map<String, Long> profileChanged = new ConcurrentHashMap<>();
 
     private record PlacedSince(Set<String> productIds, long atNanos) {
     }
@@ -70,10 +72,10 @@ public final class RecommendationCache {
         data = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
                 .build(key -> readData());
         Recommender recommender = new Recommender(graph, () -> prior.get(LATEST),
-                () -> data.get(LATEST).withPlaced(id -> {
+                () -> data.get(LATEST).withChanges(id -> {
                     PlacedSince since = placed.get(id);
                     return since == null ? null : since.productIds();
-                }));
+                }, profileChanged::containsKey));
         recommendations = Caffeine.newBuilder().maximumSize(settings.maximumSize())
                 .expireAfterWrite(settings.expireAfterWrite()).recordStats()
                 .build(id -> recommender.recommend(id, Recommender.MAX_K, weights, false));
@@ -134,6 +136,7 @@ public final class RecommendationCache {
         RecommendationData read = RecommendationData.read(graph);
         // Orders committed before this read began are in it; later ones (and racing ones) stay aside.
         placed.values().removeIf(since -> since.atNanos() - started < 0);
+        profileChanged.values().removeIf(at -> at - started < 0);
         return read;
     }
 
@@ -148,8 +151,13 @@ public final class RecommendationCache {
         similar.invalidate(customerId);
     }
 
-    /** A customer's profile changed (e.g. its country, which picks its popularity group). */
+    /**
+     * A customer's profile changed (e.g. its country, which picks its popularity group), or a customer was created:
+     * its context is read live until the data held in memory is read again.
+     */
     void customersChanged(Collection<String> ids) {
+        long now = System.nanoTime();
+        ids.forEach(id -> profileChanged.put(id, now));
         recommendations.invalidateAll(ids);
         similar.invalidateAll(ids);
     }
@@ -176,15 +184,17 @@ public final class RecommendationCache {
         recommendations.invalidateAll();
     }
 
-    /** A similarity run replaced SIMILAR. */
+    /** A similarity run replaced SIMILAR, which the customers' contexts held in memory hold. */
     void similarityWritten() {
         similar.invalidateAll();
+        data.invalidateAll();
         recommendations.invalidateAll();
     }
 
-    /** A segmentation run: the popularity groups follow segments. */
+    /** A segmentation run: the popularity groups follow segments, and the contexts held in memory name them. */
     void segmentsWritten() {
         prior.invalidateAll();
+        data.invalidateAll();
         recommendations.invalidateAll();
     }
 

@@ -7,25 +7,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.Row;
 
 /**
- * What the API's recommender keeps in memory so that a recommendation needs only one small read: every customer's
- * purchases (the projection {@link SimilarCustomers} also uses), what each returned, and the BOUGHT_WITH rules by the
- * product on their left. Walking a customer's orders and lines, and its neighbours', in Cypher took 16 ms at the
- * median and 130 ms at p99 on Online Retail, where heavy buyers have thousands of lines. Built in one pass (3 s on
- * Online Retail) and rebuilt by the caller when the graph changes.
+ * What the API's recommender keeps in memory so that a recommendation needs no read at all: every customer's
+ * purchases (the projection {@link SimilarCustomers} also uses), what each returned, the BOUGHT_WITH rules by the
+ * product on their left, and each customer's {@link Context} (country, current segment, materialised SIMILAR
+ * customers). Walking a customer's orders and lines, and its neighbours', in Cypher took 16 ms at the median and
+ * 130 ms at p99 on Online Retail, where heavy buyers have thousands of lines; reading only the context still cost a
+ * round trip and a query per request. Built in one pass (3 s on Online Retail) and rebuilt by the caller when the
+ * graph changes.
  *
- * <p>{@code placedSince} holds the products of orders placed after the projection was read (see
- * {@link #withPlaced}): rebuilding the projection for every order would cost seconds, while a customer must never be
- * offered what it has just bought.
+ * <p>Two overlays keep it right between rebuilds (see {@link #withChanges}): {@code placedSince} holds the products
+ * of orders placed after the projection was read, because rebuilding it for every order would cost seconds while a
+ * customer must never be offered what it has just bought; {@code contextChanged} names customers whose profile
+ * changed since, whose context is then read live.
  */
 public record RecommendationData(PurchaseMatrix purchases, Map<String, Integer> positions,
                                  Map<String, List<String>> returned,
                                  Map<String, List<Evidence.RuleFrom>> rulesFrom,
-                                 Function<String, Set<String>> placedSince) {
+                                 Map<String, Context> contexts,
+                                 Function<String, Set<String>> placedSince,
+                                 Predicate<String> contextChanged) {
+
+    /**
+     * What {@code customer-context.cypher} reads for one customer: its country and current segment (either may be
+     * null) and its SIMILAR customers, best first, with their scores.
+     */
+    public record Context(String country, String segmentId, List<String> neighbourIds, List<Double> scores) {
+
+        static Context of(Row row) {
+            List<String> ids = new ArrayList<>();
+            List<Double> scores = new ArrayList<>();
+            for (Row n : row.rows("neighbours")) {
+                String id = n.string("customerId");
+                if (id != null) {
+                    ids.add(id);
+                    scores.add(n.doubleOrNull("score"));
+                }
+            }
+            return new Context(row.string("country"), row.string("segmentId"), List.copyOf(ids),
+                    java.util.Collections.unmodifiableList(scores));
+        }
+    }
 
     public static RecommendationData read(Graph graph) {
         Map<String, List<String>> returned = new HashMap<>();
@@ -40,15 +67,25 @@ public record RecommendationData(PurchaseMatrix purchases, Map<String, Integer> 
                     row.string("productId"), row.doubleOrNull("confidence"), row.doubleOrNull("lift"));
             rulesFrom.computeIfAbsent(rule.from(), p -> new ArrayList<>()).add(rule);
         }
-        return new RecommendationData(purchases, positions, returned, rulesFrom, customerId -> null);
+        Map<String, Context> contexts = new HashMap<>();
+        graph.rows("recommend/all-customer-contexts", Map.of("neighbours", Recommender.NEIGHBOURS))
+                .forEach(row -> contexts.put(row.string("customerId"), Context.of(row)));
+        return new RecommendationData(purchases, positions, returned, rulesFrom, contexts, customerId -> null,
+                customerId -> false);
     }
 
     /**
-     * The same projection, with the products of orders placed since it was read added to their customers'
-     * ({@code placed} gives a customer's, or null when it placed none).
+     * The same data, with the products of orders placed since it was read added to their customers' ({@code placed}
+     * gives a customer's, or null when it placed none), and the contexts of customers {@code contextChanged} names
+     * left to be read live.
      */
-    public RecommendationData withPlaced(Function<String, Set<String>> placed) {
-        return new RecommendationData(purchases, positions, returned, rulesFrom, placed);
+    public RecommendationData withChanges(Function<String, Set<String>> placed, Predicate<String> contextChanged) {
+        return new RecommendationData(purchases, positions, returned, rulesFrom, contexts, placed, contextChanged);
+    }
+
+    /** The customer's context as read with the rest, or null: not a customer then, or changed since. */
+    Context context(String customerId) {
+        return contextChanged.test(customerId) ? null : contexts.get(customerId);
     }
 
     /** What the customer bought (empty when nothing). */

@@ -15,9 +15,8 @@ import dev.custograph.graph.Row;
  * <ul>
  *   <li>all from the graph, one read ({@code cypher/recommend/customer-evidence.cypher}): for a one-off call such as
  *       the {@code recommend} command;</li>
- *   <li>with {@link RecommendationData} in memory (for the API, which serves many): one small read
- *       ({@code customer-context.cypher}) for the customer's segment, country and SIMILAR customers, and the
- *       purchases and rules from memory.</li>
+ *   <li>with {@link RecommendationData} in memory (for the API, which serves many): no read, except one small
+ *       one ({@code customer-context.cypher}) for a customer new or changed since the memory was read.</li>
  * </ul>
  * Both give the same list (tested). A customer without materialised SIMILAR relationships (new since the last
  * {@code similar --all}) gets its neighbours computed now instead; a customer with no purchases at all gets the
@@ -111,23 +110,25 @@ public final class Recommender {
                 popularity.groupFor(row.string("segmentId"), row.string("country")), popularity.names());
     }
 
-    /** The customer's evidence from memory and one small read, or null when there is no such customer. */
+    /**
+     * The customer's evidence from memory, or null when there is no such customer. A customer the memory does not
+     * hold as it is now (new, or its profile changed since it was read) costs one small read.
+     */
     Evidence evidenceFromMemory(String customerId, RecommendationData memory) {
-        List<Row> rows = graph.rows("recommend/customer-context", Map.of("customerId",
-                customerId, "neighbours", NEIGHBOURS));
-        if (rows.isEmpty()) {
-            return null;
+        RecommendationData.Context context = memory.context(customerId);
+        if (context == null) {
+            List<Row> rows = graph.rows("recommend/customer-context", Map.of("customerId",
+                    customerId, "neighbours", NEIGHBOURS));
+            if (rows.isEmpty()) {
+                return null;
+            }
+            context = RecommendationData.Context.of(rows.get(0));
         }
-        Row row = rows.get(0);
         List<String> owned = memory.owned(customerId);
         List<Evidence.Neighbour> neighbours = new ArrayList<>();
-        List<Row> found = row.rows("neighbours");
-        for (Row n : found) {
-            String id = n.string("customerId");
-            if (id != null) {
-                neighbours.add(new Evidence.Neighbour(id, n.string("name"), n.doubleOrNull("score"),
-                        memory.owned(id)));
-            }
+        for (int i = 0; i < context.neighbourIds().size(); i++) {
+            String id = context.neighbourIds().get(i);
+            neighbours.add(new Evidence.Neighbour(id, null, context.scores().get(i), memory.owned(id)));
         }
         if (neighbours.isEmpty() && !owned.isEmpty()) {
             neighbours = memory.neighbours(customerId, NEIGHBOURS);
@@ -139,7 +140,7 @@ public final class Recommender {
         PopularityPrior popularity = prior.get();
         return new Evidence(customerId, new HashSet<>(owned),
                 new HashSet<>(memory.returned().getOrDefault(customerId, List.of())), neighbours, rules,
-                popularity.groupFor(row.string("segmentId"), row.string("country")), popularity.names());
+                popularity.groupFor(context.segmentId(), context.country()), popularity.names());
     }
 
     /** Neighbours by traversal, for a customer the last materialisation did not cover. */

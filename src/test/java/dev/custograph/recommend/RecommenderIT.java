@@ -134,6 +134,29 @@ class RecommenderIT {
     }
 
     @Test
+    void aCustomerWhoseContextChangedSinceTheDataWasReadIsReadLiveInsteadOfFromMemory() {
+        RecommendationData readBefore = RecommendationData.read(northwind.graph());
+        Recommender stale = new Recommender(northwind.graph(), () -> PopularityPrior.read(northwind.graph()),
+                () -> readBefore);
+        Recommender told = new Recommender(northwind.graph(), () -> PopularityPrior.read(northwind.graph()),
+                () -> readBefore.withChanges(id -> null, "SAVEA"::equals));
+        // The change: SAVEA joins a segment, whose popular products then replace those of all customers.
+        northwind.graph().write("test/put-customers-in-segment", Map.of("segmentId", "test-segment", "name",
+                "test segment", "ids", List.of("SAVEA", "QUICK", "ERNSH", "HUNGO", "RATTC")));
+        try {
+            Recommender.Result truth = recommender.recommend("SAVEA", 30, RecommendationWeights.DEFAULT, false);
+            assertThat(truth.recommendations().stream().flatMap(r -> r.reasons().stream())
+                    .filter(reason -> reason.kind().equals("popular")).map(Recommendation.Reason::group))
+                    .as("the graph's answer uses the new segment").isNotEmpty().containsOnly("segment \"test segment\"");
+            assertThat(told.recommend("SAVEA", 30, RecommendationWeights.DEFAULT, false)).isEqualTo(truth);
+            assertThat(stale.recommend("SAVEA", 30, RecommendationWeights.DEFAULT, false))
+                    .as("memory read before the change, not told of it").isNotEqualTo(truth);
+        } finally {
+            northwind.graph().write("test/drop-segment", Map.of("segmentId", "test-segment"));
+        }
+    }
+
+    @Test
     void reasonsPointAtRealPathsInTheGraph() {
         for (String customer : List.of("ALFKI", "SAVEA", "QUICK", "LAZYK")) {
             for (Recommendation r : recommender.recommend(customer, 10, RecommendationWeights.DEFAULT, false)
