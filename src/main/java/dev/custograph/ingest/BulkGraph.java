@@ -1,14 +1,5 @@
 package dev.custograph.ingest;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -36,8 +27,8 @@ import dev.custograph.identity.CustomerRecord;
  *       are all created, lines arriving for an order an earlier batch created are merged on (line id, product);
  *       its total is the rounded sum of its lines.
  * </ul>
- * Memory holds one entry per category, product, customer and order; the order lines go to a file beside the store
- * (the data directory's own, private), and are read back when the store is written. Millions of orders repeat a few
+ * Memory holds one entry per category, product, customer and order; the order lines go to a work file
+ * ({@link OrderLineSpill}) and are read back when the store is written. Millions of orders repeat a few
  * values (a status, a country, a day, their customer's id): each is held once (see {@link #pooled}), so 10M order
  * lines fit in a 2 GB heap.
  */
@@ -45,9 +36,7 @@ final class BulkGraph implements AutoCloseable {
 
     private final String source;
     private final BulkStore.Writer store;
-    private final Path linesFile;
-    private final DataOutputStream lines;
-    private long lineCount;
+    private final OrderLineSpill lines;
     private int batch;
 
     private final Map<String, CategoryNode> categories = new LinkedHashMap<>();
@@ -144,13 +133,7 @@ final class BulkGraph implements AutoCloseable {
     BulkGraph(String source, BulkStore.Writer store) {
         this.source = source;
         this.store = store;
-        Path workDir = store.workDir();
-        try {
-            this.linesFile = workDir.resolve("order-lines.bin");
-            this.lines = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(linesFile), 1 << 16));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the bulk import's work file in " + workDir, e);
-        }
+        this.lines = new OrderLineSpill(store.workDir());
     }
 
     /** A batch of order lines, as {@code LineBatchWriter} writes it in one transaction. */
@@ -347,7 +330,7 @@ final class BulkGraph implements AutoCloseable {
                     count.relationships++;
                     units += line.units();
                 }
-                spill(order.index, product.index, line);
+                lines.add(order.index, product.index, batch, line);
             }
             if (isNew) {
                 order.units = units;
@@ -376,21 +359,6 @@ final class BulkGraph implements AutoCloseable {
         }
         several.add(customerId);
         return true;
-    }
-
-    private void spill(int order, int product, Line line) {
-        try {
-            lines.writeInt(order);
-            lines.writeInt(product);
-            lines.writeInt(batch);
-            lines.writeUTF(line.lineId());
-            lines.writeLong(line.quantity());
-            lines.writeDouble(line.unitPrice());
-            lines.writeDouble(line.discount());
-            lineCount++;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the bulk import's work file " + linesFile, e);
-        }
     }
 
     /** {@code value} itself, or the equal instance held already when its field's values repeat. */
@@ -444,15 +412,14 @@ final class BulkGraph implements AutoCloseable {
      *
      * <p>Returns the relationships the merges created.
      */
-    private Settled settle() throws IOException {
-        lines.flush();
+    private Settled settle() {
         Map<Integer, List<Object[]>> merged = new HashMap<>();
         BitSet replaced = new BitSet();
         long created = 0;
         if (!revisited.isEmpty()) {
             Map<Integer, Integer> firstBatch = new HashMap<>();
             long position = 0;
-            try (SpillReader reader = new SpillReader()) {
+            try (OrderLineSpill.Reader reader = lines.reader()) {
                 for (Object[] entry = reader.next(); entry != null; entry = reader.next(), position++) {
                     int order = (int) entry[0];
                     if (!revisited.get(order)) {
@@ -497,12 +464,7 @@ final class BulkGraph implements AutoCloseable {
 
     /** Sets the anomaly flags and writes the graph into the empty store. */
     Written write() {
-        Settled settled;
-        try {
-            settled = settle();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bulk import's work file " + linesFile, e);
-        }
+        Settled settled = settle();
         long[] flagged = {0};
         double[] fences = anomalyFences(settled, flagged);
         // Node ids: categories, products, customers and their identities (two each), orders, then the rest.
@@ -536,7 +498,7 @@ final class BulkGraph implements AutoCloseable {
         for (OrderNode o : ordersByIndex) {
             fixedRelationships += placedByList(o).size();
         }
-        long lineRelationships = lineCount - settled.replaced().cardinality()
+        long lineRelationships = lines.count() - settled.replaced().cardinality()
                 + settled.merged().values().stream().mapToLong(List::size).sum();
         BulkStore.Estimates estimates = new BulkStore.Estimates(extraBase + extras.size(),
                 fixedRelationships + lineRelationships, nodeProperties + 8L * ordersByIndex.size(),
@@ -673,7 +635,7 @@ final class BulkGraph implements AutoCloseable {
 
     /** The lines as written: the work file's in order, without those merged away, then the merged orders' lines. */
     private Iterator<Object[]> finalLines(Settled settled) {
-        SpillReader reader = new SpillReader();
+        OrderLineSpill.Reader reader = lines.reader();
         Iterator<Object[]> mergedLines = settled.merged().values().stream().flatMap(List::stream).iterator();
         return new Iterator<>() {
             private long position = -1;
@@ -775,48 +737,6 @@ final class BulkGraph implements AutoCloseable {
         return fences;
     }
 
-    /** Reads the work file's lines back: {order, product, batch, lineId, quantity, unitPrice, discount}. */
-    private final class SpillReader implements AutoCloseable {
-        private final DataInputStream in;
-        private boolean closed;
-
-        SpillReader() {
-            try {
-                in = new DataInputStream(new BufferedInputStream(Files.newInputStream(linesFile), 1 << 16));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the bulk import's work file " + linesFile, e);
-            }
-        }
-
-        Object[] next() {
-            if (closed) {
-                return null;
-            }
-            try {
-                int order = in.readInt();
-                return new Object[] {order, in.readInt(), in.readInt(), in.readUTF(), in.readLong(), in.readDouble(),
-                        in.readDouble()};
-            } catch (EOFException end) {
-                close();
-                return null;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the bulk import's work file " + linesFile, e);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // read to the end already; nothing to lose
-                }
-            }
-        }
-    }
-
     @SafeVarargs
     private static <T> Iterator<T> concat(Iterator<? extends T>... parts) {
         return new Iterator<>() {
@@ -857,11 +777,6 @@ final class BulkGraph implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lines.close();
-            Files.deleteIfExists(linesFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the bulk import's work file " + linesFile, e);
-        }
+        lines.close();
     }
 }
