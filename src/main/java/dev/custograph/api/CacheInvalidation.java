@@ -50,9 +50,13 @@ final class CacheInvalidation implements Graph.WriteListener {
             case "identity/merge-customers" -> customersGone(List.of((String) parameters.get("survivorId"),
                     (String) parameters.get("mergedId")));
             case "identity/unmerge-customers" -> customersGone(List.of((String) parameters.get("survivorId")));
-            // An erasure renames the customer's orders and lines too: rare enough to drop everything, so no cached
-            // answer keeps the erased id anywhere.
-            case "customers/erase-customer" -> everything();
+            // An erasure renames the customer's orders and lines too: rare enough to drop every entity and analytics
+            // answer, so none keeps the erased id anywhere; recommendations forget the customer everywhere.
+            case "customers/erase-customer" -> {
+                entities.invalidateAll();
+                analytics.invalidateAll();
+                recommendations.forgetCustomers(List.of((String) parameters.get("customerId")));
+            }
             default -> {
                 switch (folder) {
                     case "audit", "cache" -> {

@@ -7,6 +7,7 @@ import dev.custograph.graph.AnalyticsReads;
 import dev.custograph.graph.EntityReads;
 import dev.custograph.graph.Graph;
 import dev.custograph.recommend.RecommendationWeights;
+import dev.custograph.recommend.Recommendations;
 import graphql.scalars.ExtendedScalars;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,16 +86,27 @@ class GraphQlConfiguration {
         return new AnalyticsCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
     }
 
+    /** The recommendations the API serves; its first snapshot is read in the background from start-up. */
+    @Bean(destroyMethod = "close")
+    Recommendations recommendations(Graph graph,
+                                    @Value("${custograph.recommend.weights.cf:0.6}") double cf,
+                                    @Value("${custograph.recommend.weights.item:0.3}") double item,
+                                    @Value("${custograph.recommend.weights.popularity:0.1}") double popularity,
+                                    @Value("${custograph.recommend.refresh-quiet:2s}") Duration quiet,
+                                    @Value("${custograph.recommend.refresh-threads:1}") int threads) {
+        Recommendations recommendations = new Recommendations(graph, new RecommendationWeights(cf, item, popularity),
+                quiet, threads);
+        recommendations.start();
+        return recommendations;
+    }
+
     @Bean
-    RecommendationCache recommendationCache(Graph graph, MeterRegistry meters,
-                                            @Value("${custograph.recommend.weights.cf:0.6}") double cf,
-                                            @Value("${custograph.recommend.weights.item:0.3}") double item,
-                                            @Value("${custograph.recommend.weights.popularity:0.1}") double popularity,
+    RecommendationCache recommendationCache(Graph graph, Recommendations recommendations, MeterRegistry meters,
                                             @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
                                             @Value("${custograph.cache.expire-after-write:10m}")
                                             Duration expireAfterWrite) {
-        return new RecommendationCache(graph, new RecommendationWeights(cf, item, popularity),
-                new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
+        return new RecommendationCache(graph, recommendations, new EntityCache.Settings(maximumSize,
+                expireAfterWrite), meters);
     }
 
     /** Registered with the graph so each write drops exactly the cached answers it made stale. */

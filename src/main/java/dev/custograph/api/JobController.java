@@ -10,6 +10,7 @@ import dev.custograph.jobs.AnalyticsRefresh;
 import dev.custograph.jobs.Job;
 import dev.custograph.jobs.Jobs;
 import dev.custograph.recommend.AssociationRules;
+import dev.custograph.recommend.Recommendations;
 import dev.custograph.recommend.RulesReport;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -33,9 +34,12 @@ class JobController {
 
     private final Graph graph;
     private final Jobs jobs;
-    JobController(Graph graph, Jobs jobs) {
+    private final Recommendations recommendations;
+
+    JobController(Graph graph, Jobs jobs, Recommendations recommendations) {
         this.graph = graph;
         this.jobs = jobs;
+        this.recommendations = recommendations;
     }
 
     @MutationMapping
@@ -47,7 +51,14 @@ class JobController {
         if (problem != null) {
             throw new BadRequestException("input." + problem);
         }
-        return jobs.start("analytics", progress -> new AnalyticsRefresh(graph).run(plan, progress)).job();
+        return jobs.start("analytics", progress -> {
+            Map<String, Object> result = new AnalyticsRefresh(graph).run(plan, progress);
+            if (plan.segments()) {
+                // Segments pick customers' popularity groups: the job is done when recommendations follow them.
+                recommendations.refresh();
+            }
+            return result;
+        }).job();
     }
 
     @MutationMapping
@@ -72,6 +83,8 @@ class JobController {
             result.put("transactions", report.transactions());
             result.put("frequentProducts", report.frequentProducts());
             result.put("rules", report.rules().size());
+            progress.at("ranking recommendations", 0);
+            recommendations.refresh();
             return result;
         }).job();
     }

@@ -3,19 +3,14 @@ package dev.custograph.api;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.Row;
-import dev.custograph.recommend.PopularityPrior;
-import dev.custograph.recommend.RecommendationData;
-import dev.custograph.recommend.RecommendationWeights;
+import dev.custograph.recommend.Recommendations;
 import dev.custograph.recommend.Recommender;
 import dev.custograph.recommend.SimilarCustomer;
 import dev.custograph.recommend.SimilarCustomers;
@@ -24,14 +19,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
- * Caffeine caches for recommendations (per customer, the longest list the API serves), similar customers (per
- * customer), the latest rules run's rules, the popularity prior, and the purchases and rules the recommender keeps in
- * memory ({@link RecommendationData}), so that a recommendation not yet cached costs no read. Every write
- * through this process's {@link Graph} drops what it changed before it returns ({@link CacheInvalidation}).
- *
- * <p>An order does not rebuild the purchases held in memory (seconds on a large graph): its products are kept aside
- * until the next rebuild, so the customer who placed it is never offered them again, while other customers'
- * recommendations take its effect on their neighbours when they expire or the next rules or similarity run writes.
+ * Caffeine caches in front of {@link Recommendations} (per customer, the list a page or widget shows), similar
+ * customers (per customer), the latest rules run's rules, and nothing else: the recommendations service owns its data
+ * and keeps it right as the graph changes, and tells this cache when what it serves changed (a new snapshot, an
+ * order, a profile change). Every write through this process's {@link Graph} drops what it changed before it
+ * returns ({@link CacheInvalidation}).
  */
 public final class RecommendationCache {
 
@@ -51,34 +43,18 @@ public final class RecommendationCache {
     }
 
     private final Graph graph;
+    private final Recommendations service;
     private final LoadingCache<String, Recommender.Result> recommendations;
     private final LoadingCache<String, List<SimilarCustomer>> similar;
     private final LoadingCache<String, Rules> rules;
-    private final LoadingCache<String, PopularityPrior> prior;
-    private final LoadingCache<String, RecommendationData> data;
-    /** Products of orders placed through this process since {@link #data} was read, by customer. */
-    private final Map<String, PlacedSince> placed = new ConcurrentHashMap<>();
-    /** Customers whose profile changed through this process since {@link #data} was read, and when. */
-    private final Map<String, Long> profileChanged = new ConcurrentHashMap<>();
 
-    private record PlacedSince(Set<String> productIds, long atNanos) {
-    }
-
-    public RecommendationCache(Graph graph, RecommendationWeights weights, EntityCache.Settings settings,
+    public RecommendationCache(Graph graph, Recommendations service, EntityCache.Settings settings,
                                MeterRegistry meters) {
         this.graph = graph;
-        prior = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
-                .build(key -> PopularityPrior.read(graph));
-        data = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
-                .build(key -> readData());
-        Recommender recommender = new Recommender(graph, () -> prior.get(LATEST),
-                () -> data.get(LATEST).withChanges(id -> {
-                    PlacedSince since = placed.get(id);
-                    return since == null ? null : since.productIds();
-                }, profileChanged::containsKey));
+        this.service = service;
         recommendations = Caffeine.newBuilder().maximumSize(settings.maximumSize())
                 .expireAfterWrite(settings.expireAfterWrite()).recordStats()
-                .build(id -> recommender.recommend(id, Recommender.MAX_K, weights, false));
+                .build(id -> service.forCustomer(id, Recommendations.PRECOMPUTED));
         similar = Caffeine.newBuilder().maximumSize(settings.maximumSize())
                 .expireAfterWrite(settings.expireAfterWrite()).recordStats().build(this::readSimilar);
         rules = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
@@ -86,13 +62,21 @@ public final class RecommendationCache {
         CaffeineCacheMetrics.monitor(meters, recommendations, "recommendations");
         CaffeineCacheMetrics.monitor(meters, similar, "similarCustomers");
         CaffeineCacheMetrics.monitor(meters, rules, "associationRules");
-        CaffeineCacheMetrics.monitor(meters, prior, "popularityPrior");
-        CaffeineCacheMetrics.monitor(meters, data, "recommendationData");
+        service.onRefreshed(recommendations::invalidateAll);
     }
 
-    /** The customer's recommendations, at most {@link Recommender#MAX_K}; unknown customers say so. */
-    public Recommender.Result recommendations(String customerId) {
-        return recommendations.get(customerId);
+    /**
+     * The customer's best {@code first} recommendations (at most {@link Recommender#MAX_K}); an unknown customer
+     * says so. The lists pages and widgets show come from the cache; longer ones from the service.
+     */
+    public Recommender.Result recommendations(String customerId, int first) {
+        if (first > Recommendations.PRECOMPUTED) {
+            return service.forCustomer(customerId, first);
+        }
+        Recommender.Result result = recommendations.get(customerId);
+        List<dev.custograph.recommend.Recommendation> all = result.recommendations();
+        return first >= all.size() ? result
+                : new Recommender.Result(customerId, result.customerExists(), all.subList(0, first));
     }
 
     /** The customer's similar customers: materialised SIMILAR if it has any, else found now by traversal. */
@@ -131,78 +115,50 @@ public final class RecommendationCache {
         return new Rules(runId, List.copyOf(all));
     }
 
-    private RecommendationData readData() {
-        long started = System.nanoTime();
-        RecommendationData read = RecommendationData.read(graph);
-        // Orders committed before this read began are in it; later ones (and racing ones) stay aside.
-        placed.values().removeIf(since -> since.atNanos() - started < 0);
-        profileChanged.values().removeIf(at -> at - started < 0);
-        return read;
-    }
-
     /** A customer placed an order for these products: only its own recommendations and similar customers change. */
     void orderPlaced(String customerId, Collection<String> productIds) {
-        placed.merge(customerId, new PlacedSince(Set.copyOf(productIds), System.nanoTime()), (was, now) -> {
-            Set<String> both = new HashSet<>(was.productIds());
-            both.addAll(now.productIds());
-            return new PlacedSince(Set.copyOf(both), now.atNanos());
-        });
+        service.orderPlaced(customerId, productIds);
         recommendations.invalidate(customerId);
         similar.invalidate(customerId);
     }
 
-    /**
-     * A customer's profile changed (e.g. its country, which picks its popularity group), or a customer was created:
-     * its context is read live until the data held in memory is read again.
-     */
+    /** A customer's profile changed (e.g. its country, which picks its popularity group), or a customer was created. */
     void customersChanged(Collection<String> ids) {
-        long now = System.nanoTime();
-        ids.forEach(id -> profileChanged.put(id, now));
+        service.customersChanged(ids);
         recommendations.invalidateAll(ids);
         similar.invalidateAll(ids);
     }
 
-    /**
-     * Customers were merged away, restored or erased: their own entries, every list that names them (similar
-     * customers, reasons), and the purchases held in memory, which are keyed by customer.
-     */
+    /** Customers were merged away, restored or erased: every list may name them. */
     void forgetCustomers(Collection<String> ids) {
-        recommendations.invalidateAll(ids);
+        service.customersGone(ids);
+        recommendations.invalidateAll();
         similar.invalidateAll(ids);
-        recommendations.asMap().values().removeIf(result -> result.recommendations().stream()
-                .flatMap(r -> r.reasons().stream())
-                .anyMatch(reason -> reason.customerIds() != null && reason.customerIds().stream().anyMatch(ids::contains)));
         similar.asMap().values().removeIf(list -> list.stream().anyMatch(s -> ids.contains(s.customerId())));
-        data.invalidateAll();
-        prior.invalidateAll();
     }
 
-    /** A rules run: the rules, the rules held in memory, and every recommendation (item-based scores). */
+    /** A rules run: the rules; the recommendations follow when the service's new snapshot is ranked. */
     void rulesWritten() {
         rules.invalidateAll();
-        data.invalidateAll();
-        recommendations.invalidateAll();
+        service.refreshSoon();
     }
 
-    /** A similarity run replaced SIMILAR, which the customers' contexts held in memory hold. */
+    /** A similarity run replaced SIMILAR. */
     void similarityWritten() {
         similar.invalidateAll();
-        data.invalidateAll();
-        recommendations.invalidateAll();
+        service.refreshSoon();
     }
 
-    /** A segmentation run: the popularity groups follow segments, and the contexts held in memory name them. */
+    /** A segmentation run: the popularity groups follow segments. */
     void segmentsWritten() {
-        prior.invalidateAll();
-        data.invalidateAll();
-        recommendations.invalidateAll();
+        service.refreshSoon();
     }
 
+    /** Anything else: everything, the service included, is read again. */
     void invalidateAll() {
+        service.everythingChanged();
         recommendations.invalidateAll();
         similar.invalidateAll();
         rules.invalidateAll();
-        prior.invalidateAll();
-        data.invalidateAll();
     }
 }

@@ -45,13 +45,12 @@ class RecommendationController {
                                                             DataFetchingEnvironment env) {
         String id = Ids.require(customerId, "customerId");
         int limit = cappedFirst(first, 10, Recommender.MAX_K);
-        Recommender.Result result = cache.recommendations(id);
+        Recommender.Result result = cache.recommendations(id, limit);
         DataFetcherResult.Builder<List<Recommendation>> out = DataFetcherResult.newResult();
         if (!result.customerExists()) {
             return out.data(List.<Recommendation>of()).error(notFound(env, result.message())).build();
         }
-        List<Recommendation> all = result.recommendations();
-        return out.data(all.subList(0, Math.min(limit, all.size()))).build();
+        return out.data(result.recommendations()).build();
     }
 
     @QueryMapping
@@ -69,8 +68,8 @@ class RecommendationController {
 
     @SchemaMapping(typeName = "Customer", field = "recommendations")
     List<Recommendation> customerRecommendations(Customer customer, @Argument Integer first) {
-        List<Recommendation> all = cache.recommendations(customer.customerId()).recommendations();
-        return all.subList(0, Math.min(cappedFirst(first, 10, Recommender.MAX_K), all.size()));
+        return cache.recommendations(customer.customerId(), cappedFirst(first, 10, Recommender.MAX_K))
+                .recommendations();
     }
 
     @SchemaMapping(typeName = "Customer", field = "similarCustomers")

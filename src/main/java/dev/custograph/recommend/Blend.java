@@ -86,30 +86,48 @@ final class Blend {
                 .thenComparing(c -> c.productId));
         List<Recommendation> ranked = new ArrayList<>();
         for (Candidate c : scored.subList(0, Math.min(k, scored.size()))) {
-            ranked.add(new Recommendation(c.productId, evidence.names().get(c.productId), c.score, c.cf,
-                    c.bestConfidence, c.popularity, reasons(c, c.cf, weights, evidence, group)));
+            ranked.add(recommendation(c.productId, evidence.names().get(c.productId), c.score, c.cf,
+                    c.bestConfidence, c.popularity, c.share, c.boughtBy, evidence.neighbours().size(), c.rules,
+                    weights, group.label()));
         }
         return List.copyOf(ranked);
     }
 
+    /**
+     * One recommendation with its reasons in words, from what {@link #rank} found for the product (also used by
+     * {@link RecommendationSnapshot} to explain a list it ranked ahead): {@code boughtBy} are the similar customers
+     * who bought it (of {@code neighbourCount}), {@code rules} the rules leading to it from products the customer
+     * owns, {@code share} the share of the customer's group who bought it.
+     */
+    static Recommendation recommendation(String productId, String name, double score, double cf,
+                                         double bestConfidence, double popularity, double share,
+                                         List<Evidence.Neighbour> boughtBy, int neighbourCount,
+                                         List<Evidence.RuleFrom> rules, RecommendationWeights weights,
+                                         String groupLabel) {
+        return new Recommendation(productId, name, score, cf, bestConfidence, popularity,
+                reasons(cf, popularity, share, boughtBy, neighbourCount, rules, weights, groupLabel));
+    }
+
     /** The reasons, the one contributing most first. */
-    private static List<Recommendation.Reason> reasons(Candidate c, double cf, RecommendationWeights weights,
-                                                       Evidence evidence, PopularityPrior.Group group) {
+    private static List<Recommendation.Reason> reasons(double cf, double popularity, double share,
+                                                       List<Evidence.Neighbour> boughtBy, int neighbourCount,
+                                                       List<Evidence.RuleFrom> rules, RecommendationWeights weights,
+                                                       String groupLabel) {
         List<Map.Entry<Double, Recommendation.Reason>> reasons = new ArrayList<>();
         if (cf > 0) {
-            List<Evidence.Neighbour> who = c.boughtBy.stream()
+            List<Evidence.Neighbour> who = boughtBy.stream()
                     .sorted(Comparator.comparingDouble(Evidence.Neighbour::score).reversed()
                             .thenComparing(Evidence.Neighbour::customerId))
                     .limit(SHOWN_NEIGHBOURS).toList();
             // Other customers are named in customerIds only, which the API shows to roles allowed to see them; the
             // text goes to widgets and names nobody.
-            String text = String.format("bought by %d of your %d most similar customers", c.boughtBy.size(),
-                    evidence.neighbours().size());
+            String text = String.format("bought by %d of your %d most similar customers", boughtBy.size(),
+                    neighbourCount);
             reasons.add(Map.entry(weights.similarCustomers() * cf, new Recommendation.Reason("similar-customers",
                     text, who.stream().map(Evidence.Neighbour::customerId).toList(),
                     who.stream().map(Evidence.Neighbour::score).toList(), null, null, null, null, null, null)));
         }
-        c.rules.stream()
+        rules.stream()
                 .sorted(Comparator.comparingDouble(Evidence.RuleFrom::confidence).reversed()
                         .thenComparing(Evidence.RuleFrom::from))
                 .limit(SHOWN_RULES)
@@ -121,10 +139,10 @@ final class Blend {
                             "bought-with", text, null, null, rule.from(), rule.fromName(), rule.confidence(),
                             rule.lift(), null, null)));
                 });
-        if (c.popularity > 0) {
-            String text = String.format("bought by %.0f%% of customers in %s", 100 * c.share, group.label());
-            reasons.add(Map.entry(weights.popularity() * c.popularity, new Recommendation.Reason("popular", text,
-                    null, null, null, null, null, null, group.label(), c.share)));
+        if (popularity > 0) {
+            String text = String.format("bought by %.0f%% of customers in %s", 100 * share, groupLabel);
+            reasons.add(Map.entry(weights.popularity() * popularity, new Recommendation.Reason("popular", text,
+                    null, null, null, null, null, null, groupLabel, share)));
         }
         reasons.sort(Map.Entry.<Double, Recommendation.Reason>comparingByKey().reversed());
         return reasons.stream().map(Map.Entry::getValue).toList();

@@ -111,6 +111,11 @@ public final class PopularityPrior {
         return names.get(productId);
     }
 
+    /** Every group the prior knows. */
+    java.util.Collection<Group> groups() {
+        return groups.values();
+    }
+
     /** Every product ever sold, with its name (null when it has none). */
     Map<String, String> names() {
         return names;

@@ -91,6 +91,21 @@ public final class PurchaseMatrix {
         return customerIds.get(customer);
     }
 
+    /** How many distinct products the customers bought. */
+    int productCount() {
+        return productIds.size();
+    }
+
+    /** The id of the product at this position. */
+    String productId(int product) {
+        return productIds.get(product);
+    }
+
+    /** The positions of the products a customer bought, ascending: the matrix's own row, not a copy. */
+    int[] productPositionsOf(int customer) {
+        return products[customer];
+    }
+
     /** The products a customer bought, by id. */
     List<String> productsOf(int customer) {
         List<String> ids = new ArrayList<>(products[customer].length);

@@ -11,14 +11,10 @@ import dev.custograph.graph.Graph;
 import dev.custograph.graph.Row;
 
 /**
- * Recommendations for one customer: its {@link Evidence} is gathered and {@link Blend} ranks it. Two ways to gather:
- * <ul>
- *   <li>all from the graph, one read ({@code cypher/recommend/customer-evidence.cypher}): for a one-off call such as
- *       the {@code recommend} command;</li>
- *   <li>with {@link RecommendationData} in memory (for the API, which serves many): no read, except one small
- *       one ({@code customer-context.cypher}) for a customer new or changed since the memory was read.</li>
- * </ul>
- * Both give the same list (tested). A customer without materialised SIMILAR relationships (new since the last
+ * Recommendations for one customer, gathered from the graph in one read
+ * ({@code cypher/recommend/customer-evidence.cypher}) and ranked by {@link Blend}: for a one-off call such as the
+ * {@code recommend} command, and for the API while {@link Recommendations} has no snapshot to serve from (the
+ * same lists, tested). A customer without materialised SIMILAR relationships (new since the last
  * {@code similar --all}) gets its neighbours computed now instead; a customer with no purchases at all gets the
  * popularity prior of its segment or country (cold start).
  */
@@ -44,21 +40,15 @@ public final class Recommender {
 
     private final Graph graph;
     private final Supplier<PopularityPrior> prior;
-    private final Supplier<RecommendationData> data;
-
-    /** Gathers everything from the graph on each call. */
-    public Recommender(Graph graph, Supplier<PopularityPrior> prior) {
-        this(graph, prior, null);
-    }
 
     /**
+     * Gathers everything from the graph on each call.
+     *
      * @param prior the popularity prior, which the caller may cache (it changes only when the graph does)
-     * @param data  purchases and rules held in memory, likewise cached by the caller; null to read them per call
      */
-    public Recommender(Graph graph, Supplier<PopularityPrior> prior, Supplier<RecommendationData> data) {
+    public Recommender(Graph graph, Supplier<PopularityPrior> prior) {
         this.graph = graph;
         this.prior = prior;
-        this.data = data;
     }
 
     /** k below 1 is refused; above {@link #MAX_K} it is cut. */
@@ -71,7 +61,7 @@ public final class Recommender {
 
     public Result recommend(String customerId, int k, RecommendationWeights weights, boolean includeOwned) {
         int limit = checkedK(k, "--k");
-        Evidence evidence = data == null ? evidence(customerId) : evidenceFromMemory(customerId, data.get());
+        Evidence evidence = evidence(customerId);
         if (evidence == null) {
             return new Result(customerId, false, List.of());
         }
@@ -108,39 +98,6 @@ public final class Recommender {
         PopularityPrior popularity = prior.get();
         return new Evidence(customerId, new HashSet<>(owned), new HashSet<>(returned), neighbours, rules,
                 popularity.groupFor(row.string("segmentId"), row.string("country")), popularity.names());
-    }
-
-    /**
-     * The customer's evidence from memory, or null when there is no such customer. A customer the memory does not
-     * hold as it is now (new, or its profile changed since it was read) costs one small read.
-     */
-    Evidence evidenceFromMemory(String customerId, RecommendationData memory) {
-        RecommendationData.Context context = memory.context(customerId);
-        if (context == null) {
-            List<Row> rows = graph.rows("recommend/customer-context", Map.of("customerId",
-                    customerId, "neighbours", NEIGHBOURS));
-            if (rows.isEmpty()) {
-                return null;
-            }
-            context = RecommendationData.Context.of(rows.get(0));
-        }
-        List<String> owned = memory.owned(customerId);
-        List<Evidence.Neighbour> neighbours = new ArrayList<>();
-        for (int i = 0; i < context.neighbourIds().size(); i++) {
-            String id = context.neighbourIds().get(i);
-            neighbours.add(new Evidence.Neighbour(id, null, context.scores().get(i), memory.owned(id)));
-        }
-        if (neighbours.isEmpty() && !owned.isEmpty()) {
-            neighbours = memory.neighbours(customerId, NEIGHBOURS);
-        }
-        List<Evidence.RuleFrom> rules = new ArrayList<>();
-        for (String product : owned) {
-            rules.addAll(memory.rulesFrom().getOrDefault(product, List.of()));
-        }
-        PopularityPrior popularity = prior.get();
-        return new Evidence(customerId, new HashSet<>(owned),
-                new HashSet<>(memory.returned().getOrDefault(customerId, List.of())), neighbours, rules,
-                popularity.groupFor(context.segmentId(), context.country()), popularity.names());
     }
 
     /** Neighbours by traversal, for a customer the last materialisation did not cover. */

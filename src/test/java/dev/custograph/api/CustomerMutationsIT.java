@@ -50,6 +50,8 @@ class CustomerMutationsIT {
     Graph graph;
     @Autowired
     dev.custograph.audit.AuditLog audit;
+    @Autowired
+    dev.custograph.recommend.Recommendations recommendations;
 
     GraphQlHttp admin;
 
@@ -137,6 +139,9 @@ class CustomerMutationsIT {
 
     @Test
     void mergeAndUnmergeShowAtOnceInCachedReads() {
+        recommendations.refresh();
+        assertThat(customersWhoseRecommendationsName("FRANR")).as("FRANR is a reason in others' recommendations")
+                .isNotEmpty();
         String read = "query($id: ID!) { customer(id: $id) { id totals { orders revenue } } }";
         JsonNode survivor = admin.post(read, Map.of("id", "FOLKO")).at("/data/customer/totals");
         JsonNode merged = admin.post(read, Map.of("id", "FRANR")).at("/data/customer/totals");
@@ -152,6 +157,12 @@ class CustomerMutationsIT {
                 .isCloseTo(survivor.at("/revenue").asDouble() + merged.at("/revenue").asDouble(), within(0.01));
         assertBadRequest(UPSERT, Map.of("input", Map.of("id", "FRANR", "city", "Paris")),
                 "id: customer FRANR was merged into FOLKO");
+        assertThat(customersWhoseRecommendationsName("FRANR")).as("no recommendation names the merged customer")
+                .isEmpty();
+        List<String> franrBought = graph.readRows("test/products-bought-by", Map.of("customerId", "FOLKO")).stream()
+                .map(row -> (String) row.get("productId")).toList();
+        assertThat(recommendedTo("FOLKO")).as("the survivor is not offered what the merged customer bought")
+                .doesNotContainAnyElementsOf(franrBought);
 
         JsonNode undo = admin.post("""
                 mutation { unmergeCustomers(input: {survivorId: "FOLKO", mergedId: "FRANR"}) {
@@ -183,6 +194,9 @@ class CustomerMutationsIT {
         String neighbour = before.at("/customer/similarCustomers/0/customer/id").asString();
         String neighboursList = "{ similarCustomers(customerId: \"" + neighbour + "\", first: 100) { customer { id } } }";
         assertThat(admin.post(neighboursList).at("/data").toString()).contains("\"ALFKI\"");
+        recommendations.refresh();
+        List<String> naming = customersWhoseRecommendationsName("ALFKI");
+        assertThat(naming).as("ALFKI is a reason in others' recommendations before").isNotEmpty();
         String name = before.at("/customer/name").asString();
         String contact = before.at("/customer/contactName").asString();
         JsonNode erased = admin.post("mutation { eraseCustomer(input: {id: \"ALFKI\", reason: \"ticket 42 from "
@@ -197,6 +211,9 @@ class CustomerMutationsIT {
         assertThat(admin.post("{ order(id: \"" + orderId + "\") { id } }").at("/data/order").isNull())
                 .as("the order's old id is gone from the cache too").isTrue();
         assertThat(admin.post(neighboursList).at("/data").toString()).doesNotContain("\"ALFKI\"");
+        assertThat(customersWhoseRecommendationsName("ALFKI")).as("no recommendation names ALFKI any more").isEmpty();
+        recommendations.refresh();
+        assertThat(customersWhoseRecommendationsName("ALFKI")).as("nor after the next snapshot").isEmpty();
         audit.flush();
         for (String value : List.of("ALFKI", name, contact)) {
             assertThat(graph.readLong("test/properties-mentioning-value", Map.of("value", value)))
@@ -300,6 +317,36 @@ class CustomerMutationsIT {
             Thread.sleep(100);
         }
         throw new AssertionError("job " + id + " did not finish in 2 minutes; states seen " + seen);
+    }
+
+    /**
+     * The customers whose recommendations give this id as a reason: as the recommendations service holds them (the
+     * ids themselves, which the API would leave out of {@code customers} for a customer that no longer exists), and
+     * as the API's cache serves them.
+     */
+    private List<String> customersWhoseRecommendationsName(String customerId) {
+        List<String> naming = new java.util.ArrayList<>();
+        String query = "query($id: ID!) { recommendations(customerId: $id, first: 100) { reasons { customers { id } } } }";
+        for (Map<String, Object> row : graph.readRows("test/customer-ids", Map.of())) {
+            String id = (String) row.get("customerId");
+            boolean held = recommendations.forCustomer(id, 100).recommendations().stream()
+                    .flatMap(r -> r.reasons().stream())
+                    .anyMatch(reason -> reason.customerIds() != null && reason.customerIds().contains(customerId));
+            boolean served = admin.post(query, Map.of("id", id)).at("/data/recommendations").toString()
+                    .contains("\"" + customerId + "\"");
+            if (held || served) {
+                naming.add(id);
+            }
+        }
+        return naming;
+    }
+
+    private List<String> recommendedTo(String customerId) {
+        List<String> ids = new java.util.ArrayList<>();
+        admin.post("query($id: ID!) { recommendations(customerId: $id, first: 20) { product { id } } }",
+                Map.of("id", customerId)).at("/data/recommendations").forEach(r -> ids.add(r.at("/product/id")
+                .asString()));
+        return ids;
     }
 
     private void assertBadRequest(String query, Map<String, Object> variables, String message) {

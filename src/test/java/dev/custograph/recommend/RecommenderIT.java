@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -122,38 +123,68 @@ class RecommenderIT {
     }
 
     @Test
-    void theApisPathWithPurchasesInMemoryGivesTheSameListsAsReadingEverythingFromTheGraph() {
-        RecommendationData data = RecommendationData.read(northwind.graph());
-        Recommender fromMemory = new Recommender(northwind.graph(), () -> PopularityPrior.read(northwind.graph()),
-                () -> data);
-        for (String customer : countries.keySet()) {
-            assertThat(fromMemory.recommend(customer, 15, RecommendationWeights.DEFAULT, false))
-                    .as(customer).isEqualTo(recommender.recommend(customer, 15, RecommendationWeights.DEFAULT, false));
+    void theListsRankedAheadForTheApiEqualThoseReadFromTheGraphForEveryCustomer() {
+        try (Recommendations service = new Recommendations(northwind.graph(), RecommendationWeights.DEFAULT,
+                Duration.ofMinutes(1), 2)) {
+            assertThat(service.forCustomer("SAVEA", 10)).as("before the first snapshot, the graph serves")
+                    .isEqualTo(recommender.recommend("SAVEA", 10, RecommendationWeights.DEFAULT, false));
+            service.refresh();
+            for (String customer : countries.keySet()) {
+                // The graph's best 45, whose first k are its best k (a ranking, not a sample).
+                List<Recommendation> truth = recommender.recommend(customer, 45, RecommendationWeights.DEFAULT,
+                        false).recommendations();
+                for (int k : List.of(1, 10, Recommendations.PRECOMPUTED, 45)) {
+                    assertThat(service.forCustomer(customer, k).recommendations()).as(customer + ", k = " + k)
+                            .isEqualTo(truth.subList(0, Math.min(k, truth.size())));
+                }
+            }
+            assertThat(service.forCustomer("NOBODY", 5).customerExists()).isFalse();
         }
-        assertThat(fromMemory.recommend("NOBODY", 5, RecommendationWeights.DEFAULT, false).customerExists()).isFalse();
     }
 
     @Test
-    void aCustomerWhoseContextChangedSinceTheDataWasReadIsReadLiveInsteadOfFromMemory() {
-        RecommendationData readBefore = RecommendationData.read(northwind.graph());
-        Recommender stale = new Recommender(northwind.graph(), () -> PopularityPrior.read(northwind.graph()),
-                () -> readBefore);
-        Recommender told = new Recommender(northwind.graph(), () -> PopularityPrior.read(northwind.graph()),
-                () -> readBefore.withChanges(id -> null, "SAVEA"::equals));
-        // The change: SAVEA joins a segment, whose popular products then replace those of all customers.
+    void anOrderIsTakenIntoTheCustomersListAtOnceAndWhatItBoughtIsNotOfferedAgain() {
+        try (Recommendations service = new Recommendations(northwind.graph(), RecommendationWeights.DEFAULT,
+                Duration.ofMinutes(1), 1)) {
+            service.refresh();
+            List<Recommendation> before = service.forCustomer("SAVEA", 10).recommendations();
+            List<String> bought = before.subList(0, 3).stream().map(Recommendation::productId).toList();
+            service.orderPlaced("SAVEA", bought);
+            List<Recommendation> after = service.forCustomer("SAVEA", 10).recommendations();
+            assertThat(after).extracting(Recommendation::productId).doesNotContainAnyElementsOf(bought)
+                    .containsAll(before.subList(3, 10).stream().map(Recommendation::productId).toList());
+            assertThat(service.forCustomer("QUICK", 10).recommendations()).as("another customer's list stays")
+                    .extracting(Recommendation::productId).isEqualTo(recommender.recommend("QUICK", 10,
+                            RecommendationWeights.DEFAULT, false).recommendations().stream()
+                            .map(Recommendation::productId).toList());
+        }
+    }
+
+    @Test
+    void aCustomerWhoseProfileChangedIsRankedFromItsContextReadLive() {
+        // The change: SAVEA joins a segment the snapshot knows, whose popular products then replace everyone's.
         northwind.graph().write("test/put-customers-in-segment", Map.of("segmentId", "test-segment", "name",
-                "test segment", "ids", List.of("SAVEA", "QUICK", "ERNSH", "HUNGO", "RATTC")));
-        try {
-            Recommender.Result truth = recommender.recommend("SAVEA", 30, RecommendationWeights.DEFAULT, false);
-            assertThat(truth.recommendations().stream().flatMap(r -> r.reasons().stream())
-                    .filter(reason -> reason.kind().equals("popular")).map(Recommendation.Reason::group))
-                    .as("the graph's answer uses the new segment").isNotEmpty().containsOnly("segment \"test segment\"");
-            assertThat(told.recommend("SAVEA", 30, RecommendationWeights.DEFAULT, false)).isEqualTo(truth);
-            assertThat(stale.recommend("SAVEA", 30, RecommendationWeights.DEFAULT, false))
-                    .as("memory read before the change, not told of it").isNotEqualTo(truth);
+                "test segment", "ids", List.of("QUICK", "ERNSH", "HUNGO", "RATTC")));
+        try (Recommendations service = new Recommendations(northwind.graph(), RecommendationWeights.DEFAULT,
+                Duration.ofMinutes(1), 1)) {
+            service.refresh();
+            northwind.graph().write("test/put-customers-in-segment", Map.of("segmentId", "test-segment", "name",
+                    "test segment", "ids", List.of("SAVEA")));
+            assertThat(popularGroups(service.forCustomer("SAVEA", 30))).as("not told yet: the snapshot's group")
+                    .containsOnly("all customers");
+            service.customersChanged(List.of("SAVEA"));
+            assertThat(popularGroups(service.forCustomer("SAVEA", 30))).isNotEmpty()
+                    .containsOnly("segment \"test segment\"");
+            assertThat(popularGroups(recommender.recommend("SAVEA", 30, RecommendationWeights.DEFAULT, false)))
+                    .as("as the graph says").containsOnly("segment \"test segment\"");
         } finally {
             northwind.graph().write("test/drop-segment", Map.of("segmentId", "test-segment"));
         }
+    }
+
+    private static List<String> popularGroups(Recommender.Result result) {
+        return result.recommendations().stream().flatMap(r -> r.reasons().stream())
+                .filter(reason -> reason.kind().equals("popular")).map(Recommendation.Reason::group).toList();
     }
 
     @Test
