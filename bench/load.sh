@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Load test of the running jar over HTTP on loopback with wrk (2 threads, 8 connections): recommendations and Customer 360 queries on the
-# Online Retail graph (imported once into target/bench-rules-online-retail, with rules and SIMILAR materialised),
-# cached (caches warm, 500 customers cycled) and uncached (entry caches of size 0, so every request recomputes;
-# the purchase projection and popularity prior, one entry each, stay warm). Prints wrk's throughput and latency
-# percentiles. Targets on a 2-core machine: >= 10,000 req/s cached recommendations, p99 < 10 ms uncached.
+# Load test of the running jar over HTTP on loopback with wrk (2 threads, 8 connections, on the same 2 cores as the
+# server) on the Online Retail graph (imported once into target/bench-rules-online-retail, with rules and SIMILAR
+# materialised). Runs, each printing wrk's throughput and latency percentiles, then a table against the targets:
+#   1. first request per customer (a fresh server, nothing cached: every customer asked for once, no warm-up): the
+#      widget's endpoint for half the customers, the GraphQL recommendations query for the other half;
+#   2. cached (after a warm-up over 500 customers): widget endpoint, GraphQL POST, GraphQL GET with a persisted
+#      query's hash (APQ), Customer 360 (orders and lines included);
+#   3. during a refresh: the cached widget run again while a rules job runs and the recommendations are re-ranked;
+#   4. Customer 360 uncached (entry caches of size 0).
+# Targets on a 2-core machine: first request p99 <= 20 ms and >= 500 req/s; cached recommendations >= 5,000 req/s;
+# Customer 360 p99 <= 50 ms uncached and >= 2,000 req/s cached; p99 during a refresh < 2x its normal value.
 # Usage: bench/load.sh [seconds per run, default 20]   (installs wrk from Debian if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +17,8 @@ SECONDS_PER_RUN=${1:-20}
 STORE=target/bench-rules-online-retail/data
 PORT=18091
 KEY=bench-load-admin-key-0001
+URL=http://localhost:$PORT
+RESULTS=target/bench-load-results.txt
 command -v wrk >/dev/null || apt-get install -y -q wrk >&2
 [ -f target/custograph.jar ] || ./mvnw -q -DskipTests package >&2
 if [ ! -d "$STORE" ]; then
@@ -19,51 +27,96 @@ if [ ! -d "$STORE" ]; then
 fi
 java -jar target/custograph.jar rules --data-dir "$STORE" --min-support 0.005 --min-confidence 0.1 --limit 100000 >/dev/null
 java -jar target/custograph.jar similar --data-dir "$STORE" --all --k 20 >/dev/null
+: > $RESULTS
 
-serve() {  # $1: cache size
+serve() {  # $1: cache size. Waits until the recommendations' first snapshot is ranked.
   CUSTOGRAPH_CACHE_MAXIMUMSIZE=$1 java -Xmx2g -jar target/custograph.jar serve --data-dir "$STORE" --port $PORT \
     --bolt-port 0 --http-port 0 --admin-key $KEY > target/bench-load-server.log 2>&1 &
   SERVER=$!
-  until grep -q "Custograph ready" target/bench-load-server.log; do
+  until grep -q "lists ranked ahead" target/bench-load-server.log; do
     kill -0 $SERVER 2>/dev/null || { cat target/bench-load-server.log >&2; exit 1; }
     sleep 1
   done
+  grep -h "lists ranked ahead" target/bench-load-server.log | sed 's/^/# /'
 }
 stop() { kill $SERVER; wait $SERVER 2>/dev/null || true; }
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 
-ids() {  # the first 500 customer ids, through the API itself
-  local after="" out=target/bench-load-ids.txt
-  : > $out
-  for page in 1 2 3 4 5; do
-    local arg=""; [ -n "$after" ] && arg=", after: \\\"$after\\\""
-    local json
-    json=$(curl -s localhost:$PORT/graphql -H 'Content-Type: application/json' -H "Authorization: Bearer $KEY" \
-      -d "{\"query\":\"{ customers(first: 100, orderBy: ID$arg) { edges { node { id } } pageInfo { endCursor } } }\"}")
-    echo "$json" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 >> $out
-    after=$(echo "$json" | grep -o '"endCursor":"[^"]*"' | cut -d'"' -f4)
-  done
-  echo $out
+graphql() {  # $1: JSON body
+  curl -s $URL/graphql -H 'Content-Type: application/json' -H "Authorization: Bearer $KEY" -d "$1"
 }
 
-run() {  # $1: label, $2: query kind
-  echo "== $1"
-  IDS=$(pwd)/target/bench-load-ids.txt KEY=$KEY QUERY=$2 wrk -t2 -c8 -d${SECONDS_PER_RUN}s --latency \
-    -s bench/load/graphql.lua http://localhost:$PORT/graphql | grep -E "Requests/sec|^ +(50|90|99)%|Latency|Non-2xx|Socket errors"
+ids() {  # every customer id, through the API itself; the first 500 for the cached runs; two halves for run 1
+  local after="" all=target/bench-load-all-ids.txt
+  : > $all
+  while :; do
+    local arg=""; [ -n "$after" ] && arg=", after: \\\"$after\\\""
+    local json
+    json=$(graphql "{\"query\":\"{ customers(first: 100, orderBy: ID$arg) { edges { node { id } } pageInfo { hasNextPage endCursor } } }\"}")
+    echo "$json" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 >> $all
+    echo "$json" | grep -q '"hasNextPage":true' || break
+    after=$(echo "$json" | grep -o '"endCursor":"[^"]*"' | cut -d'"' -f4)
+  done
+  head -500 $all > target/bench-load-ids.txt
+  awk 'NR % 2 == 1' $all > target/bench-load-ids-widget.txt
+  awk 'NR % 2 == 0' $all > target/bench-load-ids-graphql.txt
+  echo "# $(wc -l < $all) customers"
+}
+
+run() {  # $1: label; $2: wrk script; $3: ids file; $4: seconds; then VAR=value settings for the script
+  local label=$1 script=$2 idfile=$3 secs=$4
+  shift 4
+  echo "== $label"
+  local out
+  out=$(env IDS=$(pwd)/$idfile KEY=$KEY WRK_THREADS=2 "$@" wrk -t2 -c8 -d${secs}s --latency -s bench/load/$script $URL \
+    2> target/bench-load-wrk-errors.txt)
+  echo "$out" | grep -E "Requests/sec|^ +(50|90|99)%|Non-2xx|Socket errors"
+  local errors; errors=$(grep -c unexpected target/bench-load-wrk-errors.txt || true)
+  [ "$errors" = 0 ] || { echo "   $errors unexpected answers, e.g.:"; head -2 target/bench-load-wrk-errors.txt; }
+  printf '%-62s %10s %10s %10s\n' "$label" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+    "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" >> $RESULTS
 }
 
 serve 10000
-ids >/dev/null
-# Warm-up: each customer's recommendations and Customer 360 several times over (an uncached one takes up to
-# 100 ms), so the cached runs measure cache hits.
-for kind in recommendations customer360; do
-  IDS=$(pwd)/target/bench-load-ids.txt KEY=$KEY QUERY=$kind wrk -t1 -c4 -d30s -s bench/load/graphql.lua http://localhost:$PORT/graphql >/dev/null
+ids
+# 1. First request per customer: nothing is cached, nothing warmed up.
+run "first request per customer, widget endpoint" widget.lua target/bench-load-ids-widget.txt 60 ONCE=1
+run "first request per customer, GraphQL recommendations" graphql.lua target/bench-load-ids-graphql.txt 60 ONCE=1 \
+  QUERY=recommendations
+
+# 2. Cached, after a warm-up.
+RECS='query Recommendations($id: ID!) { recommendations(customerId: $id, first: 10) { product { id name } score reasons { text } } }'
+HASH=$(printf '%s' "$RECS" | sha256sum | cut -d' ' -f1)
+graphql "{\"query\":\"$RECS\",\"variables\":{\"id\":\"$(head -1 target/bench-load-ids.txt)\"},\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"$HASH\"}}}" >/dev/null
+for warm in "widget.lua" "graphql.lua QUERY=recommendations" "graphql.lua QUERY=customer360" \
+            "graphql.lua QUERY=recommendations METHOD=GET HASH=$HASH"; do
+  set -- $warm
+  script=$1; shift
+  env IDS=$(pwd)/target/bench-load-ids.txt KEY=$KEY "$@" wrk -t2 -c8 -d15s -s bench/load/$script $URL >/dev/null 2>&1
 done
-run "recommendations, cached" recommendations
-run "Customer 360, cached" customer360
+run "cached, widget endpoint" widget.lua target/bench-load-ids.txt $SECONDS_PER_RUN
+run "cached, GraphQL recommendations (POST)" graphql.lua target/bench-load-ids.txt $SECONDS_PER_RUN QUERY=recommendations
+run "cached, GraphQL recommendations (GET, persisted query)" graphql.lua target/bench-load-ids.txt $SECONDS_PER_RUN \
+  QUERY=recommendations METHOD=GET HASH=$HASH
+run "cached, Customer 360 (POST)" graphql.lua target/bench-load-ids.txt $SECONDS_PER_RUN QUERY=customer360
+
+# 3. During a refresh: a rules job (mining, writing the rules, re-ranking every list) while the widget is asked.
+run "cached, widget endpoint (again, just before the refresh)" widget.lua target/bench-load-ids.txt $SECONDS_PER_RUN
+( sleep 1
+  graphql '{"query":"mutation { runRules(input: {minSupport: 0.005, minConfidence: 0.1}) { id } }"}' > /dev/null
+) &
+run "cached, widget endpoint, during a rules job and its re-ranking" widget.lua target/bench-load-ids.txt $SECONDS_PER_RUN
+wait
+grep -h "recommendations: .* lists ranked ahead" target/bench-load-server.log | tail -1 | sed 's/^/# the job: /'
 stop
+
+# 4. Uncached: entry caches of size 0, so each request reads again (the recommendations' snapshot stays).
 serve 0
-IDS=$(pwd)/target/bench-load-ids.txt KEY=$KEY QUERY=recommendations wrk -t1 -c1 -d5s -s bench/load/graphql.lua http://localhost:$PORT/graphql >/dev/null
-run "recommendations, uncached (entry caches of size 0)" recommendations
-run "Customer 360, uncached (entry caches of size 0)" customer360
+env IDS=$(pwd)/target/bench-load-ids.txt KEY=$KEY QUERY=customer360 wrk -t2 -c8 -d15s -s bench/load/graphql.lua $URL >/dev/null 2>&1
+run "uncached, Customer 360 (entry caches of size 0)" graphql.lua target/bench-load-ids.txt $SECONDS_PER_RUN \
+  QUERY=customer360
 stop
+
+echo
+printf '%-62s %10s %10s %10s\n' "run" "req/s" "p50" "p99"
+cat $RESULTS

@@ -1,16 +1,12 @@
 // The "recommended for you" widget a shop drops into any page:
 //   <script src="https://custograph.example.com/widget.js" data-customer="ID" data-api-key="APP-KEY"></script>
 // It renders right after its own <script> tag (or into data-target), inside a Shadow DOM so the page's CSS cannot
-// reach it, and asks Custograph's GraphQL API (where the script came from) for that customer's recommendations.
+// reach it, and asks Custograph (where the script came from) for that customer's recommendations, at
+// GET /widget/recommendations, which answers as the GraphQL query would and can be cached by the browser.
 // On a public page, use a widget key and data-signature: the customer id signed by the shop's server with the key's
 // secret (docs/dashboard.md), so a key copied from the page reads no one else's recommendations.
 // Optional: data-count (1-12, default 4), data-title, data-currency (an ISO code such as EUR, for prices).
 import { buildStrip, type Recommendation } from './strip';
-
-const QUERY = `query WidgetRecommendations($id: ID!, $first: Int) {
-  recommendations(customerId: $id, first: $first) {
-    product { id name price }
-    reasons { kind text product { name } } } }`;
 
 function start(script: HTMLScriptElement): void {
   const customer = script.dataset.customer?.trim();
@@ -38,20 +34,21 @@ function start(script: HTMLScriptElement): void {
     return;
   }
   render('loading', build(null, 'Loading recommendations…'));
-  const endpoint = new URL('/graphql', script.src || location.href).href;
-  fetch(endpoint, {
-    method: 'POST',
+  // The widget's own GET endpoint: the same answer as the GraphQL query, and the browser keeps it and asks with
+  // If-None-Match whether it still holds (a 304 costs no body).
+  const endpoint = new URL('/widget/recommendations', script.src || location.href);
+  endpoint.searchParams.set('customer', customer);
+  endpoint.searchParams.set('first', String(count));
+  fetch(endpoint.href, {
     headers: {
-      'Content-Type': 'application/json',
       Authorization: `Bearer ${key}`,
       'X-Customer-Id': customer,
       ...(script.dataset.signature ? { 'X-Customer-Signature': script.dataset.signature.trim() } : {}),
     },
-    body: JSON.stringify({ query: QUERY, variables: { id: customer, first: count } }),
   })
     .then(async response => {
       const body = await response.json().catch(() => ({}));
-      const list: Recommendation[] | undefined = body?.data?.recommendations;
+      const list: Recommendation[] | undefined = body?.recommendations;
       if (!response.ok || !Array.isArray(list) || (list.length === 0 && body.errors?.length)) {
         const reason = body?.errors?.[0]?.message ?? body?.message ?? `HTTP ${response.status}`;
         throw new Error(reason);

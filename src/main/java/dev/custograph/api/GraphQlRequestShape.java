@@ -22,8 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Refuses a request to /graphql that is not a GraphQL request, before it reaches GraphQL, with an answer a GraphQL
  * client reads like any other error (classified BAD_REQUEST) instead of a servlet container's page: a method other
  * than POST (405), a content type other than JSON (415), a body that is not UTF-8, not JSON, or not one request
- * object, a JSON array (batches are one operation per request here), a query that is missing, null or not a string,
- * variables or extensions that are not objects (400). The body is at most the request limit
+ * object, a query that is missing, null or not a string,
+ * variables or extensions that are not objects (400); in a batch (a JSON array, run by {@link GraphQlBatches}), the
+ * same for each request, and at most {@link GraphQlBatches#MAX_BATCH} of them. GET requests and persisted queries
+ * arrive here already made into POSTs ({@link GraphQlOverHttp}). The body is at most the request limit
  * ({@link RequestBodyLimit} runs first), so reading it here whole costs little.
  */
 final class GraphQlRequestShape extends OncePerRequestFilter {
@@ -85,9 +87,22 @@ final class GraphQlRequestShape extends OncePerRequestFilter {
             return "the request body is empty; send {\"query\": \"...\"}";
         }
         if (request.isArray()) {
-            return "the request body is a JSON array: batches are not accepted, send one {\"query\": \"...\"} per "
-                    + "request";
+            if (request.isEmpty() || request.size() > GraphQlBatches.MAX_BATCH) {
+                return "a batch holds 1-" + GraphQlBatches.MAX_BATCH + " requests, this one " + request.size();
+            }
+            for (int i = 0; i < request.size(); i++) {
+                String problem = problem(request.get(i));
+                if (problem != null) {
+                    return "[" + i + "]: " + problem;
+                }
+            }
+            return null;
         }
+        return problem(request);
+    }
+
+    /** What is wrong with one request object, or null when nothing is. */
+    private static String problem(JsonNode request) {
         if (!request.isObject()) {
             return "the request body must be a JSON object {\"query\": \"...\"}";
         }

@@ -58,7 +58,25 @@ class QueryLimits {
         return registration;
     }
 
-    /** Right after the body limit: a request that is not a GraphQL request gets a GraphQL-shaped refusal. */
+    /** After the body limit: GET, persisted queries and batches become the single POSTs Spring for GraphQL serves. */
+    @Bean
+    FilterRegistrationBean<GraphQlOverHttp> graphQlOverHttp() {
+        FilterRegistrationBean<GraphQlOverHttp> registration = new FilterRegistrationBean<>(new GraphQlOverHttp());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+        return registration;
+    }
+
+    /** After authentication (Spring Security's filters run at -100): batches, answered request by request. */
+    @Bean
+    FilterRegistrationBean<GraphQlBatches> graphQlBatches(
+            org.springframework.beans.factory.ObjectProvider<org.springframework.graphql.server.WebGraphQlHandler>
+                    handler) {
+        FilterRegistrationBean<GraphQlBatches> registration = new FilterRegistrationBean<>(new GraphQlBatches(handler));
+        registration.setOrder(0);
+        return registration;
+    }
+
+    /** Then: a request that is not a GraphQL request gets a GraphQL-shaped refusal. */
     @Bean
     FilterRegistrationBean<GraphQlRequestShape> graphQlRequestShape() {
         FilterRegistrationBean<GraphQlRequestShape> registration = new FilterRegistrationBean<>(

@@ -55,6 +55,8 @@ class GraphQlApiIT {
     MeterRegistry meters;
     @Autowired
     EmbeddedNeo4j neo4j;
+    @Autowired
+    dev.custograph.recommend.Recommendations recommendations;
 
     GraphQlHttp api;
 
@@ -62,6 +64,109 @@ class GraphQlApiIT {
     void importNorthwind() {
         new Importer(graph).run("northwind", List.of(TestData.northwind()));
         api = GraphQlHttp.withKey(port, "api-it-admin-key-0001");
+    }
+
+    @Test
+    void queriesOverGetAreCachedByEtagAndAnOrderChangesTheirTag() {
+        String query = "query Totals($id: ID!) { customer(id: $id) { totals { orders } } }";
+        Map<String, String> get = Map.of("query", query, "variables", "{\"id\": \"ALFKI\"}");
+        var first = api.getGraphQl(get, Map.of());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(GraphQlHttp.json(first.body())).as("the same answer as a POST")
+                .isEqualTo(api.post(query, Map.of("id", "ALFKI")));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).isEqualTo("private, no-cache");
+
+        var again = api.getGraphQl(get, Map.of("If-None-Match", etag));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+
+        api.post("mutation { placeOrder(input: {idempotencyKey: \"etag-alfki\", customerId: \"ALFKI\", lines: "
+                + "[{productId: \"1\", quantity: 1}]}) { created } }");
+        var changed = api.getGraphQl(get, Map.of("If-None-Match", etag));
+        assertThat(changed.statusCode()).as("the order changed the answer").isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(GraphQlHttp.json(changed.body()).at("/data/customer/totals/orders").asInt())
+                .isEqualTo(GraphQlHttp.json(first.body()).at("/data/customer/totals/orders").asInt() + 1);
+    }
+
+    @Test
+    void automaticPersistedQueriesFollowApollosProtocol() {
+        String query = "{ products(first: 2) { totalCount } }";
+        String hash = sha256Hex(query);
+        String extensions = "{\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"" + hash + "\"}}";
+        JsonNode unknown = GraphQlHttp.json(api.getGraphQl(Map.of("extensions", extensions), Map.of()).body());
+        assertThat(unknown.at("/errors/0/message").asString()).isEqualTo("PersistedQueryNotFound");
+        assertThat(unknown.at("/errors/0/extensions/code").asString()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+
+        // The client sends the query with its hash once...
+        JsonNode registered = GraphQlHttp.json(api.postRaw("{\"query\": \"" + query + "\", \"extensions\": "
+                + extensions + "}").body());
+        assertThat(registered.at("/data/products/totalCount").asInt()).isEqualTo(77);
+        // ...and the hash alone from then on, over GET (cacheable) or POST.
+        var byHash = api.getGraphQl(Map.of("extensions", extensions), Map.of());
+        assertThat(GraphQlHttp.json(byHash.body())).isEqualTo(registered);
+        assertThat(byHash.headers().firstValue("ETag")).isPresent();
+        assertThat(GraphQlHttp.json(api.postRaw("{\"extensions\": " + extensions + "}").body())).isEqualTo(registered);
+
+        JsonNode mismatch = GraphQlHttp.json(api.postRaw("{\"query\": \"{ dashboard { customers } }\", "
+                + "\"extensions\": " + extensions + "}").body());
+        assertThat(mismatch.at("/errors/0/message").asString()).contains("does not match the query's SHA-256");
+        assertThat(GraphQlHttp.json(api.getGraphQl(Map.of("extensions", extensions), Map.of()).body()))
+                .as("a mismatch does not replace the registered query").isEqualTo(registered);
+    }
+
+    @Test
+    void aBatchIsAnsweredWithEachRequestsAnswerInOrder() {
+        String one = "{ products(first: 1) { totalCount } }";
+        String two = "query($id: ID!) { customer(id: $id) { name } }";
+        var batch = api.postRaw("[{\"query\": \"" + one + "\"}, {\"query\": \"" + two.replace("\"", "\\\"")
+                + "\", \"variables\": {\"id\": \"ALFKI\"}}, {\"query\": \"{ nope }\"}]");
+        assertThat(batch.statusCode()).isEqualTo(200);
+        JsonNode answers = GraphQlHttp.json(batch.body());
+        assertThat(answers.isArray()).isTrue();
+        assertThat(answers.size()).isEqualTo(3);
+        assertThat(answers.get(0)).isEqualTo(api.post(one));
+        assertThat(answers.get(1)).isEqualTo(api.post(two, Map.of("id", "ALFKI")));
+        assertThat(answers.get(2).at("/errors/0/extensions/classification").asString())
+                .as("one request's error is its own").isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void theWidgetsEndpointServesTheRecommendationsWithAnEtag() {
+        recommendations.refresh();
+        var answer = api.get("/widget/recommendations?customer=ALFKI&first=3", Map.of());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode widget = GraphQlHttp.json(answer.body());
+        JsonNode graphql = api.post("{ recommendations(customerId: \"ALFKI\", first: 3) { product { id name price } "
+                + "score reasons { kind text product { name } } } }").at("/data");
+        assertThat(widget).as("the GraphQL query's answer, field for field").isEqualTo(graphql);
+        String etag = answer.headers().firstValue("ETag").orElseThrow();
+        assertThat(answer.headers().firstValue("Cache-Control").orElseThrow()).contains("private", "no-cache");
+        assertThat(api.get("/widget/recommendations?customer=ALFKI&first=3", Map.of("If-None-Match", etag))
+                .statusCode()).isEqualTo(304);
+
+        String bought = widget.at("/recommendations/0/product/id").asString();
+        api.post("mutation { placeOrder(input: {idempotencyKey: \"widget-alfki\", customerId: \"ALFKI\", lines: "
+                + "[{productId: \"" + bought + "\", quantity: 1}]}) { created } }");
+        var after = api.get("/widget/recommendations?customer=ALFKI&first=3", Map.of("If-None-Match", etag));
+        assertThat(after.statusCode()).as("what ALFKI just bought is not offered again").isEqualTo(200);
+        assertThat(after.body()).doesNotContain("\"" + bought + "\"");
+
+        assertThat(api.get("/widget/recommendations?customer=NOBODY", Map.of()).statusCode()).isEqualTo(404);
+        var tooMany = api.get("/widget/recommendations?customer=ALFKI&first=99", Map.of());
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("first: must be 1-24, got 99");
+        assertThat(new GraphQlHttp(port).get("/widget/recommendations?customer=ALFKI").statusCode()).isEqualTo(401);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

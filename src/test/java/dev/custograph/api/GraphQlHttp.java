@@ -69,6 +69,21 @@ public final class GraphQlHttp {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** GETs a path with extra headers for this request (e.g. If-None-Match). */
+    public HttpResponse<String> get(String path, Map<String, String> extraHeaders) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        extraHeaders.forEach(request::header);
+        return send(request);
+    }
+
+    /** GETs /graphql with these URL parameters (encoded here) and extra headers. */
+    public HttpResponse<String> getGraphQl(Map<String, String> parameters, Map<String, String> extraHeaders) {
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+        return get("/graphql" + query, extraHeaders);
+    }
+
     public static HttpResponse<String> get(URI uri) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),

@@ -198,7 +198,9 @@ class RequestLimitsIT {
     void everyRefusalFromGraphqlIsGraphQlShapedWithAClassification() {
         String json = "Content-Type: application/json";
         Map<String, RawHttp.Answer> answers = new java.util.LinkedHashMap<>();
-        answers.put("a JSON array", send(json, "[{\"query\": \"{ __typename }\"}]".getBytes()));
+        answers.put("a batch of 11", send(json, ("[" + String.join(",", java.util.Collections.nCopies(11,
+                "{\"query\": \"{ __typename }\"}")) + "]").getBytes()));
+        answers.put("an empty batch", send(json, "[]".getBytes()));
         answers.put("invalid JSON", send(json, "{\"query\": ".getBytes()));
         answers.put("invalid UTF-8", send(json, new byte[] {'{', '"', 'q', '"', ':', '"', (byte) 0xC3, (byte) 0x28,
                 '"', '}'}));
@@ -206,8 +208,13 @@ class RequestLimitsIT {
         answers.put("variables not an object", send(json, "{\"query\": \"{ __typename }\", \"variables\": [1]}"
                 .getBytes()));
         answers.put("wrong content type", send("Content-Type: text/plain", "{ __typename }".getBytes()));
-        answers.put("GET", RawHttp.send(port, "GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + WIDGET, RawHttp.plain(new byte[0])));
+        answers.put("a mutation over GET", RawHttp.send(port, "GET /graphql?query=" + java.net.URLEncoder.encode(
+                "mutation { runRules(input: {minSupport: 0.5, minConfidence: 0.5}) { id } }",
+                java.nio.charset.StandardCharsets.UTF_8) + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + WIDGET, RawHttp.plain(new byte[0])));
+        answers.put("GET with variables that are not JSON", RawHttp.send(port, "GET /graphql?query=%7B__typename%7D"
+                + "&variables=%7Bnope HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WIDGET,
+                RawHttp.plain(new byte[0])));
         answers.put("oversized headers", RawHttp.send(port, "POST /graphql HTTP/1.1\r\nHost: localhost\r\n"
                 + "X-Padding: " + "p".repeat(20_000) + "\r\nContent-Length: 2", RawHttp.plain("{}".getBytes())));
         answers.put("a framing Tomcat does not implement", RawHttp.send(port, post("Transfer-Encoding: identity, "
@@ -220,11 +227,15 @@ class RequestLimitsIT {
                     .isIn("BAD_REQUEST", "UNAUTHORIZED");
             assertThat(error.at("/message").asString()).as(what).isNotBlank();
         });
-        assertThat(answers.get("a JSON array").body()).contains("batches are not accepted");
+        assertThat(answers.get("a batch of 11").body()).contains("a batch holds 1-10 requests, this one 11");
+        assertThat(answers.get("an empty batch").body()).contains("a batch holds 1-10 requests, this one 0");
+        assertThat(answers.get("GET with variables that are not JSON").body()).contains("variables: the URL "
+                + "parameter is not JSON");
         assertThat(answers.get("invalid UTF-8").body()).contains("not UTF-8");
         assertThat(answers.get("query null").body()).contains("query is missing");
         assertThat(answers.get("wrong content type").status()).isEqualTo(415);
-        assertThat(answers.get("GET").status()).isEqualTo(405);
+        assertThat(answers.get("a mutation over GET").status()).isEqualTo(405);
+        assertThat(answers.get("a mutation over GET").body()).contains("a mutation must be sent with POST");
     }
 
     @Test

@@ -232,6 +232,26 @@ class SecurityIT {
                 .at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
         assertThat(widget.post("{ products(first: 1) { totalCount } }").at("/data/products/totalCount").asInt())
                 .isEqualTo(77);
+
+        // The widget's own endpoint follows the same rules: the signed customer only, no customer in the answer.
+        var fromEndpoint = widget.get("/widget/recommendations?customer=ALFKI&first=3");
+        assertThat(fromEndpoint.statusCode()).as(fromEndpoint.body()).isEqualTo(200);
+        assertThat(GraphQlHttp.json(fromEndpoint.body()).at("/recommendations").size()).isEqualTo(3);
+        assertThat(fromEndpoint.body()).doesNotContain("customerIds", "\"customers\"");
+        for (Map<String, String> headers : List.of(Map.of("X-Customer-Signature", "forged"), Map.<String, String>of())) {
+            Map<String, String> all = new java.util.HashMap<>(headers);
+            all.put("Authorization", "Bearer " + WIDGET);
+            var refused = new GraphQlHttp(port, all).get("/widget/recommendations?customer=ALFKI");
+            assertThat(refused.statusCode()).as(headers.toString()).isEqualTo(403);
+            assertThat(refused.body()).contains("X-Customer-Signature");
+        }
+        assertThat(widget.get("/widget/recommendations?customer=ANATR").statusCode())
+                .as("ALFKI's signature for another customer").isEqualTo(403);
+        assertThat(new GraphQlHttp(port, Map.of("Authorization", "Bearer " + APP, "X-Customer-Id", "ALFKI"))
+                .get("/widget/recommendations?customer=ANATR").statusCode()).as("an app key for another customer")
+                .isEqualTo(403);
+        assertThat(new GraphQlHttp(port, Map.of("Authorization", "Bearer " + APP, "X-Customer-Id", "ALFKI"))
+                .get("/widget/recommendations?customer=ALFKI").statusCode()).isEqualTo(200);
     }
 
     @Test
