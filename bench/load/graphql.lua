@@ -2,8 +2,8 @@
 -- key in $KEY. $QUERY picks the query: "recommendations" or "customer360" (profile, totals, value, segment, churn
 -- risk, 5 recommendations and the 10 latest orders with their lines). $METHOD: POST (the default) sends the query;
 -- GET sends only its persisted hash ($HASH, the query's SHA-256, registered beforehand) as Apollo's clients do. With
--- $ONCE set, thread t of $WRK_THREADS asks for ids t, t + n, t + 2n, ... once each and then stops (the
--- first-request-per-customer run).
+-- $ONCE set, thread t of $WRK_THREADS asks for ids t, t + n, t + 2n, ... once each (the first-request-per-
+-- customer run; a run longer than its ids says "wrapped" on stderr).
 local ids = {}
 for line in io.lines(os.getenv("IDS")) do
   ids[#ids + 1] = line
@@ -44,8 +44,12 @@ function request()
   if once then
     index = (counter - 1) * threads + tid + 1
     if index > #ids then
-      wrk.thread:stop()
-      index = #ids
+      -- Past the last id: the run was too long for its ids, and from here on answers may be cached.
+      if not wrapped then
+        io.stderr:write("wrapped: more requests than ids\n")
+        wrapped = true
+      end
+      index = (index - 1) % #ids + 1
     end
   else
     index = (counter + offset) % #ids + 1

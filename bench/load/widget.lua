@@ -1,6 +1,7 @@
 -- wrk script: GETs the widget's endpoint, /widget/recommendations?customer=ID&first=4, cycling through the customer
 -- ids in $IDS (one per line), with the API key in $KEY. With $ONCE set, each thread asks for each of its share of
--- the ids once, in order, and then stops (the first-request-per-customer run; $WRK_THREADS must be wrk's -t).
+-- the ids once, in order (the first-request-per-customer run; $WRK_THREADS must be wrk's -t; a run longer
+-- than its ids says "wrapped" on stderr).
 local ids = {}
 for line in io.lines(os.getenv("IDS")) do
   ids[#ids + 1] = line
@@ -24,11 +25,14 @@ function request()
   counter = counter + 1
   local index
   if once then
-    -- thread t of n asks for ids t, t + n, t + 2n, ...
     index = (counter - 1) * threads + tid + 1
     if index > #ids then
-      wrk.thread:stop()
-      index = #ids
+      -- Past the last id: the run was too long for its ids, and from here on answers may be cached.
+      if not wrapped then
+        io.stderr:write("wrapped: more requests than ids\n")
+        wrapped = true
+      end
+      index = (index - 1) % #ids + 1
     end
   else
     index = (counter + offset) % #ids + 1

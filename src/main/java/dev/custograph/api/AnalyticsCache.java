@@ -53,13 +53,13 @@ public final class AnalyticsCache {
     private final LoadingCache<Integer, List<String>> topClv;
 
     public AnalyticsCache(AnalyticsReads reads, EntityCache.Settings settings, MeterRegistry meters) {
-        values = EntityCache.build("customerValues", reads::customerValues, settings, meters);
+        values = new BulkCache<>("customerValues", reads::customerValues, settings, meters, true);
         runs = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(settings.expireAfterWrite()).recordStats()
                 .build(id -> reads.run(id.equals(LATEST) ? null : id));
         distribution = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite())
                 .recordStats().build(key -> reads.rfmDistribution());
-        churnRisks = EntityCache.build("churnRisks", reads::churnRisks, settings, meters);
-        segmentIds = EntityCache.build("customerSegments", reads::segmentIds, settings, meters);
+        churnRisks = new BulkCache<>("churnRisks", reads::churnRisks, settings, meters, true);
+        segmentIds = new BulkCache<>("customerSegments", reads::segmentIds, settings, meters, true);
         segments = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite())
                 .recordStats().build(key -> reads.segments());
         CaffeineCacheMetrics.monitor(meters, segments, "segments");

@@ -26,15 +26,29 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  */
 final class BulkCache<V> {
 
-    private final Cache<String, V> cache;
+    /** What the cache holds for an id the read did not find, when it keeps absences. */
+    private static final Object ABSENT = new Object();
+
+    private final Cache<String, Object> cache;
     private final Function<Set<String>, Map<String, V>> bulkRead;
+    private final boolean keepsAbsences;
     private final AtomicLong version = new AtomicLong();
 
     BulkCache(String name, Function<Set<String>, Map<String, V>> bulkRead, EntityCache.Settings settings,
               MeterRegistry meters) {
+        this(name, bulkRead, settings, meters, false);
+    }
+
+    /**
+     * @param keepsAbsences also remember that an id has no value (a customer never analysed has no value, and
+     *                      asking again would read again), for values whose appearance is always an invalidation
+     */
+    BulkCache(String name, Function<Set<String>, Map<String, V>> bulkRead, EntityCache.Settings settings,
+              MeterRegistry meters, boolean keepsAbsences) {
         this.cache = Caffeine.newBuilder().maximumSize(settings.maximumSize())
                 .expireAfterWrite(settings.expireAfterWrite()).recordStats().build();
         this.bulkRead = bulkRead;
+        this.keepsAbsences = keepsAbsences;
         CaffeineCacheMetrics.monitor(meters, cache, name);
     }
 
@@ -43,18 +57,28 @@ final class BulkCache<V> {
     }
 
     /** The values of these ids that exist; those not cached are read in one go. */
+    @SuppressWarnings("unchecked")
     Map<String, V> getAll(Collection<String> keys) {
-        Map<String, V> found = new HashMap<>(cache.getAllPresent(keys));
-        if (found.size() == keys.size()) {
+        Map<String, Object> present = cache.getAllPresent(keys);
+        Map<String, V> found = new HashMap<>();
+        present.forEach((key, value) -> {
+            if (value != ABSENT) {
+                found.put(key, (V) value);
+            }
+        });
+        if (present.size() == keys.size()) {
             return found;
         }
         Set<String> missing = new HashSet<>(keys);
-        missing.removeAll(found.keySet());
+        missing.removeAll(present.keySet());
         long before = version.get();
         Map<String, V> loaded = bulkRead.apply(missing);
         cache.putAll(loaded);
+        if (keepsAbsences) {
+            missing.stream().filter(key -> !loaded.containsKey(key)).forEach(key -> cache.put(key, ABSENT));
+        }
         if (version.get() != before) {
-            cache.invalidateAll(loaded.keySet());
+            cache.invalidateAll(missing);
         }
         found.putAll(loaded);
         return found;
@@ -76,8 +100,9 @@ final class BulkCache<V> {
     }
 
     /** Drops every cached value that matches. */
+    @SuppressWarnings("unchecked")
     void invalidateIf(Predicate<V> stale) {
         version.incrementAndGet();
-        cache.asMap().values().removeIf(stale);
+        cache.asMap().values().removeIf(value -> value != ABSENT && stale.test((V) value));
     }
 }

@@ -90,6 +90,7 @@ final class CacheInvalidation implements Graph.WriteListener {
         List<Map<String, Object>> lines = (List<Map<String, Object>>) order.get("lines");
         List<String> productIds = lines.stream().map(line -> (String) line.get("productId")).toList();
         analytics.orderPlaced(customerId);
+        entities.orderPlaced(customerId);
         recommendations.orderPlaced(customerId, productIds);
     }
 

@@ -65,7 +65,7 @@ class CustomerController {
     Connection<Order> orderHistory(Customer customer, @Argument Integer first, @Argument String after,
                                    DataFetchingFieldSelectionSet selection) {
         PageRequest request = PageRequest.of(first, after, "DATE_DESC");
-        EntityReads.Page<Order> page = reads.orderHistory(customer.customerId(), request.after(), request.first());
+        EntityReads.Page<Order> page = cache.orderHistory(customer.customerId(), request.after(), request.first());
         Long total = selection.contains("totalCount") ? reads.orderCount(customer.customerId()) : null;
         return request.connection(page, total);
     }

@@ -2,6 +2,7 @@ package dev.custograph.api;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,8 +35,18 @@ public final class EntityCache {
     private final BulkCache<Order> orders;
     private final BulkCache<Product> products;
     private final BulkCache<Category> categories;
+    /** Each order's lines: written once, with the order (an erasure, which renames them, drops every cache). */
+    private final BulkCache<List<dev.custograph.model.OrderLine>> lines;
+    /** Each customer's latest orders, the first page of its order history by page size, until it places another. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Map<Integer, EntityReads.Page<Order>>> latestOrders;
+    private final EntityReads reads;
 
     public EntityCache(EntityReads reads, Settings settings, MeterRegistry meters) {
+        this.reads = reads;
+        lines = build("orderLines", reads::linesOfOrders, settings, meters);
+        latestOrders = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(settings.maximumSize())
+                .expireAfterWrite(settings.expireAfterWrite()).recordStats().build();
+        io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(meters, latestOrders, "latestOrders");
         customers = build("customers", reads::customers, settings, meters);
         orders = build("orders", reads::orders, settings, meters);
         products = build("products", reads::products, settings, meters);
@@ -66,10 +77,42 @@ public final class EntityCache {
         return categories.getAll(Set.copyOf(names));
     }
 
+    /** Each order's lines (orders without lines map to an empty list). */
+    public Map<String, List<dev.custograph.model.OrderLine>> linesOfOrders(Collection<String> orderIds) {
+        return lines.getAll(Set.copyOf(orderIds));
+    }
+
+    /**
+     * A page of the customer's orders, newest first; the first page (what a profile shows) is cached until the
+     * customer places an order or changes.
+     */
+    public EntityReads.Page<Order> orderHistory(String customerId, EntityReads.After after, int limit) {
+        if (after != null) {
+            return reads.orderHistory(customerId, after, limit);
+        }
+        Map<Integer, EntityReads.Page<Order>> pages = latestOrders.get(customerId,
+                id -> new java.util.concurrent.ConcurrentHashMap<>());
+        EntityReads.Page<Order> page = pages.get(limit);
+        if (page == null) {
+            page = reads.orderHistory(customerId, null, limit);
+            // Only if no order or change dropped the customer's pages while reading.
+            if (latestOrders.getIfPresent(customerId) == pages) {
+                pages.put(limit, page);
+            }
+        }
+        return page;
+    }
+
+    /** The customer placed an order: its latest orders change. */
+    void orderPlaced(String customerId) {
+        latestOrders.invalidate(customerId);
+    }
+
     /** Drops these customers and every cached order they placed. */
     void forgetCustomers(Collection<String> ids) {
         customers.invalidateAll(ids);
         orders.invalidateIf(order -> ids.contains(order.customerId()));
+        latestOrders.invalidateAll(ids);
     }
 
     void forgetProducts(Collection<String> ids) {
@@ -81,6 +124,8 @@ public final class EntityCache {
         orders.invalidateAll();
         products.invalidateAll();
         categories.invalidateAll();
+        lines.invalidateAll();
+        latestOrders.invalidateAll();
     }
 
     /** A cache of values by id, loaded in bulk for the ids it lacks, with its metrics published as {@code name}. */

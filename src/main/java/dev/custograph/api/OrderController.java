@@ -41,7 +41,7 @@ class OrderController {
 
     @BatchMapping(typeName = "Order", field = "lines")
     Map<Order, List<OrderLine>> lines(List<Order> orders) {
-        Map<String, List<OrderLine>> byId = reads.linesOfOrders(orders.stream().map(Order::orderId).toList());
+        Map<String, List<OrderLine>> byId = cache.linesOfOrders(orders.stream().map(Order::orderId).toList());
         return orders.stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), o -> byId.get(o.orderId())));
     }

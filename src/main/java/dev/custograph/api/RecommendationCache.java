@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -42,9 +44,16 @@ public final class RecommendationCache {
         }
     }
 
+    /**
+     * A customer's recommendations as cached, and answers rendered from them (the widget's JSON, by the length asked
+     * for), which go when they go.
+     */
+    private record Entry(Recommender.Result result, Map<Integer, Object> rendered) {
+    }
+
     private final Graph graph;
     private final Recommendations service;
-    private final LoadingCache<String, Recommender.Result> recommendations;
+    private final LoadingCache<String, Entry> recommendations;
     private final LoadingCache<String, List<SimilarCustomer>> similar;
     private final LoadingCache<String, Rules> rules;
 
@@ -54,7 +63,8 @@ public final class RecommendationCache {
         this.service = service;
         recommendations = Caffeine.newBuilder().maximumSize(settings.maximumSize())
                 .expireAfterWrite(settings.expireAfterWrite()).recordStats()
-                .build(id -> service.forCustomer(id, Recommendations.PRECOMPUTED));
+                .build(id -> new Entry(service.forCustomer(id, Recommendations.PRECOMPUTED),
+                        new ConcurrentHashMap<>()));
         similar = Caffeine.newBuilder().maximumSize(settings.maximumSize())
                 .expireAfterWrite(settings.expireAfterWrite()).recordStats().build(this::readSimilar);
         rules = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite()).recordStats()
@@ -73,10 +83,26 @@ public final class RecommendationCache {
         if (first > Recommendations.PRECOMPUTED) {
             return service.forCustomer(customerId, first);
         }
-        Recommender.Result result = recommendations.get(customerId);
+        return cut(recommendations.get(customerId).result(), first);
+    }
+
+    /**
+     * An answer rendered from the customer's first {@code first} recommendations, cached with them: rendered once,
+     * then served as it is until the recommendations change.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T rendered(String customerId, int first, Function<Recommender.Result, T> render) {
+        if (first > Recommendations.PRECOMPUTED) {
+            return render.apply(service.forCustomer(customerId, first));
+        }
+        Entry entry = recommendations.get(customerId);
+        return (T) entry.rendered().computeIfAbsent(first, f -> render.apply(cut(entry.result(), f)));
+    }
+
+    private static Recommender.Result cut(Recommender.Result result, int first) {
         List<dev.custograph.recommend.Recommendation> all = result.recommendations();
         return first >= all.size() ? result
-                : new Recommender.Result(customerId, result.customerExists(), all.subList(0, first));
+                : new Recommender.Result(result.customerId(), result.customerExists(), all.subList(0, first));
     }
 
     /** The customer's similar customers: materialised SIMILAR if it has any, else found now by traversal. */

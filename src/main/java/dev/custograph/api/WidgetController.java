@@ -73,14 +73,26 @@ class WidgetController {
         if (refusal != null) {
             return error(403, "FORBIDDEN", refusal);
         }
-        Recommender.Result result = recommendations.recommendations(customer, count);
+        Rendered answer = recommendations.rendered(customer, count, this::render);
+        if (answer.etag() == null) {
+            return error(404, "NOT_FOUND", new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return ResponseEntity.ok().eTag(answer.etag()).cacheControl(CacheControl.noCache().cachePrivate())
+                .varyBy(HttpHeaders.AUTHORIZATION, FieldAccess.SIGNATURE_HEADER, FieldAccess.ACTING_FOR_HEADER)
+                .contentType(MediaType.APPLICATION_JSON).body(answer.body());
+    }
+
+    /** The answer's body and ETag; for an unknown customer, no ETag and the message as the body. */
+    private record Rendered(byte[] body, String etag) {
+    }
+
+    /** Rendered once per customer and length, and kept with its recommendations in the cache. */
+    private Rendered render(Recommender.Result result) {
         if (!result.customerExists()) {
-            return error(404, "NOT_FOUND", result.message());
+            return new Rendered(result.message().getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
         }
         byte[] body = JSON.writeValueAsBytes(body(result.recommendations()));
-        return ResponseEntity.ok().eTag(GraphQlOverHttp.etag(body)).cacheControl(CacheControl.noCache().cachePrivate())
-                .varyBy(HttpHeaders.AUTHORIZATION, FieldAccess.SIGNATURE_HEADER, FieldAccess.ACTING_FOR_HEADER)
-                .contentType(MediaType.APPLICATION_JSON).body(body);
+        return new Rendered(body, GraphQlOverHttp.etag(body));
     }
 
     /** The GraphQL query's answer, field for field, so the widget renders either. */

@@ -263,16 +263,12 @@ public final class Recommendations implements AutoCloseable {
         refreshedListeners.forEach(Runnable::run);
     }
 
-    /** Reads a snapshot in the background now (at start-up). */
+    /**
+     * Reads the first snapshot in the background once start-up's own writes (migrations, demo data) have been quiet
+     * for a moment, so that it is read once, not once before them and again after.
+     */
     public void start() {
-        refresher.execute(() -> {
-            try {
-                refresh();
-            } catch (RuntimeException e) {
-                log.warn("recommendations: the first snapshot could not be read ({}); the graph serves until the "
-                        + "next change", e.getMessage());
-            }
-        });
+        refreshSoon();
     }
 
     private PopularityPrior priorForGraph() {

@@ -58,6 +58,58 @@ class PlaceOrderIT {
     }
 
     @Test
+    void queriesOverGetAreCachedByEtagAndAnOrderChangesTheirTag() {
+        String query = "query Totals($id: ID!) { customer(id: $id) { totals { orders } } }";
+        Map<String, String> get = Map.of("query", query, "variables", "{\"id\": \"ERNSH\"}");
+        var first = api.getGraphQl(get, Map.of());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(GraphQlHttp.json(first.body())).as("the same answer as a POST")
+                .isEqualTo(api.post(query, Map.of("id", "ERNSH")));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).isEqualTo("private, no-cache");
+
+        var again = api.getGraphQl(get, Map.of("If-None-Match", etag));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+
+        api.post("mutation { placeOrder(input: {idempotencyKey: \"etag-ernsh\", customerId: \"ERNSH\", lines: "
+                + "[{productId: \"1\", quantity: 1}]}) { created } }");
+        var changed = api.getGraphQl(get, Map.of("If-None-Match", etag));
+        assertThat(changed.statusCode()).as("the order changed the answer").isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(GraphQlHttp.json(changed.body()).at("/data/customer/totals/orders").asInt())
+                .isEqualTo(GraphQlHttp.json(first.body()).at("/data/customer/totals/orders").asInt() + 1);
+    }
+
+    @Test
+    void theWidgetsEndpointServesTheRecommendationsWithAnEtag() {
+        recommendations.refresh();
+        var answer = api.get("/widget/recommendations?customer=QUICK&first=3", Map.of());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode widget = GraphQlHttp.json(answer.body());
+        JsonNode graphql = api.post("{ recommendations(customerId: \"QUICK\", first: 3) { product { id name price } "
+                + "score reasons { kind text product { name } } } }").at("/data");
+        assertThat(widget).as("the GraphQL query's answer, field for field").isEqualTo(graphql);
+        String etag = answer.headers().firstValue("ETag").orElseThrow();
+        assertThat(answer.headers().firstValue("Cache-Control").orElseThrow()).contains("private", "no-cache");
+        assertThat(api.get("/widget/recommendations?customer=QUICK&first=3", Map.of("If-None-Match", etag))
+                .statusCode()).isEqualTo(304);
+
+        String bought = widget.at("/recommendations/0/product/id").asString();
+        api.post("mutation { placeOrder(input: {idempotencyKey: \"widget-quick\", customerId: \"QUICK\", lines: "
+                + "[{productId: \"" + bought + "\", quantity: 1}]}) { created } }");
+        var after = api.get("/widget/recommendations?customer=QUICK&first=3", Map.of("If-None-Match", etag));
+        assertThat(after.statusCode()).as("what QUICK just bought is not offered again").isEqualTo(200);
+        assertThat(after.body()).doesNotContain("\"" + bought + "\"");
+
+        assertThat(api.get("/widget/recommendations?customer=NOBODY", Map.of()).statusCode()).isEqualTo(404);
+        var tooMany = api.get("/widget/recommendations?customer=QUICK&first=99", Map.of());
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("first: must be 1-24, got 99");
+        assertThat(new GraphQlHttp(port).get("/widget/recommendations?customer=QUICK").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void onlyAnAdminKeyMayPlaceOrders() {
         JsonNode refused = GraphQlHttp.withKey(port, "orders-it-analyst-key").post("mutation { placeOrder(input: "
                 + "{idempotencyKey: \"a\", customerId: \"BLAUS\", lines: [{productId: \"1\", quantity: 1}]}) "
@@ -135,7 +187,8 @@ class PlaceOrderIT {
     @Test
     void anOrderDropsOnlyWhatItChangedFromTheCaches() {
         String query = "query($id: ID!) { customer(id: $id) { totals { orders revenue } "
-                + "recommendations(first: 5) { product { id } } } }";
+                + "recommendations(first: 5) { product { id } } "
+                + "orderHistory(first: 3) { edges { node { id lines { quantity } } } } } }";
         recommendations.refresh();
         JsonNode before = api.post(query, Map.of("id", "FRANK")).at("/data/customer");
         api.post(query, Map.of("id", "TORTU"));
@@ -154,7 +207,13 @@ class PlaceOrderIT {
         assertThat(after.at("/recommendations").toString()).as("what FRANK just bought is not offered again")
                 .doesNotContain("\"" + suggested + "\"");
         assertThat(other.at("/totals/orders").asInt()).isPositive();
+        assertThat(after.at("/orderHistory/edges/0/node/lines/0/quantity").asInt()).as("the new order is the latest")
+                .isEqualTo(2);
+        assertThat(after.at("/orderHistory/edges/1/node/id").asString())
+                .isEqualTo(before.at("/orderHistory/edges/0/node/id").asString());
         Map<String, Double> made = CypherCounts.since(reads, CypherCounts.of(meters));
+        assertThat(made).as("FRANK's latest orders are read again, and the new order's lines; TORTU's stay cached")
+                .containsEntry("read/customer-order-history", 1.0).containsEntry("read/lines-of-orders", 1.0);
         assertThat(made).as("FRANK's totals are read again, once; its recommendations are recomputed from what "
                 + "the recommender holds in memory, without a read; TORTU's stay cached, and the memory is not re-read")
                 .containsEntry("read/customer-totals", 1.0).doesNotContainKey("recommend/customer-context")
