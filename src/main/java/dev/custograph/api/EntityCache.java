@@ -69,6 +69,17 @@ public final class EntityCache {
         return products.getAll(Set.copyOf(ids));
     }
 
+    /**
+     * Reads these products into the cache ahead of the requests that will show them (the products recommendations
+     * name), a thousand per read, at most {@code limit} of them.
+     */
+    void warmProducts(Collection<String> ids, long limit) {
+        List<String> all = ids.stream().sorted().limit(limit).toList();
+        for (int i = 0; i < all.size(); i += 1000) {
+            products.getAll(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+    }
+
     public Product product(String id) {
         return products.get(id);
     }

@@ -100,13 +100,20 @@ class GraphQlConfiguration {
         return recommendations;
     }
 
+    /**
+     * The recommendations' cache; and each new snapshot reads the products its lists name into the entity cache, so
+     * a customer's first request shows them without a read.
+     */
     @Bean
-    RecommendationCache recommendationCache(Graph graph, Recommendations recommendations, MeterRegistry meters,
+    RecommendationCache recommendationCache(Graph graph, Recommendations recommendations, EntityCache entities,
+                                            MeterRegistry meters,
                                             @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
                                             @Value("${custograph.cache.expire-after-write:10m}")
                                             Duration expireAfterWrite) {
-        return new RecommendationCache(graph, recommendations, new EntityCache.Settings(maximumSize,
-                expireAfterWrite), meters);
+        RecommendationCache cache = new RecommendationCache(graph, recommendations,
+                new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
+        recommendations.onRefreshed(() -> entities.warmProducts(recommendations.rankedProducts(), maximumSize / 2));
+        return cache;
     }
 
     /** Registered with the graph so each write drops exactly the cached answers it made stale. */

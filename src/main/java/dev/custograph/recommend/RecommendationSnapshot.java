@@ -184,6 +184,21 @@ final class RecommendationSnapshot {
         return customerIds[customer];
     }
 
+    /** The ids of the products that some customer's list ranked ahead holds, in no order. */
+    java.util.Set<String> rankedProducts() {
+        boolean[] seen = new boolean[productIds.length];
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int[] list : lists) {
+            for (int p : list) {
+                if (!seen[p]) {
+                    seen[p] = true;
+                    ids.add(productIds[p]);
+                }
+            }
+        }
+        return ids;
+    }
+
     /** The customer's list ranked ahead, best first (at most {@link #PRECOMPUTED}). */
     int[] list(int customer) {
         return lists[customer];

@@ -167,6 +167,12 @@ public final class Recommendations implements AutoCloseable {
         }
     }
 
+    /** The ids of the products the current snapshot's lists hold (empty before the first), for warming caches. */
+    public Set<String> rankedProducts() {
+        RecommendationSnapshot snap = snapshot;
+        return snap == null ? Set.of() : snap.rankedProducts();
+    }
+
     /** Customers whose profile changed or who were created: their contexts are read live until the next snapshot. */
     public void customersChanged(Collection<String> ids) {
         long now = System.nanoTime();
@@ -260,7 +266,13 @@ public final class Recommendations implements AutoCloseable {
         graphPrior = null;
         log.info("recommendations: {} customers' lists ranked ahead in {} s", String.format("%,d", next.customers()),
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
-        refreshedListeners.forEach(Runnable::run);
+        for (Runnable listener : refreshedListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("recommendations: a listener of the new snapshot failed ({}); the snapshot serves", e.toString());
+            }
+        }
     }
 
     /**

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The heap the recommendations service holds per customer, on a store built as bench/scaling.sh builds one: generated
+# customers (about 19 lines each), bulk-imported, with SIMILAR (top 20, cosine) and pair rules materialised; then the
+# live heap before and after the service reads its snapshot and ranks every customer's list, divided by the customers.
+# Usage: bench/serving-heap.sh CUSTOMERS [HEAP]   e.g. 100000 (HEAP default 4g)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+customers=${1:?customers}
+heap=${2:-4g}
+work=${SERVING_HEAP_DIR:-target/bench-serving-heap-$customers}
+[ -f target/custograph.jar ] || ./mvnw -q -B -DskipTests package >&2
+if [ ! -d "$work/data" ]; then
+  mkdir -p "$work"
+  java -jar target/custograph.jar generate --customers "$customers" --out "$work/lines.csv.gz" 2>/dev/null
+  step() { local s=$(date +%s); java -Xmx$heap -jar target/custograph.jar "$@" > /dev/null 2> "$work/$1.log" \
+    || { tail -5 "$work/$1.log"; exit 1; }; echo "$1: $(( $(date +%s) - s )) s"; }
+  step import --format lines "$work/lines.csv.gz" --data-dir "$work/data" --rejects "$work/rejects.csv"
+  step similar --data-dir "$work/data" --all --k 20
+  step rules --data-dir "$work/data" --min-support 0.001 --min-confidence 0.1 --limit 100000
+fi
+./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
+java -Xmx$heap -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  dev.custograph.bench.ServingHeapBenchmark "$work/data"
