@@ -97,16 +97,7 @@ class WidgetController {
 
     /** The GraphQL query's answer, field for field, so the widget renders either. */
     private Map<String, Object> body(List<Recommendation> list) {
-        List<String> ids = new ArrayList<>();
-        list.forEach(r -> {
-            ids.add(r.productId());
-            r.reasons().forEach(reason -> {
-                if (reason.productId() != null) {
-                    ids.add(reason.productId());
-                }
-            });
-        });
-        Map<String, Product> products = entities.products(ids);
+        Map<String, Product> products = entities.products(list.stream().map(Recommendation::productId).toList());
         List<Map<String, Object>> shown = new ArrayList<>();
         for (Recommendation r : list) {
             Product product = products.get(r.productId());
@@ -122,8 +113,9 @@ class WidgetController {
                 Map<String, Object> shownReason = new LinkedHashMap<>();
                 shownReason.put("kind", reason.kind());
                 shownReason.put("text", reason.text());
-                Product from = reason.productId() == null ? null : products.get(reason.productId());
-                shownReason.put("product", from == null ? null : Map.of("name", String.valueOf(from.name())));
+                // The reason's own product is one the customer bought: its name is in the reason already.
+                shownReason.put("product", reason.productId() == null ? null
+                        : java.util.Collections.singletonMap("name", reason.productName()));
                 reasons.add(shownReason);
             }
             Map<String, Object> item = new LinkedHashMap<>();

@@ -59,6 +59,12 @@ public final class PopularityPrior {
                 buyers.computeIfAbsent(key, g -> new HashMap<>()).merge(product, count, Long::sum);
             }
         }
+        labels.put("all", "all customers");
+        return of(buyers, readSizes(graph), labels, names);
+    }
+
+    /** How many customers bought anything, in all ("all"), per segment ("segment:ID") and per country ("country:NAME"). */
+    static Map<String, Long> readSizes(Graph graph) {
         Map<String, Long> sizes = new HashMap<>();
         for (Row row : graph.rows("recommend/segment-and-country-sizes", Map.of())) {
             long customers = row.longValue("customers");
@@ -70,8 +76,7 @@ public final class PopularityPrior {
                 sizes.merge("country:" + row.string("country"), customers, Long::sum);
             }
         }
-        labels.put("all", "all customers");
-        return of(buyers, sizes, labels, names);
+        return sizes;
     }
 
     /** Builds the prior from buyer counts per group (key "all", "segment:ID" or "country:NAME"). */

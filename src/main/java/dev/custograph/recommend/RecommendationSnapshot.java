@@ -154,10 +154,9 @@ final class RecommendationSnapshot {
      */
     static RecommendationSnapshot read(Graph graph, RecommendationWeights weights, int threads, IntConsumer done) {
         long started = System.nanoTime();
-        PopularityPrior prior = PopularityPrior.read(graph);
         Map<String, List<String>> returnedById = new HashMap<>();
         PurchaseMatrix purchases = SimilarCustomers.project(graph, returnedById);
-        Builder b = new Builder(started, prior, purchases);
+        Builder b = new Builder(started, purchases);
         returnedById.forEach((id, products) -> b.returned(b.customer(id), products));
         for (Row row : graph.rows("recommend/all-bought-with", Map.of())) {
             b.rule(row.string("from"), row.string("fromName"), row.string("productId"), row.doubleOrNull("confidence"),
@@ -165,6 +164,7 @@ final class RecommendationSnapshot {
         }
         graph.inReadTransaction(tx -> tx.readEach("recommend/all-customer-contexts",
                 Map.of("neighbours", Recommender.NEIGHBOURS), row -> b.context(row)));
+        b.groups(b.prior(graph, purchases));
         RecommendationSnapshot snapshot = new RecommendationSnapshot(b, weights);
         snapshot.rankAll(purchases, threads, done);
         return snapshot;
@@ -451,7 +451,7 @@ final class RecommendationSnapshot {
     /** Numbers products and customers as they are read, and gathers the arrays the snapshot is made of. */
     private static final class Builder {
         final long readStartedNanos;
-        final PopularityPrior prior;
+        PopularityPrior prior;
         final List<String> productIds = new ArrayList<>();
         final Map<String, Integer> productPositions = new HashMap<>();
         final Map<String, String> ruleNames = new HashMap<>();
@@ -467,16 +467,73 @@ final class RecommendationSnapshot {
         final List<int[]> rules = new ArrayList<>();
         final List<double[]> ruleValues = new ArrayList<>();
 
-        Builder(long readStartedNanos, PopularityPrior prior, PurchaseMatrix purchases) {
+        /** Each customer's current segment and country, as its context row gave them (null when none). */
+        String[] segmentOf = new String[1024];
+        String[] countryOf = new String[1024];
+        final Map<String, String> segmentNames = new HashMap<>();
+        /** One instance per distinct value, so a million customers do not hold a million copies of a country. */
+        final Map<String, String> pool = new HashMap<>();
+
+        Builder(long readStartedNanos, PurchaseMatrix purchases) {
             this.readStartedNanos = readStartedNanos;
-            this.prior = prior;
             for (int p = 0; p < purchases.productCount(); p++) {
                 product(purchases.productId(p));
             }
-            addGroup(prior.groupFor(null, null));
-            prior.groups().forEach(this::addGroup);
             for (int c = 0; c < purchases.customers(); c++) {
                 owned.set(customer(purchases.customerId(c)), purchases.productPositionsOf(c));
+            }
+        }
+
+        /**
+         * The popularity prior, counted from the purchases already read (the same "bought" as
+         * {@code popular-products.cypher}: more than zero units on orders that were not cancelled) and the customers'
+         * segments and countries; only the groups' sizes and the products' names are read. Equal to
+         * {@link PopularityPrior#read} (tested through the lists), without walking every order line a second time.
+         */
+        PopularityPrior prior(Graph graph, PurchaseMatrix purchases) {
+            Map<String, Map<String, Long>> buyers = new HashMap<>();
+            Map<String, String> labels = new HashMap<>();
+            Map<String, String> names = new HashMap<>();
+            for (int c = 0; c < purchases.customers(); c++) {
+                List<String> keys = new ArrayList<>(3);
+                keys.add("all");
+                if (segmentOf[c] != null) {
+                    String key = "segment:" + segmentOf[c];
+                    keys.add(key);
+                    labels.put(key, "segment \"" + segmentNames.get(segmentOf[c]) + "\"");
+                }
+                if (countryOf[c] != null) {
+                    String key = "country:" + countryOf[c];
+                    keys.add(key);
+                    labels.put(key, "country " + countryOf[c]);
+                }
+                for (int p : purchases.productPositionsOf(c)) {
+                    String product = purchases.productId(p);
+                    for (String key : keys) {
+                        buyers.computeIfAbsent(key, k -> new HashMap<>()).merge(product, 1L, Long::sum);
+                    }
+                }
+            }
+            List<String> sold = new ArrayList<>();
+            for (int p = 0; p < purchases.productCount(); p++) {
+                sold.add(purchases.productId(p));
+            }
+            for (Row row : graph.rows("recommend/product-names", Map.of("ids", sold))) {
+                names.put(row.string("productId"), row.string("name"));
+            }
+            sold.forEach(id -> names.putIfAbsent(id, null));
+            Map<String, Long> sizes = PopularityPrior.readSizes(graph);
+            labels.put("all", "all customers");
+            return PopularityPrior.of(buyers, sizes, labels, names);
+        }
+
+        /** The prior's groups, numbered ("all customers" first), and each customer's. */
+        void groups(PopularityPrior prior) {
+            this.prior = prior;
+            addGroup(prior.groupFor(null, null));
+            prior.groups().forEach(this::addGroup);
+            for (int c = 0; c < customerIds.size(); c++) {
+                groupOf[c] = groupPositions.getOrDefault(prior.groupFor(segmentOf[c], countryOf[c]), 0);
             }
         }
 
@@ -516,6 +573,8 @@ final class RecommendationSnapshot {
                 neighbourScores.add(NO_SCORES);
                 if (c == groupOf.length) {
                     groupOf = Arrays.copyOf(groupOf, c * 2);
+                    segmentOf = Arrays.copyOf(segmentOf, c * 2);
+                    countryOf = Arrays.copyOf(countryOf, c * 2);
                 }
             }
             return c;
@@ -543,7 +602,11 @@ final class RecommendationSnapshot {
             }
             neighbours.set(c, ids);
             neighbourScores.set(c, scores);
-            groupOf[c] = groupPositions.getOrDefault(prior.groupFor(context.segmentId(), context.country()), 0);
+            segmentOf[c] = context.segmentId() == null ? null : pool.computeIfAbsent(context.segmentId(), v -> v);
+            countryOf[c] = context.country() == null ? null : pool.computeIfAbsent(context.country(), v -> v);
+            if (context.segmentId() != null) {
+                segmentNames.putIfAbsent(context.segmentId(), row.string("segmentName"));
+            }
         }
 
         /** The rules by the product they start from (targets) and by the product they lead to (sources). */

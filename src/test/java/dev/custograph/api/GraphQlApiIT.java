@@ -62,7 +62,8 @@ class GraphQlApiIT {
 
     /** What the recommendations service reads, in the background, for a new snapshot. */
     static final Set<String> BACKGROUND_SNAPSHOT_READS = Set.of("similarity/purchases", "recommend/all-bought-with",
-            "recommend/all-customer-contexts", "recommend/popular-products", "recommend/segment-and-country-sizes");
+            "recommend/all-customer-contexts", "recommend/popular-products", "recommend/segment-and-country-sizes",
+            "recommend/product-names");
 
     @BeforeAll
     void importNorthwind() {
