@@ -1,6 +1,5 @@
 package dev.custograph.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,13 +19,10 @@ import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -297,12 +293,10 @@ final class GraphQlOverHttp extends OncePerRequestFilter {
     }
 
     /** The request as a POST of one JSON body. */
-    private static final class JsonPost extends HttpServletRequestWrapper {
-        private final byte[] body;
+    private static final class JsonPost extends RequestBodyLimit.BufferedBody {
 
         JsonPost(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
+            super(request, body);
         }
 
         @Override
@@ -325,52 +319,6 @@ final class GraphQlOverHttp extends OncePerRequestFilter {
         public java.util.Enumeration<String> getHeaders(String name) {
             return name.equalsIgnoreCase("Content-Type")
                     ? java.util.Collections.enumeration(java.util.List.of(getContentType())) : super.getHeaders(name);
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 

@@ -58,7 +58,7 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     /** The request with its body already read into memory (at most the limit). */
-    static final class BufferedBody extends HttpServletRequestWrapper {
+    static class BufferedBody extends HttpServletRequestWrapper {
         private final byte[] body;
 
         BufferedBody(HttpServletRequest request, byte[] body) {
