@@ -136,20 +136,7 @@ public final class PurchaseMatrix {
                 }
             }
         };
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < Math.max(1, threads); t++) {
-            Thread thread = new Thread(worker, "similar-" + t);
-            thread.start();
-            workers.add(thread);
-        }
-        for (Thread thread : workers) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while finding similar customers", e);
-            }
-        }
+        Workers.run(threads, "similar", worker);
         return result;
     }
 

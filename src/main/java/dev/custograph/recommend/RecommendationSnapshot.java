@@ -27,8 +27,8 @@ final class RecommendationSnapshot {
     /** How many products are ranked ahead per customer: more than a page or widget shows. */
     static final int PRECOMPUTED = 20;
 
-    private static final int[] NONE = new int[0];
-    private static final double[] NO_SCORES = new double[0];
+    static final int[] NONE = new int[0];
+    static final double[] NO_SCORES = new double[0];
 
     /** A popularity group: its label, and its most bought products with the share of its customers who bought each. */
     record Group(String label, int[] products, double[] shares) {
@@ -108,7 +108,7 @@ final class RecommendationSnapshot {
     private final int[][] lists;
     private final ThreadLocal<Scratch> scratch;
 
-    private RecommendationSnapshot(Builder b, RecommendationWeights weights) {
+    private RecommendationSnapshot(SnapshotBuilder b, RecommendationWeights weights) {
         this.readStartedNanos = b.readStartedNanos;
         this.weights = weights;
         this.productIds = b.productIds.toArray(String[]::new);
@@ -156,7 +156,7 @@ final class RecommendationSnapshot {
         long started = System.nanoTime();
         Map<String, List<String>> returnedById = new HashMap<>();
         PurchaseMatrix purchases = SimilarCustomers.project(graph, returnedById);
-        Builder b = new Builder(started, purchases);
+        SnapshotBuilder b = new SnapshotBuilder(started, purchases);
         returnedById.forEach((id, products) -> b.returned(b.customer(id), products));
         for (Row row : graph.rows("recommend/all-bought-with", Map.of())) {
             b.rule(row.string("from"), row.string("fromName"), row.string("productId"), row.doubleOrNull("confidence"),
@@ -400,20 +400,7 @@ final class RecommendationSnapshot {
                 }
             }
         };
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < Math.max(1, threads); t++) {
-            Thread thread = new Thread(worker, "recommend-rank-" + t);
-            thread.start();
-            workers.add(thread);
-        }
-        for (Thread thread : workers) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while ranking recommendations", e);
-            }
-        }
+        Workers.run(threads, "recommend-rank", worker);
     }
 
     /** Per-thread working arrays over all products, cleared product by product after each ranking. */
@@ -445,202 +432,6 @@ final class RecommendationSnapshot {
             bestConfidence[p] = 0;
             popularity[p] = 0;
             seen[p] = false;
-        }
-    }
-
-    /** Numbers products and customers as they are read, and gathers the arrays the snapshot is made of. */
-    private static final class Builder {
-        final long readStartedNanos;
-        PopularityPrior prior;
-        final List<String> productIds = new ArrayList<>();
-        final Map<String, Integer> productPositions = new HashMap<>();
-        final Map<String, String> ruleNames = new HashMap<>();
-        final List<String> customerIds = new ArrayList<>();
-        final Map<String, Integer> customerPositions = new HashMap<>();
-        final List<int[]> owned = new ArrayList<>();
-        final List<int[]> returned = new ArrayList<>();
-        final List<int[]> neighbours = new ArrayList<>();
-        final List<double[]> neighbourScores = new ArrayList<>();
-        int[] groupOf = new int[1024];
-        final List<Group> groups = new ArrayList<>();
-        final Map<PopularityPrior.Group, Integer> groupPositions = new java.util.IdentityHashMap<>();
-        final List<int[]> rules = new ArrayList<>();
-        final List<double[]> ruleValues = new ArrayList<>();
-
-        /** Each customer's current segment and country, as its context row gave them (null when none). */
-        String[] segmentOf = new String[1024];
-        String[] countryOf = new String[1024];
-        final Map<String, String> segmentNames = new HashMap<>();
-        /** One instance per distinct value, so a million customers do not hold a million copies of a country. */
-        final Map<String, String> pool = new HashMap<>();
-
-        Builder(long readStartedNanos, PurchaseMatrix purchases) {
-            this.readStartedNanos = readStartedNanos;
-            for (int p = 0; p < purchases.productCount(); p++) {
-                product(purchases.productId(p));
-            }
-            for (int c = 0; c < purchases.customers(); c++) {
-                owned.set(customer(purchases.customerId(c)), purchases.productPositionsOf(c));
-            }
-        }
-
-        /**
-         * The popularity prior, counted from the purchases already read (the same "bought" as
-         * {@code popular-products.cypher}: more than zero units on orders that were not cancelled) and the customers'
-         * segments and countries; only the groups' sizes and the products' names are read. Equal to
-         * {@link PopularityPrior#read} (tested through the lists), without walking every order line a second time.
-         */
-        PopularityPrior prior(Graph graph, PurchaseMatrix purchases) {
-            Map<String, Map<String, Long>> buyers = new HashMap<>();
-            Map<String, String> labels = new HashMap<>();
-            Map<String, String> names = new HashMap<>();
-            for (int c = 0; c < purchases.customers(); c++) {
-                List<String> keys = new ArrayList<>(3);
-                keys.add("all");
-                if (segmentOf[c] != null) {
-                    String key = "segment:" + segmentOf[c];
-                    keys.add(key);
-                    labels.put(key, "segment \"" + segmentNames.get(segmentOf[c]) + "\"");
-                }
-                if (countryOf[c] != null) {
-                    String key = "country:" + countryOf[c];
-                    keys.add(key);
-                    labels.put(key, "country " + countryOf[c]);
-                }
-                for (int p : purchases.productPositionsOf(c)) {
-                    String product = purchases.productId(p);
-                    for (String key : keys) {
-                        buyers.computeIfAbsent(key, k -> new HashMap<>()).merge(product, 1L, Long::sum);
-                    }
-                }
-            }
-            List<String> sold = new ArrayList<>();
-            for (int p = 0; p < purchases.productCount(); p++) {
-                sold.add(purchases.productId(p));
-            }
-            for (Row row : graph.rows("recommend/product-names", Map.of("ids", sold))) {
-                names.put(row.string("productId"), row.string("name"));
-            }
-            sold.forEach(id -> names.putIfAbsent(id, null));
-            Map<String, Long> sizes = PopularityPrior.readSizes(graph);
-            labels.put("all", "all customers");
-            return PopularityPrior.of(buyers, sizes, labels, names);
-        }
-
-        /** The prior's groups, numbered ("all customers" first), and each customer's. */
-        void groups(PopularityPrior prior) {
-            this.prior = prior;
-            addGroup(prior.groupFor(null, null));
-            prior.groups().forEach(this::addGroup);
-            for (int c = 0; c < customerIds.size(); c++) {
-                groupOf[c] = groupPositions.getOrDefault(prior.groupFor(segmentOf[c], countryOf[c]), 0);
-            }
-        }
-
-        private void addGroup(PopularityPrior.Group g) {
-            if (groupPositions.containsKey(g)) {
-                return;
-            }
-            int[] products = new int[g.productIds().size()];
-            double[] shares = new double[products.length];
-            for (int i = 0; i < products.length; i++) {
-                products[i] = product(g.productIds().get(i));
-                shares[i] = g.share(i);
-            }
-            groupPositions.put(g, groups.size());
-            groups.add(new Group(g.label(), products, shares));
-        }
-
-        int product(String id) {
-            Integer p = productPositions.get(id);
-            if (p == null) {
-                p = productIds.size();
-                productIds.add(id);
-                productPositions.put(id, p);
-            }
-            return p;
-        }
-
-        int customer(String id) {
-            Integer c = customerPositions.get(id);
-            if (c == null) {
-                c = customerIds.size();
-                customerIds.add(id);
-                customerPositions.put(id, c);
-                owned.add(NONE);
-                returned.add(NONE);
-                neighbours.add(NONE);
-                neighbourScores.add(NO_SCORES);
-                if (c == groupOf.length) {
-                    groupOf = Arrays.copyOf(groupOf, c * 2);
-                    segmentOf = Arrays.copyOf(segmentOf, c * 2);
-                    countryOf = Arrays.copyOf(countryOf, c * 2);
-                }
-            }
-            return c;
-        }
-
-        void returned(int customer, List<String> products) {
-            returned.set(customer, products.stream().mapToInt(this::product).sorted().distinct().toArray());
-        }
-
-        void rule(String from, String fromName, String to, double confidence, double lift) {
-            int f = product(from);
-            ruleNames.putIfAbsent(from, fromName);
-            rules.add(new int[] {f, product(to)});
-            ruleValues.add(new double[] {confidence, lift});
-        }
-
-        void context(Row row) {
-            int c = customer(row.string("customerId"));
-            Context context = Context.of(row);
-            int[] ids = new int[context.neighbourIds().size()];
-            double[] scores = new double[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = customer(context.neighbourIds().get(i));
-                scores[i] = context.scores().get(i);
-            }
-            neighbours.set(c, ids);
-            neighbourScores.set(c, scores);
-            segmentOf[c] = context.segmentId() == null ? null : pool.computeIfAbsent(context.segmentId(), v -> v);
-            countryOf[c] = context.country() == null ? null : pool.computeIfAbsent(context.country(), v -> v);
-            if (context.segmentId() != null) {
-                segmentNames.putIfAbsent(context.segmentId(), row.string("segmentName"));
-            }
-        }
-
-        /** The rules by the product they start from (targets) and by the product they lead to (sources). */
-        void fillRules(int[][] targets, double[][] targetConfidence, int[][] sources, double[][] sourceConfidence,
-                       double[][] sourceLift) {
-            int[] fromCount = new int[targets.length];
-            int[] toCount = new int[targets.length];
-            for (int[] r : rules) {
-                fromCount[r[0]]++;
-                toCount[r[1]]++;
-            }
-            for (int p = 0; p < targets.length; p++) {
-                if (fromCount[p] > 0) {
-                    targets[p] = new int[fromCount[p]];
-                    targetConfidence[p] = new double[fromCount[p]];
-                }
-                if (toCount[p] > 0) {
-                    sources[p] = new int[toCount[p]];
-                    sourceConfidence[p] = new double[toCount[p]];
-                    sourceLift[p] = new double[toCount[p]];
-                }
-            }
-            int[] fromFilled = new int[targets.length];
-            int[] toFilled = new int[targets.length];
-            for (int i = 0; i < rules.size(); i++) {
-                int from = rules.get(i)[0];
-                int to = rules.get(i)[1];
-                double[] values = ruleValues.get(i);
-                targets[from][fromFilled[from]] = to;
-                targetConfidence[from][fromFilled[from]++] = values[0];
-                sources[to][toFilled[to]] = from;
-                sourceConfidence[to][toFilled[to]] = values[0];
-                sourceLift[to][toFilled[to]++] = values[1];
-            }
         }
     }
 }
