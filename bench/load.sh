@@ -2,12 +2,15 @@
 # Load test of the running jar over HTTP on loopback with wrk (2 threads, 8 connections, on the same 2 cores as the
 # server) on the Online Retail graph (imported once into target/bench-rules-online-retail, with rules and SIMILAR
 # materialised). Runs, each printing wrk's throughput and latency percentiles, then a table against the targets:
-#   1. first request per customer (a fresh server, nothing cached: every customer asked for once, no warm-up): the
-#      widget's endpoint for half the customers, the GraphQL recommendations query for the other half;
+#   1. first request per customer (nothing cached for that customer: each asked for once, after a warm-up of the
+#      JVM on 500 other customers): the widget's endpoint for half of them, the GraphQL recommendations query for a
+#      quarter, and the first view of a customer's page (Customer 360: profile, totals, value, segment, churn risk,
+#      5 recommendations, the 10 latest orders with their lines) for the last quarter;
 #   2. cached (after a warm-up over 500 customers): widget endpoint, GraphQL POST, GraphQL GET with a persisted
 #      query's hash (APQ), Customer 360 (orders and lines included);
 #   3. during a refresh: the cached widget run again while a rules job runs and the recommendations are re-ranked;
-#   4. Customer 360 uncached (entry caches of size 0).
+#   4. Customer 360 cached by the entry caches only (no response cache), to compare with run 2;
+#   5. Customer 360 with no cache at all (entry caches of size 0, no response cache): every request reads everything.
 # Targets on a 2-core machine: first request p99 <= 20 ms and >= 500 req/s; cached recommendations >= 5,000 req/s;
 # Customer 360 p99 <= 50 ms uncached and >= 2,000 req/s cached; p99 during a refresh < 2x its normal value.
 # Usage: bench/load.sh [seconds per run, default 20]   (installs wrk from Debian if missing)
@@ -23,14 +26,17 @@ command -v wrk >/dev/null || apt-get install -y -q wrk >&2
 [ -f target/custograph.jar ] || ./mvnw -q -DskipTests package >&2
 if [ ! -d "$STORE" ]; then
   mkdir -p "$(dirname "$STORE")"
-  java -jar target/custograph.jar import --format online-retail --data-dir "$STORE" ../shared/data/online_retail/*.csv.gz >&2
+  java -jar target/custograph.jar import --format online-retail --data-dir "$STORE" \
+    --rejects "$(dirname "$STORE")/rejects.csv" ../shared/data/online_retail/*.csv.gz >&2
 fi
 java -jar target/custograph.jar rules --data-dir "$STORE" --min-support 0.005 --min-confidence 0.1 --limit 100000 >/dev/null
 java -jar target/custograph.jar similar --data-dir "$STORE" --all --k 20 >/dev/null
 : > $RESULTS
 
-serve() {  # $1: cache size. Waits until the recommendations' first snapshot is ranked.
-  CUSTOGRAPH_CACHE_MAXIMUMSIZE=$1 java -Xmx2g -jar target/custograph.jar serve --data-dir "$STORE" --port $PORT \
+serve() {  # $1: entry cache size; $2: response cache size in characters (default 50M; 0 with $1 = 0). Waits until
+            # the recommendations' first snapshot is ranked.
+  local chars=${2:-50000000}; [ "$1" = 0 ] && chars=0
+  CUSTOGRAPH_CACHE_MAXIMUMSIZE=$1 CUSTOGRAPH_CACHE_RESPONSECHARS=$chars java -Xmx2g -jar target/custograph.jar serve --data-dir "$STORE" --port $PORT \
     --bolt-port 0 --http-port 0 --admin-key $KEY > target/bench-load-server.log 2>&1 &
   SERVER=$!
   until grep -q "lists ranked ahead" target/bench-load-server.log; do
@@ -67,8 +73,9 @@ ids() {  # every customer id, through the API itself; the first 500 for the cach
     after=$(echo "$json" | grep -o '"endCursor":"[^"]*"' | cut -d'"' -f4)
   done
   head -500 $all > target/bench-load-ids.txt
-  tail -n +501 $all | awk 'NR % 3 != 0' > target/bench-load-ids-widget.txt
-  tail -n +501 $all | awk 'NR % 3 == 0' > target/bench-load-ids-graphql.txt
+  tail -n +501 $all | awk 'NR % 4 == 1 || NR % 4 == 2' > target/bench-load-ids-widget.txt
+  tail -n +501 $all | awk 'NR % 4 == 3' > target/bench-load-ids-graphql.txt
+  tail -n +501 $all | awk 'NR % 4 == 0' > target/bench-load-ids-c360.txt
   echo "# $(wc -l < $all) customers"
 }
 
@@ -108,6 +115,8 @@ settle
 run "first request per customer, widget endpoint" widget.lua target/bench-load-ids-widget.txt 2 ONCE=1
 run "first request per customer, GraphQL recommendations" graphql.lua target/bench-load-ids-graphql.txt 3 ONCE=1 \
   QUERY=recommendations
+run "first view of a customer's page, Customer 360 (nothing cached)" graphql.lua target/bench-load-ids-c360.txt 8 \
+  ONCE=1 QUERY=customer360
 
 # 2. Cached, after a second warm-up.
 warm_up
@@ -129,11 +138,20 @@ wait $TRIGGER
 grep -h "recommendations: .* lists ranked ahead" target/bench-load-server.log | tail -1 | sed 's/^/# the job: /'
 stop
 
-# 4. Uncached: entry caches of size 0, so each request reads again (the recommendations' snapshot stays).
+# 4. The same cached Customer 360 run without the response cache (entry caches only), for comparison.
+serve 10000 0
+warm_up
+settle
+run "cached, Customer 360 (POST), entry caches only" graphql.lua target/bench-load-ids.txt $SECONDS_PER_RUN \
+  QUERY=customer360
+stop
+
+# 5. Uncached: entry caches of size 0 and no response cache, so each request reads again (the recommendations'
+#    snapshot stays).
 serve 0
 env IDS=$(pwd)/target/bench-load-ids.txt KEY=$KEY QUERY=customer360 wrk -t2 -c8 -d15s -s bench/load/graphql.lua $URL >/dev/null 2>&1
 settle
-run "uncached, Customer 360 (entry caches of size 0)" graphql.lua target/bench-load-ids.txt $SECONDS_PER_RUN \
+run "uncached, Customer 360 (no entry or response cache)" graphql.lua target/bench-load-ids.txt $SECONDS_PER_RUN \
   QUERY=customer360
 stop
 

@@ -128,6 +128,22 @@ public final class AnalyticsCache {
         return totals.getAll(Set.copyOf(ids));
     }
 
+    BulkCache<CustomerTotals> totalsCache() {
+        return totals;
+    }
+
+    BulkCache<CustomerValueSnapshot> valuesCache() {
+        return values;
+    }
+
+    BulkCache<ChurnRiskSnapshot> churnRisksCache() {
+        return churnRisks;
+    }
+
+    BulkCache<String> segmentIdsCache() {
+        return segmentIds;
+    }
+
     public DashboardMetrics dashboard() {
         return dashboard.get(LATEST);
     }

@@ -71,17 +71,35 @@ final class BulkCache<V> {
         }
         Set<String> missing = new HashSet<>(keys);
         missing.removeAll(present.keySet());
-        long before = version.get();
+        long before = readStarts();
         Map<String, V> loaded = bulkRead.apply(missing);
-        cache.putAll(loaded);
-        if (keepsAbsences) {
-            missing.stream().filter(key -> !loaded.containsKey(key)).forEach(key -> cache.put(key, ABSENT));
-        }
-        if (version.get() != before) {
-            cache.invalidateAll(missing);
-        }
+        keep(before, missing, loaded);
         found.putAll(loaded);
         return found;
+    }
+
+    /** Whether a value (or a kept absence) is cached for this id. */
+    boolean contains(String key) {
+        return cache.getIfPresent(key) != null;
+    }
+
+    /** Notes the moment a read for this cache starts, for {@link #keep}. */
+    long readStarts() {
+        return version.get();
+    }
+
+    /**
+     * Keeps what a read that started at {@code started} found for the ids it asked for (and, if this cache keeps
+     * absences, that the others have none), unless a write dropped something from this cache meanwhile.
+     */
+    void keep(long started, Collection<String> asked, Map<String, V> found) {
+        cache.putAll(found);
+        if (keepsAbsences) {
+            asked.stream().filter(key -> !found.containsKey(key)).forEach(key -> cache.put(key, ABSENT));
+        }
+        if (version.get() != started) {
+            cache.invalidateAll(asked);
+        }
     }
 
     void invalidate(String key) {

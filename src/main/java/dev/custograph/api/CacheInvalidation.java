@@ -16,6 +16,8 @@ import dev.custograph.graph.Graph;
  *       recommender holds in memory;</li>
  *   <li>an analytics, churn, segmentation, rules or similarity run: the results of that kind;</li>
  *   <li>an audit entry: nothing;</li>
+ *   <li>whole answers ({@link ResponseCache}): those showing the customer for an order or a profile change, all of
+ *       them for anything else;</li>
  *   <li>anything else (imports, migrations): everything.</li>
  * </ul>
  * A statement this class does not know drops everything, so a new write is safe before it is tuned here.
@@ -34,11 +36,14 @@ final class CacheInvalidation implements Graph.WriteListener {
     private final EntityCache entities;
     private final AnalyticsCache analytics;
     private final RecommendationCache recommendations;
+    private final ResponseCache responses;
 
-    CacheInvalidation(EntityCache entities, AnalyticsCache analytics, RecommendationCache recommendations) {
+    CacheInvalidation(EntityCache entities, AnalyticsCache analytics, RecommendationCache recommendations,
+                      ResponseCache responses) {
         this.entities = entities;
         this.analytics = analytics;
         this.recommendations = recommendations;
+        this.responses = responses;
     }
 
     @Override
@@ -53,6 +58,7 @@ final class CacheInvalidation implements Graph.WriteListener {
             // An erasure renames the customer's orders and lines too: rare enough to drop every entity and analytics
             // answer, so none keeps the erased id anywhere; recommendations forget the customer everywhere.
             case "customers/erase-customer" -> {
+                responses.invalidateAll();
                 entities.invalidateAll();
                 analytics.invalidateAll();
                 recommendations.forgetCustomers(List.of((String) parameters.get("customerId")));
@@ -61,17 +67,28 @@ final class CacheInvalidation implements Graph.WriteListener {
                 switch (folder) {
                     case "audit", "cache" -> {
                     }
-                    case "analytics" -> analytics.valuesWritten();
-                    case "churn" -> analytics.churnWritten();
+                    case "analytics" -> {
+                        responses.invalidateAll();
+                        analytics.valuesWritten();
+                    }
+                    case "churn" -> {
+                        responses.invalidateAll();
+                        analytics.churnWritten();
+                    }
                     case "segment" -> {
+                        responses.invalidateAll();
                         analytics.segmentsWritten();
                         recommendations.segmentsWritten();
                     }
                     case "rules" -> {
+                        responses.invalidateAll();
                         analytics.rulesWritten();
                         recommendations.rulesWritten();
                     }
-                    case "similarity" -> recommendations.similarityWritten();
+                    case "similarity" -> {
+                        responses.invalidateAll();
+                        recommendations.similarityWritten();
+                    }
                     default -> {
                         if (!CHANGE_NOTHING_CACHED.contains(statementName)) {
                             everything();
@@ -89,18 +106,22 @@ final class CacheInvalidation implements Graph.WriteListener {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> lines = (List<Map<String, Object>>) order.get("lines");
         List<String> productIds = lines.stream().map(line -> (String) line.get("productId")).toList();
+        responses.forgetCustomers(List.of(customerId));
         analytics.orderPlaced(customerId);
         entities.orderPlaced(customerId);
         recommendations.orderPlaced(customerId, productIds);
     }
 
     private void customerChanged(String customerId) {
+        responses.forgetCustomers(List.of(customerId));
         entities.forgetCustomers(List.of(customerId));
         analytics.forgetCustomers(List.of(customerId));
         recommendations.customersChanged(List.of(customerId));
     }
 
     private void customersGone(List<String> ids) {
+        // Every answer goes: a recommendation's reasons may name a merged customer without reading its fields.
+        responses.invalidateAll();
         entities.forgetCustomers(ids);
         analytics.forgetCustomers(ids);
         recommendations.forgetCustomers(ids);
@@ -108,6 +129,7 @@ final class CacheInvalidation implements Graph.WriteListener {
 
     /** Empties every cache: what another instance's write may have changed is not known here. */
     void everything() {
+        responses.invalidateAll();
         entities.invalidateAll();
         analytics.invalidateAll();
         recommendations.invalidateAll();

@@ -27,15 +27,19 @@ class CustomerController {
 
     private final EntityReads reads;
     private final EntityCache cache;
+    private final CustomerFirstView firstView;
 
-    CustomerController(EntityReads reads, EntityCache cache) {
+    CustomerController(EntityReads reads, EntityCache cache, CustomerFirstView firstView) {
         this.reads = reads;
         this.cache = cache;
+        this.firstView = firstView;
     }
 
     @QueryMapping
-    Customer customer(@Argument String id) {
-        return cache.customer(Ids.require(id, "id"));
+    Customer customer(@Argument String id, DataFetchingFieldSelectionSet selection) {
+        String customerId = Ids.require(id, "id");
+        boolean profile = CustomerFirstView.PROFILE_FIELDS.stream().anyMatch(selection::contains);
+        return profile ? firstView.customer(customerId) : cache.customer(customerId);
     }
 
     @QueryMapping
@@ -65,7 +69,8 @@ class CustomerController {
     Connection<Order> orderHistory(Customer customer, @Argument Integer first, @Argument String after,
                                    DataFetchingFieldSelectionSet selection) {
         PageRequest request = PageRequest.of(first, after, "DATE_DESC");
-        EntityReads.Page<Order> page = cache.orderHistory(customer.customerId(), request.after(), request.first());
+        EntityReads.Page<Order> page = cache.orderHistory(customer.customerId(), request.after(), request.first(),
+                selection.contains("edges/node/lines"));
         Long total = selection.contains("totalCount") ? reads.orderCount(customer.customerId()) : null;
         return request.connection(page, total);
     }

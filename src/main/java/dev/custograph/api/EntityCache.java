@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.custograph.graph.CustomerPageReads;
 import dev.custograph.graph.EntityReads;
 import dev.custograph.graph.Graph;
 import dev.custograph.model.Category;
@@ -40,9 +41,11 @@ public final class EntityCache {
     /** Each customer's latest orders, the first page of its order history by page size, until it places another. */
     private final com.github.benmanes.caffeine.cache.Cache<String, Map<Integer, EntityReads.Page<Order>>> latestOrders;
     private final EntityReads reads;
+    private final CustomerPageReads pageReads;
 
-    public EntityCache(EntityReads reads, Settings settings, MeterRegistry meters) {
+    public EntityCache(EntityReads reads, CustomerPageReads pageReads, Settings settings, MeterRegistry meters) {
         this.reads = reads;
+        this.pageReads = pageReads;
         lines = build("orderLines", reads::linesOfOrders, settings, meters);
         latestOrders = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(settings.maximumSize())
                 .expireAfterWrite(settings.expireAfterWrite()).recordStats().build();
@@ -95,9 +98,11 @@ public final class EntityCache {
 
     /**
      * A page of the customer's orders, newest first; the first page (what a profile shows) is cached until the
-     * customer places an order or changes.
+     * customer places an order or changes. With {@code withLines} (the caller will show the lines), a first page not
+     * cached is read with its orders' lines and their products in one read, and those are cached too.
      */
-    public EntityReads.Page<Order> orderHistory(String customerId, EntityReads.After after, int limit) {
+    public EntityReads.Page<Order> orderHistory(String customerId, EntityReads.After after, int limit,
+                                                boolean withLines) {
         if (after != null) {
             return reads.orderHistory(customerId, after, limit);
         }
@@ -105,13 +110,27 @@ public final class EntityCache {
                 id -> new java.util.concurrent.ConcurrentHashMap<>());
         EntityReads.Page<Order> page = pages.get(limit);
         if (page == null) {
-            page = reads.orderHistory(customerId, null, limit);
+            page = withLines ? latestOrdersWithLines(customerId, limit) : reads.orderHistory(customerId, null, limit);
             // Only if no order or change dropped the customer's pages while reading.
             if (latestOrders.getIfPresent(customerId) == pages) {
                 pages.put(limit, page);
             }
         }
         return page;
+    }
+
+    private EntityReads.Page<Order> latestOrdersWithLines(String customerId, int limit) {
+        long linesRead = lines.readStarts();
+        long productsRead = products.readStarts();
+        CustomerPageReads.LatestOrders latest = pageReads.latestOrders(customerId, limit);
+        lines.keep(linesRead, latest.lines().keySet(), latest.lines());
+        products.keep(productsRead, latest.products().keySet(), latest.products());
+        return latest.page();
+    }
+
+    /** The customers cache, for a read that fetches customers with more (see {@link CustomerFirstView}). */
+    BulkCache<Customer> customerCache() {
+        return customers;
     }
 
     /** The customer placed an order: its latest orders change. */

@@ -197,6 +197,24 @@ final class FieldAccess implements Instrumentation {
             operation = operationName;
         }
 
+        /** What this request read so far, kept with a cached answer (see {@link ResponseCache}). */
+        PersonalReads copy() {
+            PersonalReads copy = new PersonalReads();
+            copy.customerIds.addAll(customerIds);
+            copy.fields.addAll(fields);
+            copy.operation = operation;
+            return copy;
+        }
+
+        /** A cached answer's reads, which its new caller makes again. */
+        void addAll(PersonalReads answered) {
+            customerIds.addAll(answered.customerIds);
+            fields.addAll(answered.fields);
+            if (answered.operation != null) {
+                operation = answered.operation;
+            }
+        }
+
         void writeTo(AuditLog audit, Access access) {
             if (!customerIds.isEmpty()) {
                 audit.recordLater(AuditEntry.now(new Actor(access.keyName(), access.role().name().toLowerCase()),

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.custograph.audit.AuditLog;
 import dev.custograph.graph.AnalyticsReads;
+import dev.custograph.graph.CustomerPageReads;
 import dev.custograph.graph.EntityReads;
 import dev.custograph.graph.Graph;
 import dev.custograph.recommend.RecommendationWeights;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The API's own beans: the Date scalar, error classification, and the entity caches. */
 @Configuration(proxyBeanMethods = false)
@@ -73,10 +75,10 @@ class GraphQlConfiguration {
     }
 
     @Bean
-    EntityCache entityCache(EntityReads reads, MeterRegistry meters,
+    EntityCache entityCache(EntityReads reads, CustomerPageReads pageReads, MeterRegistry meters,
                             @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
                             @Value("${custograph.cache.expire-after-write:10m}") Duration expireAfterWrite) {
-        return new EntityCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
+        return new EntityCache(reads, pageReads, new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
     }
 
     @Bean
@@ -84,6 +86,11 @@ class GraphQlConfiguration {
                                   @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
                                   @Value("${custograph.cache.expire-after-write:10m}") Duration expireAfterWrite) {
         return new AnalyticsCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
+    }
+
+    @Bean
+    CustomerFirstView customerFirstView(CustomerPageReads reads, EntityCache entities, AnalyticsCache analytics) {
+        return new CustomerFirstView(reads, entities, analytics);
     }
 
     /** The recommendations the API serves; its first snapshot is read in the background from start-up. */
@@ -116,11 +123,16 @@ class GraphQlConfiguration {
         return cache;
     }
 
+    @Bean
+    ResponseCache.Dependencies responseDependencies() {
+        return new ResponseCache.Dependencies();
+    }
+
     /** Registered with the graph so each write drops exactly the cached answers it made stale. */
     @Bean
     CacheInvalidation cacheInvalidation(Graph graph, EntityCache entities, AnalyticsCache analytics,
-                                        RecommendationCache recommendations) {
-        CacheInvalidation invalidation = new CacheInvalidation(entities, analytics, recommendations);
+                                        RecommendationCache recommendations, ResponseCache responses) {
+        CacheInvalidation invalidation = new CacheInvalidation(entities, analytics, recommendations, responses);
         graph.addWriteListener(invalidation);
         return invalidation;
     }
@@ -138,5 +150,20 @@ class GraphQlConfiguration {
     @Bean
     WebGraphQlInterceptor causalConsistency(Graph graph, ClusterCacheSync sync) {
         return new CausalConsistency(graph, sync);
+    }
+
+    /**
+     * Whole answers about one customer or product (custograph.cache.response-chars of JSON in all; 0 turns it off),
+     * dropped with what they show; each new recommendations snapshot drops them all. Also the last of the
+     * interceptors, which run in the order they are declared here: after the caller is known (accessInterceptor) and
+     * the cluster caught up (causalConsistency).
+     */
+    @Bean
+    ResponseCache responseCache(Recommendations recommendations, JsonMapper json, MeterRegistry meters,
+                                @Value("${custograph.cache.response-chars:50000000}") long maximumChars,
+                                @Value("${custograph.cache.expire-after-write:10m}") Duration expireAfterWrite) {
+        ResponseCache cache = new ResponseCache(maximumChars, expireAfterWrite, json, meters);
+        recommendations.onRefreshed(cache::invalidateAll);
+        return cache;
     }
 }

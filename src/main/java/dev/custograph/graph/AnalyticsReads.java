@@ -18,6 +18,7 @@ import dev.custograph.model.SegmentSnapshot;
 import dev.custograph.model.CustomerValueSnapshot;
 import dev.custograph.model.ValueCharts;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.Value;
 
 /**
@@ -54,9 +55,8 @@ public final class AnalyticsReads {
 
     public Map<String, ChurnRiskSnapshot> churnRisks(Collection<String> ids) {
         Map<String, ChurnRiskSnapshot> risks = new HashMap<>();
-        graph.read("read/customer-churn", Map.of("ids", List.copyOf(ids)), r -> new ChurnRiskSnapshot(
-                r.get("customerId").asString(), r.get("probability").asDouble(), r.get("horizonDays").asInt(),
-                r.get("asOf").asLocalDate(), r.get("runId").asString())).forEach(c -> risks.put(c.customerId(), c));
+        graph.read("read/customer-churn", Map.of("ids", List.copyOf(ids)), AnalyticsReads::churnRisk)
+                .forEach(c -> risks.put(c.customerId(), c));
         return risks;
     }
 
@@ -99,7 +99,12 @@ public final class AnalyticsReads {
                 r.get("customers").asLong(), r.get("revenue").asDouble()));
     }
 
-    private static CustomerValueSnapshot snapshot(Record r) {
+    static ChurnRiskSnapshot churnRisk(MapAccessor r) {
+        return new ChurnRiskSnapshot(r.get("customerId").asString(), r.get("probability").asDouble(),
+                r.get("horizonDays").asInt(), r.get("asOf").asLocalDate(), r.get("runId").asString());
+    }
+
+    static CustomerValueSnapshot snapshot(MapAccessor r) {
         return new CustomerValueSnapshot(r.get("customerId").asString(), r.get("runId").asString(),
                 r.get("asOf").asLocalDate(), r.get("recencyDays").asInt(), r.get("frequency").asInt(),
                 r.get("monetary").asDouble(), r.get("r").asInt(), r.get("f").asInt(), r.get("m").asInt(),
@@ -119,6 +124,11 @@ public final class AnalyticsReads {
                 number(r.get("p")), number(r.get("q")), number(r.get("v")));
     }
 
+    static CustomerTotals totals(MapAccessor r) {
+        return new CustomerTotals(r.get("customerId").asString(), r.get("orders").asLong(),
+                r.get("revenue").asDouble(), date(r.get("firstOrderDate")), date(r.get("lastOrderDate")));
+    }
+
     private static Double number(Value value) {
         return value.isNull() ? null : value.asDouble();
     }
@@ -130,11 +140,8 @@ public final class AnalyticsReads {
     /** Each customer's lifetime totals; customers that do not exist are left out. */
     public Map<String, CustomerTotals> customerTotals(Collection<String> ids) {
         Map<String, CustomerTotals> result = new java.util.HashMap<>();
-        for (CustomerTotals t : graph.read("read/customer-totals", Map.of("ids", List.copyOf(ids)), r ->
-                new CustomerTotals(r.get("customerId").asString(), r.get("orders").asLong(),
-                        r.get("revenue").asDouble(), r.get("firstOrderDate").isNull() ? null
-                        : r.get("firstOrderDate").asLocalDate(), r.get("lastOrderDate").isNull() ? null
-                        : r.get("lastOrderDate").asLocalDate()))) {
+        for (CustomerTotals t : graph.read("read/customer-totals", Map.of("ids", List.copyOf(ids)),
+                AnalyticsReads::totals)) {
             result.put(t.customerId(), t);
         }
         return result;

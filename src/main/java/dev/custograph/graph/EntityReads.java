@@ -14,6 +14,7 @@ import dev.custograph.model.Order;
 import dev.custograph.model.OrderLine;
 import dev.custograph.model.Product;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 
@@ -115,12 +116,8 @@ public final class EntityReads {
     public Map<String, List<OrderLine>> linesOfOrders(Collection<String> orderIds) {
         Map<String, List<OrderLine>> result = new LinkedHashMap<>();
         orderIds.forEach(id -> result.put(id, new java.util.ArrayList<>()));
-        for (OrderLine line : graph.read("read/lines-of-orders", Map.of("ids", List.copyOf(orderIds)), r -> {
-            Value l = r.get("l");
-            return new OrderLine(r.get("orderId").asString(), l.get("lineId").asString(),
-                    r.get("productId").asString(), l.get("quantity").asLong(), l.get("unitPrice").asDouble(),
-                    l.get("discount").asDouble(0));
-        })) {
+        for (OrderLine line : graph.read("read/lines-of-orders", Map.of("ids", List.copyOf(orderIds)),
+                r -> line(r.get("orderId").asString(), r.get("l"), r.get("productId").asString()))) {
             result.get(line.orderId()).add(line);
         }
         return result;
@@ -182,7 +179,12 @@ public final class EntityReads {
         return new Page<>(hasNext ? rows.subList(0, limit) : rows, hasNext);
     }
 
-    private static Customer customer(Node n) {
+    static OrderLine line(String orderId, Value l, String productId) {
+        return new OrderLine(orderId, l.get("lineId").asString(), productId, l.get("quantity").asLong(),
+                l.get("unitPrice").asDouble(), l.get("discount").asDouble(0));
+    }
+
+    static Customer customer(Node n) {
         return new Customer(n.get("customerId").asString(), n.get("name").asString(null),
                 n.get("contactName").asString(null), n.get("email").asString(null), n.get("phone").asString(null),
                 n.get("address").asString(null), n.get("city").asString(null), n.get("postalCode").asString(null),
@@ -190,20 +192,22 @@ public final class EntityReads {
                 date(n.get("birthDate")));
     }
 
-    private static Order order(Record r) {
-        Node o = r.get("o").asNode();
+    /** An order from its node, or from a map of its properties, as {@code o}. */
+    static Order order(Record r) {
+        Value o = r.get("o");
         return new Order(o.get("orderId").asString(), r.get("customerId").asString(null),
                 date(o.get("orderDate")), o.get("status").asString(null), o.get("total").asDouble(0));
     }
 
-    private static Product product(Record r) {
-        Node p = r.get("p").asNode();
+    /** A product from its node, or from a map of its properties, as {@code p}; its category's name as category. */
+    static Product product(MapAccessor r) {
+        Value p = r.get("p");
         Value price = p.get("price");
         return new Product(p.get("productId").asString(), p.get("name").asString(null),
                 price.isNull() ? null : price.asDouble(), r.get("category").asString(null));
     }
 
-    private static LocalDate date(Value value) {
+    static LocalDate date(Value value) {
         return value.isNull() ? null : value.asLocalDate();
     }
 }

@@ -75,4 +75,9 @@ public class GraphConfiguration {
     AnalyticsReads analyticsReads(Graph graph) {
         return new AnalyticsReads(graph);
     }
+
+    @Bean
+    CustomerPageReads customerPageReads(Graph graph) {
+        return new CustomerPageReads(graph);
+    }
 }

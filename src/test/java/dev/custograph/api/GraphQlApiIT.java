@@ -57,6 +57,8 @@ class GraphQlApiIT {
     EmbeddedNeo4j neo4j;
     @Autowired
     dev.custograph.recommend.Recommendations recommendations;
+    @Autowired
+    CacheInvalidation invalidation;
 
     GraphQlHttp api;
 
@@ -613,6 +615,64 @@ class GraphQlApiIT {
                 actual.add(l.at("/quantity").asInt() + " x " + l.at("/product/name").asString()));
         assertThat(actual).isEqualTo(expected).hasSize(3);
         assertThat(customer.at("/orders/0/orderDate").asString()).isEqualTo("1997-08-25");
+    }
+
+    @Test
+    void aCustomersFirstViewTakesTwoReadsThatSayWhatTheSeparateReadsSay() {
+        new dev.custograph.analytics.ValueAnalysis(graph).run(
+                dev.custograph.analytics.ValueAnalysis.Parameters.defaults(), null);
+        new dev.custograph.analytics.segment.Segmentation(graph).run(new dev.custograph.analytics.segment
+                .Segmentation.Parameters(null, 3, List.of("recency", "frequency", "monetary"),
+                dev.custograph.analytics.segment.Scaling.LOG_ZSCORE, 5, 42, true));
+        new dev.custograph.analytics.churn.ChurnPrediction(graph).run(
+                new dev.custograph.analytics.churn.ChurnPrediction.Parameters(java.time.LocalDate.of(1997, 12, 31),
+                        120, List.of("recency", "frequency", "monetary"),
+                        dev.custograph.analytics.churn.ChurnPrediction.Penalty.L2, 1.0,
+                        dev.custograph.analytics.churn.ChurnPrediction.Validation.RANDOM, 0.3, 42, true));
+
+        // The two reads against the separate ones, for every customer (each part is tested on its own elsewhere).
+        var pages = new dev.custograph.graph.CustomerPageReads(graph);
+        var entities = new dev.custograph.graph.EntityReads(graph);
+        var analytics = new dev.custograph.graph.AnalyticsReads(graph);
+        List<String> ids = NorthwindCsv.rows("customers.csv").stream().map(r -> r.get("customerID")).toList();
+        var customers = entities.customers(ids);
+        var totals = analytics.customerTotals(ids);
+        var values = analytics.customerValues(ids);
+        var risks = analytics.churnRisks(ids);
+        var segments = analytics.segmentIds(ids);
+        assertThat(values).hasSize(89);
+        assertThat(risks).hasSize(89);
+        assertThat(segments).hasSize(89);
+        for (String id : ids) {
+            var profile = pages.profile(id).orElseThrow();
+            assertThat(profile).as(id).isEqualTo(new dev.custograph.graph.CustomerPageReads.Profile(customers.get(id),
+                    totals.get(id), values.get(id), risks.get(id), segments.get(id)));
+            var latest = pages.latestOrders(id, 3);
+            var page = entities.orderHistory(id, null, 3);
+            assertThat(latest.page()).as(id).isEqualTo(page);
+            List<String> orderIds = page.rows().stream().map(dev.custograph.graph.EntityReads.Keyed::id).toList();
+            assertThat(latest.lines()).as(id).isEqualTo(entities.linesOfOrders(orderIds));
+            assertThat(latest.products()).as(id).isEqualTo(entities.products(latest.lines().values().stream()
+                    .flatMap(List::stream).map(dev.custograph.model.OrderLine::productId).toList()));
+        }
+        assertThat(pages.profile("NOBODY")).isEmpty();
+
+        // Through the API, a customer's page not cached yet: two reads, whatever it shows.
+        invalidation.everything();
+        api.post("{ segments { id } }"); // the segments' list, shared by every page
+        Map<String, Double> before = CypherCounts.of(meters);
+        JsonNode customer = api.post("""
+                { customer(id: "QUEEN") { name totals { orders } value { clv } segment { name }
+                  churnRisk { probability } orderHistory(first: 5) { edges { node { id lines { quantity
+                  product { name } } } } } } }""").at("/data/customer");
+        Map<String, Double> ran = CypherCounts.since(before, CypherCounts.of(meters));
+        assertThat(customer.at("/totals/orders").asLong()).isEqualTo(totals.get("QUEEN").orders());
+        assertThat(customer.at("/churnRisk/probability").asDouble()).isEqualTo(risks.get("QUEEN").probability());
+        assertThat(customer.at("/orderHistory/edges")).hasSize(5);
+        assertThat(customer.at("/orderHistory/edges/0/node/lines/0/product/name").asString()).isNotEmpty();
+        assertThat(ran.entrySet().stream().filter(e -> e.getKey().startsWith("read/"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .isEqualTo(Map.of("read/customer-profile", 1.0, "read/customer-latest-orders", 1.0));
     }
 
     @Test
