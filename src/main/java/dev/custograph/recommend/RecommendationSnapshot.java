@@ -107,6 +107,8 @@ final class RecommendationSnapshot {
     private final double[][] ruleSourceLift;
     private final int[][] lists;
     private final ThreadLocal<Scratch> scratch;
+    /** How long reading took, before ranking began (for the log: which of the two a refresh spends its time on). */
+    private long readNanos;
 
     private RecommendationSnapshot(SnapshotBuilder b, RecommendationWeights weights) {
         this.readStartedNanos = b.readStartedNanos;
@@ -166,8 +168,13 @@ final class RecommendationSnapshot {
                 Map.of("neighbours", Recommender.NEIGHBOURS), row -> b.context(row)));
         b.groups(b.prior(graph, purchases));
         RecommendationSnapshot snapshot = new RecommendationSnapshot(b, weights);
+        snapshot.readNanos = System.nanoTime() - started;
         snapshot.rankAll(purchases, threads, done);
         return snapshot;
+    }
+
+    long readNanos() {
+        return readNanos;
     }
 
     /** The customer's number, or -1 when the snapshot does not know it. */
