@@ -75,7 +75,9 @@ final class ResponseCache implements WebGraphQlInterceptor {
         this.json = json;
         this.enabled = maximumChars > 0;
         this.answers = Caffeine.newBuilder().maximumWeight(Math.max(0, maximumChars))
-                .weigher((Key key, Entry entry) -> entry.json().length() + key.document().length())
+                // The key counts too: a request may carry large variables the query never uses.
+                .weigher((Key key, Entry entry) -> entry.json().length() + key.document().length()
+                        + String.valueOf(key.variables()).length())
                 .expireAfterWrite(expireAfterWrite).recordStats().build();
         CaffeineCacheMetrics.monitor(meters, answers, "responses");
     }
