@@ -66,6 +66,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theApiNeverBuildsAModel() {
+        // A field that needs a model's figure asks analytics for it (ProbabilisticValue.expectedPurchases).
+        noClasses().that().resideInAPackage("dev.custograph.api..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.custograph.analytics.BgNbd")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.custograph.analytics.GammaGamma")
+                .check(MAIN);
+    }
+
+    @Test
     void theApiDoesNotImportOrRunCommands() {
         noClasses().that().resideInAPackage("dev.custograph.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.custograph.ingest..", "dev.custograph.cli..")

@@ -77,6 +77,24 @@ public final class ProbabilisticValue {
                 likelihood::value);
     }
 
+    /**
+     * A customer's expected purchases over another horizon than the run's, from the run's stored BG/NBD parameters
+     * and the customer's stored history summary; null when the run fitted no BG/NBD, the customer has no purchases,
+     * or the result is not finite. {@code horizon} is in the run's time unit ({@code "day"} or {@code "week"}).
+     */
+    public static Double expectedPurchases(dev.custograph.model.AnalyticsRunSummary run,
+                                           dev.custograph.model.CustomerValueSnapshot value, double horizon) {
+        if (run == null || run.r() == null || value.firstPurchase() == null) {
+            return null;
+        }
+        double unit = run.timeUnit().equals("day") ? TimeUnit.DAY.days : TimeUnit.WEEK.days;
+        BgNbd model = new BgNbd(run.r(), run.alpha(), run.a(), run.b());
+        double tx = java.time.temporal.ChronoUnit.DAYS.between(value.firstPurchase(), value.lastPurchase()) / unit;
+        double t = java.time.temporal.ChronoUnit.DAYS.between(value.firstPurchase(), value.asOf()) / unit;
+        double expected = model.expectedPurchases(horizon, value.purchaseDays() - 1, tx, t);
+        return Double.isFinite(expected) ? expected : null;
+    }
+
     public static Result run(CustomerSummaries s, TimeUnit unit, double horizonUnits, double annualDiscountRate,
                              double margin) {
         double u = unit.days;

@@ -1,12 +1,11 @@
 package dev.custograph.api;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.custograph.analytics.BgNbd;
+import dev.custograph.analytics.ProbabilisticValue;
 import dev.custograph.graph.AnalyticsReads;
 import dev.custograph.model.AnalyticsRunSummary;
 import dev.custograph.model.Customer;
@@ -62,16 +61,7 @@ class ValueController {
         if (horizon < 0 || !Double.isFinite(horizon)) {
             throw new BadRequestException("horizon must be zero or positive, got " + horizon);
         }
-        AnalyticsRunSummary run = cache.run(v.runId()).orElse(null);
-        if (run == null || run.r() == null || v.firstPurchase() == null) {
-            return null;
-        }
-        double unit = run.timeUnit().equals("day") ? 1 : 7;
-        BgNbd model = new BgNbd(run.r(), run.alpha(), run.a(), run.b());
-        double tx = ChronoUnit.DAYS.between(v.firstPurchase(), v.lastPurchase()) / unit;
-        double t = ChronoUnit.DAYS.between(v.firstPurchase(), v.asOf()) / unit;
-        double expected = model.expectedPurchases(horizon, v.purchaseDays() - 1, tx, t);
-        return Double.isFinite(expected) ? expected : null;
+        return ProbabilisticValue.expectedPurchases(cache.run(v.runId()).orElse(null), v, horizon);
     }
 
     @QueryMapping
