@@ -130,10 +130,6 @@ final class ResponseCache implements WebGraphQlInterceptor {
         answers.invalidateAll();
     }
 
-    long size() {
-        return answers.estimatedSize();
-    }
-
     /** What one query ran into: whether its answer may be kept and the customers it shows. */
     static final class Reading {
         private final Set<String> customers = ConcurrentHashMap.newKeySet();
