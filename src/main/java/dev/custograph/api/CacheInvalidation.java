@@ -28,9 +28,13 @@ final class CacheInvalidation implements Graph.WriteListener {
     static final Set<String> CHANGE_NOTHING_CACHED = Set.of("meta/record-migration", "meta/demo-mark",
             ClusterCacheSync.BUMP);
 
-    /** Whether a write statement may change something a cache holds (audit entries and bookkeeping do not). */
+    /**
+     * Whether a write statement may change something a cache holds (audit entries, schema migrations and bookkeeping
+     * do not).
+     */
     static boolean changesCachedData(String statementName) {
-        return !statementName.startsWith("audit/") && !CHANGE_NOTHING_CACHED.contains(statementName);
+        return !statementName.startsWith("audit/") && !statementName.startsWith("schema/")
+                && !CHANGE_NOTHING_CACHED.contains(statementName);
     }
 
     private final EntityCache entities;

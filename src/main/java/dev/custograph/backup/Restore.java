@@ -79,7 +79,7 @@ public final class Restore {
             try (ZipFile zip = new ZipFile(archives.get(archives.size() - 1).toFile())) {
                 created.addAll(schema(zip));
             }
-            graph.write("restore/delete-migration-records", Map.of());
+            graph.write("restore/delete-bookkeeping", Map.of());
             graph.writeEach("restore/create-key-index", List.of(graph.catalogue().text("restore/create-key-index")));
             graph.rows("restore/await-indexes", Map.of());
             wrote = true;
