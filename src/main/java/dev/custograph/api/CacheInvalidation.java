@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.SharedChangeCounter;
 
 /**
  * Which cached answers each write makes stale, decided from the Cypher file that ran and its parameters, so that a
@@ -26,7 +27,7 @@ final class CacheInvalidation implements Graph.WriteListener {
 
     /** Write statements that change nothing any cache holds. */
     static final Set<String> CHANGE_NOTHING_CACHED = Set.of("meta/record-migration", "meta/demo-mark",
-            ClusterCacheSync.BUMP);
+            SharedChangeCounter.BUMP);
 
     /**
      * Whether a write statement may change something a cache holds (audit entries, schema migrations and bookkeeping

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.GraphUnavailableException;
+import dev.custograph.graph.SharedChangeCounter;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import org.springframework.graphql.execution.ErrorType;
@@ -31,9 +32,9 @@ final class CausalConsistency implements WebGraphQlInterceptor {
     private static final int MAX_LENGTH = 4_096;
 
     private final Graph graph;
-    private final ClusterCacheSync sync;
+    private final SharedChangeCounter sync;
 
-    CausalConsistency(Graph graph, ClusterCacheSync sync) {
+    CausalConsistency(Graph graph, SharedChangeCounter sync) {
         this.graph = graph;
         this.sync = sync;
     }

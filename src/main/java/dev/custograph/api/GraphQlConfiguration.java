@@ -7,6 +7,7 @@ import dev.custograph.graph.AnalyticsReads;
 import dev.custograph.graph.CustomerPageReads;
 import dev.custograph.graph.EntityReads;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.SharedChangeCounter;
 import dev.custograph.recommend.RecommendationWeights;
 import dev.custograph.recommend.Recommendations;
 import graphql.scalars.ExtendedScalars;
@@ -137,18 +138,23 @@ class GraphQlConfiguration {
         return invalidation;
     }
 
-    /** Other app instances' writes, learnt from the change counter in the graph (see ClusterCacheSync). */
+    /**
+     * Other app instances' writes, learnt from the change counter in the graph: another instance's change empties the
+     * caches. Writes from processes that are not app instances (a CLI import through Bolt) still show after
+     * custograph.cache.expire-after-write.
+     */
     @Bean(destroyMethod = "close")
-    ClusterCacheSync clusterCacheSync(Graph graph, CacheInvalidation invalidation,
-                                      @Value("${custograph.cache.cluster-sync-interval:1s}") Duration interval) {
-        ClusterCacheSync sync = new ClusterCacheSync(graph, invalidation::everything, interval);
+    SharedChangeCounter sharedChangeCounter(Graph graph, CacheInvalidation invalidation,
+                                            @Value("${custograph.cache.cluster-sync-interval:1s}") Duration interval) {
+        SharedChangeCounter sync = new SharedChangeCounter(graph, CacheInvalidation::changesCachedData,
+                invalidation::everything, interval);
         graph.addWriteListener(sync);
         return sync;
     }
 
     /** Read-your-writes across instances for clients that carry the Custograph-Bookmark header. */
     @Bean
-    WebGraphQlInterceptor causalConsistency(Graph graph, ClusterCacheSync sync) {
+    WebGraphQlInterceptor causalConsistency(Graph graph, SharedChangeCounter sync) {
         return new CausalConsistency(graph, sync);
     }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import dev.custograph.analytics.AnalyticsFailedException;
 import dev.custograph.analytics.CustomerFeatures;
 import dev.custograph.analytics.OrderDates;
+import dev.custograph.analytics.ZScores;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.CustomerHistories.History;
 import dev.custograph.graph.Graph;
@@ -120,7 +121,9 @@ public final class ChurnPrediction {
                 p.horizonDays(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
 
         List<String> warnings = new ArrayList<>();
-        Standardiser standardiser = Standardiser.of(labelled);
+        ZScores standardiser = ZScores.fit(labelled.values(), labelled.dimensions(), j -> new AnalyticsFailedException(
+                "feature '" + labelled.names().get(j) + "' is constant (every customer active by the cutoff has "
+                        + labelled.value(0, j) + "): it cannot predict churn; leave it out of --features"));
         double[] x = standardiser.apply(labelled.values());
         int d = features.size();
 
@@ -259,7 +262,7 @@ public final class ChurnPrediction {
         return test;
     }
 
-    private long write(CustomerFeatures.Table current, Standardiser standardiser, LogisticRegression.Fit fit,
+    private long write(CustomerFeatures.Table current, ZScores standardiser, LogisticRegression.Fit fit,
                        String runId, LocalDate asOf, int horizonDays) {
         double[] x = standardiser.apply(current.values());
         int d = current.dimensions();

@@ -1,4 +1,4 @@
-package dev.custograph.api;
+package dev.custograph.graph;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,27 +9,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
-import dev.custograph.graph.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the caches of several app instances on one database honest. Each instance drops exactly what its own writes
- * change ({@link CacheInvalidation}); other instances' writes it learns from a change counter in the graph
- * ({@code (:CacheEpoch)}, cypher/cache/): after writes that change cached data, an instance bumps the counter (once
- * per {@code interval} at most, so concurrent writers do not queue on it), and every instance reads the counter each
- * {@code interval}. A bump it did not make empties its caches. So another instance's write shows within about two
- * intervals (2 s by default, {@code custograph.cache.cluster-sync-interval}); writes from processes that are not app
- * instances (a CLI import through Bolt) still show after {@code custograph.cache.expire-after-write}.
+ * How several app instances on one database learn of each other's writes: a change counter in the graph
+ * ({@code (:CacheEpoch)}, cypher/cache/). After writes that {@code matter} (those that change what an instance keeps
+ * in memory), an instance bumps the counter (once per {@code interval} at most, so concurrent writers do not queue on
+ * it), and every instance reads the counter each {@code interval}; a bump it did not make runs
+ * {@code onOthersChanges}. So another instance's write is noticed within about two intervals.
+ *
+ * <p>It lives with the graph because it is a write of its own: the API above only says which writes matter and what
+ * to do about another instance's (empty its caches), and never writes.
  */
-final class ClusterCacheSync implements Graph.WriteListener, AutoCloseable {
+public final class SharedChangeCounter implements Graph.WriteListener, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterCacheSync.class);
-    static final String BUMP = "cache/bump-epoch";
+    private static final Logger LOG = LoggerFactory.getLogger(SharedChangeCounter.class);
+    /** The statement that bumps the counter (itself never a change that matters). */
+    public static final String BUMP = "cache/bump-epoch";
 
     private final Graph graph;
-    private final Runnable invalidateAll;
+    private final Predicate<String> matters;
+    private final Runnable onOthersChanges;
     private final String instance = UUID.randomUUID().toString();
     private final AtomicBoolean dirty = new AtomicBoolean();
     /** The counter values this instance produced and has not yet passed in a poll. */
@@ -37,9 +40,14 @@ final class ClusterCacheSync implements Graph.WriteListener, AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile long seen = -1;
 
-    ClusterCacheSync(Graph graph, Runnable invalidateAll, Duration interval) {
+    /**
+     * Starts polling at once. {@code matters} says which write statements (by Cypher file name) others must hear of;
+     * {@code onOthersChanges} runs when another instance made such a change, and once at the first read.
+     */
+    public SharedChangeCounter(Graph graph, Predicate<String> matters, Runnable onOthersChanges, Duration interval) {
         this.graph = graph;
-        this.invalidateAll = invalidateAll;
+        this.matters = matters;
+        this.onOthersChanges = onOthersChanges;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "custograph-cache-sync");
             thread.setDaemon(true);
@@ -52,7 +60,7 @@ final class ClusterCacheSync implements Graph.WriteListener, AutoCloseable {
 
     @Override
     public void afterWrite(String statementName, Map<String, Object> parameters) {
-        if (!statementName.equals(BUMP) && CacheInvalidation.changesCachedData(statementName)) {
+        if (!statementName.equals(BUMP) && matters.test(statementName)) {
             dirty.set(true);
         }
     }
@@ -71,7 +79,7 @@ final class ClusterCacheSync implements Graph.WriteListener, AutoCloseable {
      * Bumps the counter now if this instance's writes changed cached data since the last bump, rather than at the
      * next tick: for a client that takes its bookmark to another instance right away.
      */
-    synchronized void flushNow() {
+    public synchronized void flushNow() {
         if (dirty.getAndSet(false)) {
             try {
                 ownBumps.add(graph.writeReturningLong(BUMP, Map.of("instance", instance)));
@@ -83,16 +91,16 @@ final class ClusterCacheSync implements Graph.WriteListener, AutoCloseable {
     }
 
     /**
-     * Reads the counter once the database holds everything {@code bookmarks} name, and empties the caches if
-     * another instance changed cached data since: so a request carrying a client's bookmark reads its writes.
+     * Reads the counter once the database holds everything {@code bookmarks} name, and tells if another instance
+     * changed something since: so a request carrying a client's bookmark reads its writes.
      */
-    synchronized void catchUpTo(java.util.Collection<String> bookmarks) {
+    public synchronized void catchUpTo(java.util.Collection<String> bookmarks) {
         apply(graph.readLongAfter(bookmarks, "cache/read-epoch", Map.of()));
     }
 
     private void apply(long version) {
         if (seen < 0) {
-            invalidateAll.run(); // anything cached before the counter was first read is of unknown age
+            onOthersChanges.run(); // anything cached before the counter was first read is of unknown age
         } else if (version > seen) {
             long others = 0;
             for (long v = seen + 1; v <= version; v++) {
@@ -101,8 +109,8 @@ final class ClusterCacheSync implements Graph.WriteListener, AutoCloseable {
                 }
             }
             if (others > 0) {
-                LOG.debug("Another instance changed cached data ({} change(s)); emptying the caches", others);
-                invalidateAll.run();
+                LOG.debug("Another instance changed cached data ({} change(s))", others);
+                onOthersChanges.run();
             }
         }
         ownBumps.removeIf(v -> v <= version);
