@@ -138,4 +138,13 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.custograph.analytics.GammaGamma")
                 .check(MAIN);
     }
+
+    @Test
+    void commandsPrintJsonOnlyThroughJsonOutput() {
+        // One place decides what --json prints (one document, one line, on stdout), for every command alike.
+        noClasses().that().resideInAPackage("dev.custograph.cli..").and().doNotHaveSimpleName("JsonOutput")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+                        "writeValueAsString|writeValueAsBytes|writeValue")))
+                .check(MAIN);
+    }
 }

@@ -268,10 +268,8 @@ final class GraphQlOverHttp extends OncePerRequestFilter {
 
         /** Apollo's answer to an unknown hash: its clients look for this message and code, then send the query. */
         static Answer persistedQueryNotFound() {
-            byte[] body = ("{\"errors\":[{\"message\":\"PersistedQueryNotFound\",\"extensions\":{\"code\":"
-                    + "\"PERSISTED_QUERY_NOT_FOUND\",\"classification\":\"PERSISTED_QUERY_NOT_FOUND\"}}]}")
-                    .getBytes(StandardCharsets.UTF_8);
-            return new Answer(200, "application/json", body, Map.of());
+            return new Answer(200, "application/json", GraphQlErrorBody.json("PERSISTED_QUERY_NOT_FOUND",
+                    "PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound"), Map.of());
         }
 
         Answer withHeader(String name, String value) {

@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import dev.custograph.ingest.DemoDataGenerator;
 import dev.custograph.ingest.LinesCsvWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code custograph generate}: a realistic synthetic order-lines file (the demo generator's model: skewed spend,
@@ -36,8 +36,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
     Path out;
 
-    @Option(names = "--json", description = "Print what was written as one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -61,9 +61,7 @@ public final class GenerateCommand implements Callable<Integer> {
             result.put("lines", writer.lines());
         }
         result.put("seconds", (System.nanoTime() - started) / 1e9);
-        if (json) {
-            System.out.println(JsonMapper.builder().build().writeValueAsString(result));
-        } else {
+        if (!output.printed(result)) {
             System.out.printf("%s: %,d customers, %,d orders, %,d lines in %.1f s%n", out, result.get("customers"),
                     result.get("orders"), result.get("lines"), result.get("seconds"));
         }

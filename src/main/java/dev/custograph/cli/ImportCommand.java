@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code custograph import --format F PATH...}: checks that every file is readable, then writes the valid rows and
@@ -34,8 +33,8 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Input format: ${COMPLETION-CANDIDATES}.", completionCandidates = Formats.class)
     String format;
 
-    @Option(names = "--json", description = "Print the import report as one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Option(names = "--rejects", paramLabel = "FILE",
             description = "CSV file for rejected rows (file, line, field, value, reason, message); default "
@@ -90,9 +89,7 @@ public final class ImportCommand implements Callable<Integer> {
                 report = new Importer(db.graph(), dates).run(format, source, paths, rejects);
             }
         }
-        if (json) {
-            System.out.println(JsonMapper.builder().build().writeValueAsString(report));
-        } else {
+        if (!output.printed(report)) {
             printSummary(report);
         }
         return 0;

@@ -7,7 +7,6 @@ import dev.custograph.identity.CustomerMerges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code custograph merge --survivor A --merged B}: two customer records are one person. {@code --undo} reverses
@@ -33,8 +32,8 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the merge log (default: manual).")
     String reason;
 
-    @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -55,7 +54,9 @@ public final class MergeCommand implements Callable<Integer> {
                         + "filled: %s", r.mergedId(), r.survivorId(), r.mergeId(), r.identitiesMoved(),
                         r.ordersMoved(), r.filledFields());
             }
-            System.out.println(json ? JsonMapper.builder().build().writeValueAsString(result) : summary);
+            if (!output.printed(result)) {
+                System.out.println(summary);
+            }
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.custograph.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How an analytics command reports and whether it writes: shared by analyze, segment and churn. */
@@ -8,14 +9,11 @@ public final class RunOutputOptions {
     @Option(names = "--no-write", description = "Compute and report only; write nothing to the graph.")
     boolean noWrite;
 
-    @Option(names = "--json", description = "Print the report as one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOutput json;
 
     /** Prints the report as one JSON line when --json was given; returns whether it did. */
     boolean printedAsJson(Object report) {
-        if (json) {
-            JsonOutput.print(report);
-        }
-        return json;
+        return json.printed(report);
     }
 }

@@ -324,23 +324,23 @@ public final class Graph {
         String text = catalogue.text(name);
         // Its own session, not the shared manager's: a bookmark the database refuses must not reach the sessions
         // of every other request.
-        try (Session session = driver.session(SessionConfig.builder().withBookmarks(given)
-                .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
-            long value;
-            try (org.neo4j.driver.Transaction tx = session.beginTransaction(Deadline.transactionConfig())) {
-                value = timed(name, () -> tx.run(text, parameters).single().get(0).asLong(0));
-                tx.commit();
+        return driverCall(() -> {
+            try (Session session = driver.session(SessionConfig.builder().withBookmarks(given)
+                    .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
+                long value;
+                try (org.neo4j.driver.Transaction tx = session.beginTransaction(Deadline.transactionConfig())) {
+                    value = timed(name, () -> tx.run(text, parameters).single().get(0).asLong(0));
+                    tx.commit();
+                }
+                driver.executableQueryBookmarkManager().updateBookmarks(Set.of(), session.lastBookmarks());
+                return value;
+            } catch (org.neo4j.driver.exceptions.ClientException e) {
+                if (timedOut(e)) {
+                    throw timeout(e);
+                }
+                throw new IllegalArgumentException("not a bookmark of this database (" + e.getMessage() + ")", e);
             }
-            driver.executableQueryBookmarkManager().updateBookmarks(Set.of(), session.lastBookmarks());
-            return value;
-        } catch (org.neo4j.driver.exceptions.ClientException e) {
-            if (timedOut(e)) {
-                throw timeout(e);
-            }
-            throw new IllegalArgumentException("not a bookmark of this database (" + e.getMessage() + ")", e);
-        } catch (ServiceUnavailableException | SessionExpiredException e) {
-            throw unavailable(e);
-        }
+        });
     }
 
     /** Checks that the database answers; throws {@link GraphUnavailableException} with the reason if not. */

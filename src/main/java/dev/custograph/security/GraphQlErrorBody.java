@@ -30,4 +30,13 @@ public final class GraphQlErrorBody {
         return JSON.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message,
                 "extensions", Map.of("classification", classification)))));
     }
+
+    /**
+     * The same body with an Apollo-style {@code extensions.code} too, for protocols whose clients look for a code
+     * (Automatic Persisted Queries' {@code PERSISTED_QUERY_NOT_FOUND}).
+     */
+    public static byte[] json(String classification, String code, String message) {
+        return JSON.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message,
+                "extensions", Map.of("code", code, "classification", classification)))));
+    }
 }
