@@ -46,6 +46,11 @@ class Neo4jBrowserLoginIT {
     }
 
     private static void logIn(Browser browser, String password) {
+        // The connect frame is in the page before it can be typed into (it slides in): wait until it can.
+        for (String field : new String[] {"username", "password", "connect"}) {
+            browser.await(d -> d.findElements(By.cssSelector("[data-testid=" + field + "]")).stream()
+                    .anyMatch(e -> e.isDisplayed() && e.isEnabled()));
+        }
         browser.find("[data-testid=username]").clear();
         browser.find("[data-testid=username]").sendKeys("neo4j");
         browser.find("[data-testid=password]").clear();
