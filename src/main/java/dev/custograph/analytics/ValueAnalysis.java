@@ -2,8 +2,6 @@ package dev.custograph.analytics;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +11,9 @@ import java.util.UUID;
 import dev.custograph.analytics.ProbabilisticValue.TimeUnit;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.RunRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One analytics run, point in time: project every customer's purchases up to the as-of date out of the graph
@@ -240,30 +238,18 @@ public final class ValueAnalysis {
     }
 
     private void recordRun(AnalyticsReport report, Parameters parameters, OffsetDateTime startedAt) {
-        JsonMapper json = JsonMapper.builder().build();
-        Map<String, Object> run = new HashMap<>();
-        run.put("runId", report.runId());
-        run.put("kind", "value");
-        run.put("asOf", report.asOf());
-        run.put("startedAt", startedAt);
-        run.put("finishedAt", OffsetDateTime.now());
-        run.put("parameters", json.writeValueAsString(parameters));
-        run.put("metrics", json.writeValueAsString(report));
-        run.put("customers", report.customers());
-        run.put("timeUnit", report.timeUnit());
-        run.put("horizon", report.horizon());
+        RunRecord run = RunRecord.finished("value", report.runId()).with("asOf", report.asOf())
+                .with("startedAt", startedAt).withJson("parameters", parameters).withJson("metrics", report)
+                .with("customers", report.customers()).with("timeUnit", report.timeUnit())
+                .with("horizon", report.horizon());
         if (report.bgnbd().converged()) {
-            run.put("r", report.bgnbd().r());
-            run.put("alpha", report.bgnbd().alpha());
-            run.put("a", report.bgnbd().a());
-            run.put("b", report.bgnbd().b());
+            run.with("r", report.bgnbd().r()).with("alpha", report.bgnbd().alpha()).with("a", report.bgnbd().a())
+                    .with("b", report.bgnbd().b());
         }
         if (report.gammaGamma().converged()) {
-            run.put("p", report.gammaGamma().p());
-            run.put("q", report.gammaGamma().q());
-            run.put("v", report.gammaGamma().v());
+            run.with("p", report.gammaGamma().p()).with("q", report.gammaGamma().q()).with("v", report.gammaGamma().v());
         }
-        graph.write("analytics/record-run", Map.of("run", run));
+        run.writeTo(graph);
     }
 
     static Double finite(double value) {

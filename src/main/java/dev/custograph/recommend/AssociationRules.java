@@ -1,6 +1,5 @@
 package dev.custograph.recommend;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.RunRecord;
 import dev.custograph.graph.Row;
 
 /**
@@ -162,19 +162,13 @@ public final class AssociationRules {
                 longer.add(row);
             }
         }
-        Map<String, Object> run = new HashMap<>();
-        run.put("runId", runId);
-        run.put("kind", "rules");
-        run.put("finishedAt", OffsetDateTime.now());
-        run.put("parameters", p.toString());
-        run.put("transactions", transactions);
-        run.put("rules", (long) rules.size());
-        run.put("minSupport", p.minSupport());
-        run.put("minConfidence", p.minConfidence());
-        run.put("maxLength", (long) p.maxLength());
+        RunRecord run = RunRecord.finished("rules", runId).with("parameters", p.toString())
+                .with("transactions", transactions).with("rules", (long) rules.size())
+                .with("minSupport", p.minSupport()).with("minConfidence", p.minConfidence())
+                .with("maxLength", (long) p.maxLength());
         graph.writeTogether(List.of(
                 new Graph.Statement("rules/replace-bought-with", Map.of("rules", pairs, "runId", runId)),
                 new Graph.Statement("rules/replace-itemset-rules", Map.of("rules", longer, "runId", runId)),
-                new Graph.Statement("analytics/record-run", Map.of("run", run))));
+                run.statement()));
     }
 }

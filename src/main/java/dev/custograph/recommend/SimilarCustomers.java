@@ -1,6 +1,5 @@
 package dev.custograph.recommend;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.RunRecord;
 import dev.custograph.graph.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,14 +148,8 @@ public final class SimilarCustomers {
                 Map.of("runId", runId, "batch", 10_000))) > 0; ) {
             stale += removed;
         }
-        Map<String, Object> run = new HashMap<>();
-        run.put("runId", runId);
-        run.put("kind", "similarity");
-        run.put("finishedAt", OffsetDateTime.now());
-        run.put("measure", measure.label());
-        run.put("k", (long) limit);
-        run.put("customers", (long) matrix.customers());
-        graph.write("analytics/record-run", Map.of("run", run));
+        RunRecord.finished("similarity", runId).with("measure", measure.label()).with("k", (long) limit)
+                .with("customers", (long) matrix.customers()).writeTo(graph);
         long finished = System.nanoTime();
         return new Report(runId, measure.label(), limit, matrix.customers(), relationships, stale,
                 (projected - started) / 1e9, (computed - projected) / 1e9, (finished - computed) / 1e9,

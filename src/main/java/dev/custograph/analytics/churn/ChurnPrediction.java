@@ -3,7 +3,6 @@ package dev.custograph.analytics.churn;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,10 @@ import dev.custograph.analytics.ZScores;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.CustomerHistories.History;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.RunRecord;
 import dev.custograph.graph.ParallelWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Churn prediction by a time split. A customer who bought on or before the cutoff churns (label 1) if they make no
@@ -190,16 +189,8 @@ public final class ChurnPrediction {
             scored = write(current, standardiser, fit, runId, lastOrder, p.horizonDays());
             log.info("Wrote {} churn probabilities in {} s", scored,
                     String.format("%.1f", (System.nanoTime() - writeStarted) / 1e9));
-            Map<String, Object> run = new HashMap<>();
-            run.put("runId", runId);
-            run.put("kind", "churn");
-            run.put("asOf", lastOrder);
-            run.put("startedAt", startedAt);
-            run.put("finishedAt", OffsetDateTime.now());
-            run.put("parameters", JsonMapper.builder().build().writeValueAsString(p));
-            run.put("customers", n);
-            run.put("auc", metrics.auc());
-            graph.write("analytics/record-run", Map.of("run", run));
+            RunRecord.finished("churn", runId).with("asOf", lastOrder).with("startedAt", startedAt)
+                    .withJson("parameters", p).with("customers", n).with("auc", metrics.auc()).writeTo(graph);
         }
         return new ChurnReport(runId, p.cutoff(), p.horizonDays(), lastOrder, features, n, positives,
                 p.penalty().name().toLowerCase(), usedLambda, coefficients, rawCoefficients, metrics, forestMetrics,

@@ -16,9 +16,9 @@ import dev.custograph.analytics.CustomerFeatures;
 import dev.custograph.analytics.OrderDates;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.RunRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One segmentation run: customers' features as of a date out of the graph, scaled, clustered by K-Means, each
@@ -229,16 +229,8 @@ public final class Segmentation {
         log.info("Wrote {} memberships in {} s, then switched runs and deleted the previous run's in {} s",
                 table.size(), String.format("%.1f", (assigned - writeStarted) / 1e9),
                 String.format("%.1f", (System.nanoTime() - assigned) / 1e9));
-        Map<String, Object> run = new HashMap<>();
-        run.put("runId", runId);
-        run.put("kind", "segment");
-        run.put("asOf", asOf);
-        run.put("startedAt", startedAt);
-        run.put("finishedAt", OffsetDateTime.now());
-        run.put("parameters", JsonMapper.builder().build().writeValueAsString(p));
-        run.put("customers", table.size());
-        run.put("k", segments.size());
-        graph.write("analytics/record-run", Map.of("run", run));
+        RunRecord.finished("segment", runId).with("asOf", asOf).with("startedAt", startedAt).withJson("parameters", p)
+                .with("customers", table.size()).with("k", segments.size()).writeTo(graph);
     }
 
     private void deleteOldSegments() {
