@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.custograph.graph.CustomerHistories.History;
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.Row;
+import dev.custograph.model.InvalidParameterException;
 
 /**
  * Per-customer features for segmentation and churn, as of a day, in a flat row-major table: what the customer had
@@ -65,11 +66,11 @@ public final class CustomerFeatures {
      */
     public static List<String> validate(Graph graph, List<String> names) {
         if (names.isEmpty()) {
-            throw new AnalyticsFailedException("--features: give at least one feature");
+            throw new InvalidParameterException("features", "give at least one feature");
         }
         Set<String> unique = new LinkedHashSet<>(names);
         if (unique.size() < names.size()) {
-            throw new AnalyticsFailedException("--features: a feature is listed twice in " + names);
+            throw new InvalidParameterException("features", "a feature is listed twice in " + names);
         }
         List<String> properties = null;
         for (String name : names) {
@@ -77,7 +78,7 @@ public final class CustomerFeatures {
                 continue;
             }
             if (NOT_FEATURES.contains(name)) {
-                throw new AnalyticsFailedException("--features: '" + name + "' is written by an analytics run, not a "
+                throw new InvalidParameterException("features", "'" + name + "' is written by an analytics run, not a "
                         + "customer attribute (it describes another date); use the built-in features "
                         + String.join(", ", BUILT_IN));
             }
@@ -86,7 +87,7 @@ public final class CustomerFeatures {
                         .stream().map(row -> row.string("key")).filter(k -> !NOT_FEATURES.contains(k)).toList();
             }
             if (!properties.contains(name)) {
-                throw new AnalyticsFailedException("--features: unknown feature '" + name + "'; known: "
+                throw new InvalidParameterException("features", "unknown feature '" + name + "'; known: "
                         + String.join(", ", BUILT_IN) + (properties.isEmpty() ? "" : ", and the numeric customer "
                         + "properties " + String.join(", ", properties)));
             }
@@ -170,7 +171,7 @@ public final class CustomerFeatures {
                         for (int p = 0; p < properties.size(); p++) {
                             Object value = found == null ? null : found.get(p);
                             if (value != null && !(value instanceof Number)) {
-                                throw new AnalyticsFailedException("--features: customer '" + page.get(i)
+                                throw new InvalidParameterException("features", "customer '" + page.get(i)
                                         + "' has " + properties.get(p) + " = '" + value + "', not a number");
                             }
                             table[(from + i) * d + propertyColumns.get(p)] =
@@ -196,7 +197,7 @@ public final class CustomerFeatures {
             }
         }
         if (count == 0) {
-            throw new AnalyticsFailedException("--features: no customer in the data has a value for '" + name + "'");
+            throw new InvalidParameterException("features", "no customer in the data has a value for '" + name + "'");
         }
         double[] sorted = Arrays.copyOf(present, count);
         Arrays.sort(sorted);

@@ -12,6 +12,7 @@ import dev.custograph.analytics.ProbabilisticValue.TimeUnit;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.RunRecord;
+import dev.custograph.model.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,21 @@ public final class ValueAnalysis {
             return new Parameters(null, null, TimeUnit.WEEK, null, 0.10, 1.0, 90, false, true);
         }
 
+        public Parameters {
+            if (horizon != null && !(horizon > 0)) {
+                throw new InvalidParameterException("horizon", "must be positive, got " + horizon);
+            }
+            if (!(margin > 0)) {
+                throw new InvalidParameterException("margin", "must be positive, got " + margin);
+            }
+            if (!(discountRate >= 0)) {
+                throw new InvalidParameterException("discountRate", "must not be negative, got " + discountRate);
+            }
+            if (activeDays <= 0) {
+                throw new InvalidParameterException("activeDays", "must be positive, got " + activeDays);
+            }
+        }
+
         double horizonUnits() {
             return horizon != null ? horizon : timeUnit == TimeUnit.WEEK ? 52 : 365;
         }
@@ -60,22 +76,17 @@ public final class ValueAnalysis {
         LocalDate lastOrder = orderDates.last();
         LocalDate asOf = parameters.asOf() != null ? parameters.asOf() : lastOrder;
         if (asOf.isBefore(firstOrder)) {
-            throw new AnalyticsFailedException("--as-of " + asOf + " is before the first order (" + firstOrder
+            throw new InvalidParameterException("asOf", asOf + " is before the first order (" + firstOrder
                     + "): there is nothing to analyse");
         }
         LocalDate calibrationEnd = parameters.calibrationEnd() != null ? parameters.calibrationEnd() : asOf;
         if (calibrationEnd.isAfter(asOf)) {
-            throw new AnalyticsFailedException("--calibration-end " + calibrationEnd + " is after --as-of " + asOf
+            throw new InvalidParameterException("calibrationEnd", calibrationEnd + " is after {asOf} " + asOf
                     + ": the hold-out period would be empty");
         }
         if (calibrationEnd.isBefore(firstOrder)) {
-            throw new AnalyticsFailedException("--calibration-end " + calibrationEnd + " is before the first order ("
+            throw new InvalidParameterException("calibrationEnd", calibrationEnd + " is before the first order ("
                     + firstOrder + "): there is nothing to fit on");
-        }
-        if (parameters.horizonUnits() <= 0 || parameters.margin() <= 0 || parameters.discountRate() < 0
-                || parameters.activeDays() <= 0) {
-            throw new AnalyticsFailedException("--horizon, --margin and --active-days must be positive and "
-                    + "--discount-rate not negative");
         }
 
         // The top-products list scans every order line: run it beside the projection and the models, on the other

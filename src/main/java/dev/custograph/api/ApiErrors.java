@@ -2,8 +2,10 @@ package dev.custograph.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.custograph.graph.GraphUnavailableException;
+import dev.custograph.model.InvalidParameterException;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
@@ -33,6 +35,18 @@ final class ApiErrors {
     private ApiErrors() {
     }
 
+    /**
+     * Builds what a request asked for; a parameter the domain refuses becomes BAD_REQUEST, the field named as this
+     * API names it: {@code prefix} and the domain's name ({@code input.minSupport}).
+     */
+    static <T> T checked(Supplier<T> build, String prefix) {
+        try {
+            return build.get();
+        } catch (InvalidParameterException e) {
+            throw new BadRequestException(e.worded(field -> prefix + field));
+        }
+    }
+
     /** Resolves exceptions thrown while fetching a field. */
     static final class ExceptionResolver extends DataFetcherExceptionResolverAdapter {
         private final RequestBudget budget;
@@ -43,7 +57,8 @@ final class ApiErrors {
 
         @Override
         protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-            if (ex instanceof BadRequestException) {
+            // An argument the domain refuses, named as the domain names it: an argument of the same name.
+            if (ex instanceof BadRequestException || ex instanceof InvalidParameterException) {
                 return error(env, org.springframework.graphql.execution.ErrorType.BAD_REQUEST, ex.getMessage());
             }
             if (ex instanceof dev.custograph.orders.OrderRejectedException

@@ -30,13 +30,9 @@ class CareController {
         if (size < 0 || size > PageRequest.MAX_PAGE_SIZE) {
             throw new BadRequestException("first must be between 0 and " + PageRequest.MAX_PAGE_SIZE + ", was " + size);
         }
-        try {
-            return lists.list(CareLists.Kind.parse(kind), new CareLists.Settings(LocalDate.now(),
-                    days == null ? 14 : days, valueQuantile == null ? 0.8 : valueQuantile,
-                    minRisk == null ? 0.5 : minRisk, size));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage().replace("--kind", "kind"));
-        }
+        return lists.list(ApiErrors.checked(() -> CareLists.Kind.parse(kind), ""), ApiErrors.checked(() ->
+                new CareLists.Settings(LocalDate.now(), days == null ? 14 : days,
+                        valueQuantile == null ? 0.8 : valueQuantile, minRisk == null ? 0.5 : minRisk, size), ""));
     }
 
     @BatchMapping(typeName = "CareListEntry", field = "customer")

@@ -45,12 +45,9 @@ class JobController {
     @MutationMapping
     Job runAnalytics(@Argument RunAnalyticsInput input) {
         RunAnalyticsInput in = input == null ? new RunAnalyticsInput(null, true, null, null) : input;
-        AnalyticsRefresh.Plan plan = new AnalyticsRefresh.Plan(in.asOf(), in.segments() == null || in.segments(),
-                in.churnCutoff(), in.churnHorizonDays(), null, null, null);
-        String problem = plan.problem();
-        if (problem != null) {
-            throw new BadRequestException("input." + problem);
-        }
+        AnalyticsRefresh.Plan plan = ApiErrors.checked(() -> new AnalyticsRefresh.Plan(in.asOf(),
+                in.segments() == null || in.segments(), in.churnCutoff(), in.churnHorizonDays(), null, null, null),
+                "input.");
         return jobs.start("analytics", progress -> {
             Map<String, Object> result = new AnalyticsRefresh(graph).run(plan, progress);
             if (plan.segments()) {
@@ -64,17 +61,9 @@ class JobController {
     @MutationMapping
     Job runRules(@Argument RunRulesInput input) {
         int maxLength = input.maxLength() == null ? 2 : input.maxLength();
-        try {
-            AssociationRules.checkThresholds(input.minSupport(), input.minConfidence());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("input." + e.getMessage().substring(2).replace("min-support", "minSupport")
-                    .replace("min-confidence", "minConfidence"));
-        }
-        if (maxLength < 2 || maxLength > 10) {
-            throw new BadRequestException("input.maxLength: must be 2-10, got " + maxLength);
-        }
-        AssociationRules.Parameters parameters = new AssociationRules.Parameters(input.minSupport(),
-                input.minConfidence(), 0, maxLength, 1000, false, AssociationRules.Engine.FPGROWTH, true);
+        AssociationRules.Parameters parameters = ApiErrors.checked(() -> new AssociationRules.Parameters(
+                input.minSupport(), input.minConfidence(), 0, maxLength, 1000, false, AssociationRules.Engine.FPGROWTH,
+                true), "input.");
         return jobs.start("rules", progress -> {
             progress.at("mining rules", 0);
             RulesReport report = new AssociationRules(graph).run(parameters);

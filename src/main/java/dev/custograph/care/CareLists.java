@@ -13,6 +13,7 @@ import java.util.Map;
 
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.Row;
+import dev.custograph.model.InvalidParameterException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -40,8 +41,8 @@ public final class CareLists {
             try {
                 return valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new IllegalArgumentException("--kind must be birthdays, anniversaries or high-value-at-risk, got "
-                        + name);
+                throw new InvalidParameterException("kind", "must be birthdays, anniversaries or high-value-at-risk, "
+                        + "got " + name);
             }
         }
 
@@ -57,16 +58,16 @@ public final class CareLists {
 
         public Settings {
             if (days < 0 || days > MAX_DAYS) {
-                throw new IllegalArgumentException("days must be 0-" + MAX_DAYS + ", got " + days);
+                throw new InvalidParameterException("days", "must be 0-" + MAX_DAYS + ", got " + days);
             }
             if (!(valueQuantile >= 0 && valueQuantile <= 1)) {
-                throw new IllegalArgumentException("valueQuantile must be in [0, 1], got " + valueQuantile);
+                throw new InvalidParameterException("valueQuantile", "must be in [0, 1], got " + valueQuantile);
             }
             if (!(minRisk >= 0 && minRisk <= 1)) {
-                throw new IllegalArgumentException("minRisk must be in [0, 1], got " + minRisk);
+                throw new InvalidParameterException("minRisk", "must be in [0, 1], got " + minRisk);
             }
             if (limit < 0) {
-                throw new IllegalArgumentException("limit must be 0 or more, got " + limit);
+                throw new InvalidParameterException("limit", "must be 0 or more, got " + limit);
             }
         }
 

@@ -2,6 +2,7 @@ package dev.custograph.cli;
 
 import dev.custograph.graph.GraphUnavailableException;
 import dev.custograph.ingest.ImportFailedException;
+import dev.custograph.model.InvalidParameterException;
 
 /** Finds the one line that says why a command failed, in a chain of wrapped exceptions. */
 public final class CommandFailure {
@@ -11,6 +12,9 @@ public final class CommandFailure {
 
     public static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvalidParameterException invalid) {
+                return OptionNames.message(invalid);
+            }
             if (t instanceof GraphUnavailableException || t instanceof ImportFailedException
                     || t instanceof dev.custograph.backup.BackupFailedException
                     || t instanceof IllegalArgumentException && t.getCause() == null) {

@@ -47,7 +47,7 @@ public final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RecommendationWeights w = RecommendationWeights.parse(weights);
-        int limit = Recommender.checkedK(k, "--k");
+        int limit = Recommender.checkedK(k);
         if (limit < k) {
             System.err.printf("--k %d is cut to %d%n", k, limit);
         }

@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.custograph.analytics.AnalyticsFailedException;
 import dev.custograph.analytics.OrderDates;
 import dev.custograph.analytics.ValueAnalysis;
 import dev.custograph.analytics.churn.ChurnPrediction;
 import dev.custograph.analytics.segment.Segmentation;
 import dev.custograph.graph.Graph;
+import dev.custograph.model.InvalidParameterException;
 import dev.custograph.recommend.AssociationRules;
 import dev.custograph.recommend.SimilarCustomers;
 import dev.custograph.recommend.SimilarityMeasure;
@@ -32,29 +32,32 @@ public final class AnalyticsRefresh {
     public record Plan(LocalDate asOf, boolean segments, LocalDate churnCutoff, Integer churnHorizonDays,
                        Double rulesMinSupport, Double rulesMinConfidence, Integer similarK) {
 
-        /** The problem with this plan, naming the field, or null when it can run. */
-        public String problem() {
+        /** A plan that cannot run is refused here, naming its field. */
+        public Plan {
             if (churnCutoff != null && churnHorizonDays == null) {
-                return "churnHorizonDays: is needed with churnCutoff";
+                throw new InvalidParameterException("churnHorizonDays", "is needed with {churnCutoff}");
             }
             if (churnHorizonDays != null && churnHorizonDays < 1) {
-                return "churnHorizonDays: must be 1 or more, got " + churnHorizonDays;
+                throw new InvalidParameterException("churnHorizonDays", "must be 1 or more, got " + churnHorizonDays);
             }
             if ((rulesMinSupport == null) != (rulesMinConfidence == null)) {
-                return "rulesMinSupport and rulesMinConfidence go together; give both or neither";
+                throw new InvalidParameterException(rulesMinSupport == null ? "rulesMinSupport" : "rulesMinConfidence",
+                        "goes with {" + (rulesMinSupport == null ? "rulesMinConfidence" : "rulesMinSupport")
+                                + "}; give both or neither");
             }
             if (rulesMinSupport != null) {
                 try {
                     AssociationRules.checkThresholds(rulesMinSupport, rulesMinConfidence);
-                } catch (IllegalArgumentException e) {
-                    return e.getMessage().replace("--min-support", "rulesMinSupport")
-                            .replace("--min-confidence", "rulesMinConfidence");
+                } catch (InvalidParameterException e) {
+                    // The rules' own names, as this plan calls them.
+                    throw new InvalidParameterException("rules" + Character.toUpperCase(e.parameter().charAt(0))
+                            + e.parameter().substring(1), e.reason());
                 }
             }
             if (similarK != null && (similarK < 1 || similarK > SimilarCustomers.MAX_K)) {
-                return "similarK: must be 1-" + SimilarCustomers.MAX_K + ", got " + similarK;
+                throw new InvalidParameterException("similarK", "must be 1-" + SimilarCustomers.MAX_K + ", got "
+                        + similarK);
             }
-            return null;
         }
 
         List<String> steps() {
@@ -84,10 +87,6 @@ public final class AnalyticsRefresh {
     }
 
     public Map<String, Object> run(Plan plan, Jobs.Progress progress) {
-        String problem = plan.problem();
-        if (problem != null) {
-            throw new AnalyticsFailedException(problem);
-        }
         List<String> steps = plan.steps();
         Map<String, Object> result = new LinkedHashMap<>();
         for (int i = 0; i < steps.size(); i++) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 
 import dev.custograph.care.CareLists;
 import dev.custograph.graph.Graph;
+import dev.custograph.model.InvalidParameterException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +61,14 @@ public class ScheduleConfiguration {
         scheduler.setDaemon(true);
         scheduler.initialize();
         Jobs.Retry retry = new Jobs.Retry(maxAttempts, firstDelay);
-        AnalyticsRefresh.Plan plan = new AnalyticsRefresh.Plan(null, segments, null, churnHorizonDays,
-                rulesMinSupport, rulesMinConfidence, similarK);
-        if (plan.problem() != null) {
-            throw new IllegalArgumentException("custograph.schedule.refresh: " + plan.problem());
+        AnalyticsRefresh.Plan plan;
+        try {
+            plan = new AnalyticsRefresh.Plan(null, segments, null, churnHorizonDays, rulesMinSupport,
+                    rulesMinConfidence, similarK);
+        } catch (InvalidParameterException e) {
+            // Configuration words a field as its property.
+            throw new IllegalArgumentException(e.worded(field -> "custograph.schedule.refresh."
+                    + InvalidParameterException.kebabCase(field)));
         }
         new CareLists.Settings(LocalDate.now(), careListDays, 0.8, 0.5, 10_000); // refuses bad days at start
         schedule(scheduler, "custograph.schedule.refresh.cron", refreshCron, () -> jobs.start("refresh",

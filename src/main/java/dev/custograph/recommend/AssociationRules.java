@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
-import dev.custograph.graph.RunRecord;
 import dev.custograph.graph.Row;
+import dev.custograph.graph.RunRecord;
+import dev.custograph.model.InvalidParameterException;
 
 /**
  * Association rules X -> {y} between products bought in the same order, with the definitions and names of R's
@@ -39,6 +40,24 @@ public final class AssociationRules {
     public record Parameters(double minSupport, double minConfidence, double minLift, int maxLength, int limit,
                              boolean includeCancelled, Engine engine, boolean write) {
 
+        public Parameters {
+            checkThresholds(minSupport, minConfidence);
+            if (!(minLift >= 0)) {
+                throw new InvalidParameterException("minLift", "must be 0 or more, got " + minLift);
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT + ", got " + limit);
+            }
+            if (maxLength < 2 || maxLength > MAX_LENGTH) {
+                throw new InvalidParameterException("maxLength", "must be between 2 and " + MAX_LENGTH + ", got "
+                        + maxLength);
+            }
+            if (engine == Engine.CYPHER && maxLength != 2) {
+                throw new InvalidParameterException("engine", "cypher mines pairs only; use {maxLength} 2 or {engine} "
+                        + "fpgrowth, got {maxLength} " + maxLength);
+            }
+        }
+
         /** Pair rules by the default engine. */
         public static Parameters pairs(double minSupport, double minConfidence, double minLift, int limit,
                                        boolean write) {
@@ -54,7 +73,6 @@ public final class AssociationRules {
 
     public RulesReport run(Parameters p) {
         long started = System.nanoTime();
-        validate(p);
         long transactions;
         int frequentProducts;
         List<RulesReport.Rule> rules;
@@ -84,30 +102,13 @@ public final class AssociationRules {
     /** Support and confidence must be in (0, 1]; the message names the option. */
     public static void checkThresholds(double minSupport, double minConfidence) {
         if (!(minSupport > 0 && minSupport <= 1)) {
-            throw new IllegalArgumentException("--min-support must be in (0, 1], got " + minSupport);
+            throw new InvalidParameterException("minSupport", "must be in (0, 1], got " + minSupport);
         }
         if (!(minConfidence > 0 && minConfidence <= 1)) {
-            throw new IllegalArgumentException("--min-confidence must be in (0, 1], got " + minConfidence);
+            throw new InvalidParameterException("minConfidence", "must be in (0, 1], got " + minConfidence);
         }
     }
 
-    private static void validate(Parameters p) {
-        checkThresholds(p.minSupport(), p.minConfidence());
-        if (!(p.minLift() >= 0)) {
-            throw new IllegalArgumentException("--min-lift must be 0 or more, got " + p.minLift());
-        }
-        if (p.limit() < 1 || p.limit() > MAX_LIMIT) {
-            throw new IllegalArgumentException("--limit must be between 1 and " + MAX_LIMIT + ", got " + p.limit());
-        }
-        if (p.maxLength() < 2 || p.maxLength() > MAX_LENGTH) {
-            throw new IllegalArgumentException("--max-length must be between 2 and " + MAX_LENGTH + ", got "
-                    + p.maxLength());
-        }
-        if (p.engine() == Engine.CYPHER && p.maxLength() != 2) {
-            throw new IllegalArgumentException("--engine cypher mines pairs only; use --max-length 2 or --engine "
-                    + "fpgrowth, got --max-length " + p.maxLength());
-        }
-    }
 
     private record CypherPairs(long transactions, int frequentProducts, List<RulesReport.Rule> rules) {
     }

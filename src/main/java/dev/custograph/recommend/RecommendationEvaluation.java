@@ -57,7 +57,7 @@ public final class RecommendationEvaluation {
 
     public Report run(Parameters p) {
         long started = System.nanoTime();
-        int k = Recommender.checkedK(p.k(), "--k");
+        int k = Recommender.checkedK(p.k());
         Map<String, String> names = new HashMap<>();
         List<Order> orders = new ArrayList<>();
         for (Row row : graph.rows("recommend/evaluation-orders", Map.of())) {

@@ -2,6 +2,7 @@ package dev.custograph.recommend;
 
 import java.util.HashMap;
 import java.util.Map;
+import dev.custograph.model.InvalidParameterException;
 
 /**
  * How much each source of evidence counts in a recommendation's score (see docs/recommendations.md): similar customers
@@ -15,7 +16,7 @@ public record RecommendationWeights(double similarCustomers, double boughtWith, 
     public RecommendationWeights {
         if (!(similarCustomers >= 0 && boughtWith >= 0 && popularity >= 0)
                 || similarCustomers + boughtWith + popularity <= 0) {
-            throw new IllegalArgumentException("--weights must be 0 or more each and not all 0, got cf="
+            throw new InvalidParameterException("weights", "must be 0 or more each and not all 0, got cf="
                     + similarCustomers + ",item=" + boughtWith + ",popularity=" + popularity);
         }
     }
@@ -28,12 +29,12 @@ public record RecommendationWeights(double similarCustomers, double boughtWith, 
             String[] kv = part.split("=", 2);
             String name = kv[0].strip();
             if (kv.length != 2 || !given.containsKey(name)) {
-                throw new IllegalArgumentException("--weights takes cf=W,item=W,popularity=W, got \"" + part + "\"");
+                throw new InvalidParameterException("weights", "takes cf=W,item=W,popularity=W, got \"" + part + "\"");
             }
             try {
                 given.put(name, Double.parseDouble(kv[1].strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--weights: " + name + " must be a number, got \"" + kv[1] + "\"");
+                throw new InvalidParameterException("weights", name + " must be a number, got \"" + kv[1] + "\"");
             }
         }
         return new RecommendationWeights(given.get("cf"), given.get("item"), given.get("popularity"));

@@ -95,7 +95,7 @@ public final class Recommendations implements AutoCloseable {
 
     /** The customer's best {@code k} recommendations (k is checked and cut as {@link Recommender#checkedK}). */
     public Recommender.Result forCustomer(String customerId, int k) {
-        int limit = Recommender.checkedK(k, "k");
+        int limit = Recommender.checkedK(k);
         RecommendationSnapshot snap = usableSnapshot();
         Change change = changes.get(customerId);
         if (snap == null || (change != null && change.gone())) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.Row;
+import dev.custograph.model.InvalidParameterException;
 
 /**
  * Recommendations for one customer, gathered from the graph in one read
@@ -52,15 +53,15 @@ public final class Recommender {
     }
 
     /** k below 1 is refused; above {@link #MAX_K} it is cut. */
-    public static int checkedK(int k, String option) {
+    public static int checkedK(int k) {
         if (k < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, got " + k);
+            throw new InvalidParameterException("k", "must be at least 1, got " + k);
         }
         return Math.min(k, MAX_K);
     }
 
     public Result recommend(String customerId, int k, RecommendationWeights weights, boolean includeOwned) {
-        int limit = checkedK(k, "--k");
+        int limit = checkedK(k);
         Evidence evidence = evidence(customerId);
         if (evidence == null) {
             return new Result(customerId, false, List.of());

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
-import dev.custograph.graph.RunRecord;
 import dev.custograph.graph.Row;
+import dev.custograph.graph.RunRecord;
+import dev.custograph.model.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,16 +55,16 @@ public final class SimilarCustomers {
     }
 
     /** k cut to 1..MAX_K; below 1 is refused. */
-    public static int checkedK(int k, String option) {
+    public static int checkedK(int k) {
         if (k < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, got " + k);
+            throw new InvalidParameterException("k", "must be at least 1, got " + k);
         }
         return Math.min(k, MAX_K);
     }
 
     /** The k customers most similar to this one, computed now by traversal. */
     public Lookup of(String customerId, int k, SimilarityMeasure measure) {
-        int limit = checkedK(k, "--k");
+        int limit = checkedK(k);
         if (graph.rows("read/customers-by-id", Map.of("ids", List.of(customerId))).isEmpty()) {
             return new Lookup(customerId, false, measure, List.of());
         }
@@ -104,7 +105,7 @@ public final class SimilarCustomers {
 
     /** Finds every customer's k most similar customers and writes them as SIMILAR, replacing the previous run's. */
     public Report materialise(int k, SimilarityMeasure measure) {
-        int limit = checkedK(k, "--k");
+        int limit = checkedK(k);
         long started = System.nanoTime();
         PurchaseMatrix matrix = project(graph);
         long projected = System.nanoTime();

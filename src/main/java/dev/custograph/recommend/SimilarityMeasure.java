@@ -1,6 +1,7 @@
 package dev.custograph.recommend;
 
 import java.util.Arrays;
+import dev.custograph.model.InvalidParameterException;
 
 /**
  * How alike two customers' purchases are (see {@code cypher/similarity/similar-customers.cypher}): Jaccard over the
@@ -25,7 +26,7 @@ public enum SimilarityMeasure {
 
     public static SimilarityMeasure of(String label) {
         return Arrays.stream(values()).filter(m -> m.label.equals(label)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--measure must be jaccard, cosine or "
+                .orElseThrow(() -> new InvalidParameterException("measure", "must be jaccard, cosine or "
                         + "cosine-quantity, got " + label));
     }
 

@@ -21,6 +21,7 @@ import dev.custograph.analytics.ProbabilisticValue.TimeUnit;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.GraphCounts;
 import org.junit.jupiter.api.Test;
+import dev.custograph.model.InvalidParameterException;
 
 /**
  * The whole analytics path on real data: the CDNOW 1/10th sample is imported (as a lines file, one order per row),
@@ -146,11 +147,11 @@ class CdnowValueAnalysisIT extends CdnowSampleStore {
         ValueAnalysis analysis = new ValueAnalysis(db.graph());
         assertThatThrownBy(() -> analysis.run(new ValueAnalysis.Parameters(LocalDate.of(1996, 12, 31), null,
                 TimeUnit.WEEK, null, 0.1, 1, 90, false, true), null))
-                .isInstanceOf(AnalyticsFailedException.class)
-                .hasMessage("--as-of 1996-12-31 is before the first order (1997-01-01): there is nothing to analyse");
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessage("asOf: 1996-12-31 is before the first order (1997-01-01): there is nothing to analyse");
         assertThatThrownBy(() -> analysis.run(new ValueAnalysis.Parameters(LocalDate.of(1997, 6, 30),
                 LocalDate.of(1997, 9, 30), TimeUnit.WEEK, null, 0.1, 1, 90, false, true), null))
-                .hasMessage("--calibration-end 1997-09-30 is after --as-of 1997-06-30: the hold-out period would be "
+                .hasMessage("calibrationEnd: 1997-09-30 is after asOf 1997-06-30: the hold-out period would be "
                         + "empty");
         assertThat(GraphCounts.of(db.graph())).isEqualTo(before);
     }

@@ -270,9 +270,9 @@ class CustomerMutationsIT {
     @Test
     void jobsRunInTheBackgroundAndTheirResultsAreReadAtOnce() throws Exception {
         assertBadRequest("mutation { runRules(input: {minSupport: 0, minConfidence: 0.5}) { id } }", Map.of(),
-                "input.minSupport must be in (0, 1], got 0.0");
+                "input.minSupport: must be in (0, 1], got 0.0");
         assertBadRequest("mutation { runAnalytics(input: {churnCutoff: \"1998-01-01\"}) { id } }", Map.of(),
-                "input.churnHorizonDays: is needed with churnCutoff");
+                "input.churnHorizonDays: is needed with input.churnCutoff");
         String rulesBefore = admin.post("{ associationRules(first: 1) { totalCount } }").toString();
 
         JsonNode rules = admin.post("mutation { runRules(input: {minSupport: 0.003, minConfidence: 0.2}) "

@@ -106,7 +106,7 @@ class CareListsIT {
         assertThat(Files.readAllLines(temp.resolve("lists/anniversaries-2025-02-20.csv"))).hasSize(3);
         assertThat(dev.custograph.files.PrivateFiles.isOwnerOnly(temp.resolve("lists/birthdays-2025-02-20.csv")))
                 .isTrue();
-        assertThatThrownBy(() -> settings("2025-02-20", 400)).hasMessage("days must be 0-366, got 400");
+        assertThatThrownBy(() -> settings("2025-02-20", 400)).hasMessage("days: must be 0-366, got 400");
         assertThatThrownBy(() -> CareLists.Kind.parse("weddings")).hasMessageContaining("got weddings");
     }
 

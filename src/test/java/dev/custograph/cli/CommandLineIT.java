@@ -311,7 +311,7 @@ class CommandLineIT {
 
         Run early = run("analyze", "--data-dir", dataDir, "--as-of", "1990-01-01");
         assertThat(early.status()).isEqualTo(1);
-        assertThat(early.failureLines()).containsExactly("custograph analyze: --as-of 1990-01-01 is before the first "
+        assertThat(early.failureLines()).containsExactly("custograph analyze: --as-of: 1990-01-01 is before the first "
                 + "order (1996-07-04): there is nothing to analyse");
         Run unit = run("analyze", "--data-dir", dataDir, "--time-unit", "month");
         assertThat(unit.status()).isEqualTo(2);
@@ -432,7 +432,7 @@ class CommandLineIT {
         assertThat(badK.status()).isEqualTo(2);
         assertThat(badK.err()).contains("--k").contains("many");
         Run tooMany = run("segment", "--data-dir", dataDir, "--k", "500");
-        assertThat(tooMany.failureLines()).containsExactly("custograph segment: --k 500 is more than the 89 "
+        assertThat(tooMany.failureLines()).containsExactly("custograph segment: --k: 500 is more than the 89 "
                 + "customers with purchases up to 1998-05-06");
         Run pastTheEnd = run("churn", "--data-dir", dataDir, "--cutoff", "1998-04-01", "--horizon-days", "90");
         assertThat(pastTheEnd.status()).isEqualTo(1);
@@ -465,12 +465,12 @@ class CommandLineIT {
         }
         Run bad = run("rules", "--data-dir", dataDir, "--min-support", "1.5", "--min-confidence", "0.1");
         assertThat(bad.status()).isEqualTo(1);
-        assertThat(bad.failureLines()).containsExactly("custograph rules: --min-support must be in (0, 1], got 1.5");
+        assertThat(bad.failureLines()).containsExactly("custograph rules: --min-support: must be in (0, 1], got 1.5");
         assertNoStackTrace(bad);
         Run cypherTriples = run("rules", "--data-dir", dataDir, "--min-support", "0.005", "--min-confidence", "0.1",
                 "--engine", "cypher", "--max-length", "3");
         assertThat(cypherTriples.failureLines()).singleElement().asString()
-                .startsWith("custograph rules: --engine cypher mines pairs only");
+                .startsWith("custograph rules: --engine: cypher mines pairs only; use --max-length 2");
 
         Run similarAll = run("similar", "--data-dir", dataDir, "--all", "--k", "5", "--json");
         assertThat(similarAll.status()).as(similarAll.err()).isZero();
@@ -497,7 +497,7 @@ class CommandLineIT {
         assertThat(GraphQlHttp.json(nobody.out()).at("/recommendations").size()).isZero();
         assertThat(GraphQlHttp.json(nobody.out()).at("/message").asString()).isEqualTo("no customer with id NOBODY");
         Run badK = run("recommend", "--data-dir", dataDir, "--customer", "ALFKI", "--k", "0");
-        assertThat(badK.failureLines()).containsExactly("custograph recommend: --k must be at least 1, got 0");
+        assertThat(badK.failureLines()).containsExactly("custograph recommend: --k: must be at least 1, got 0");
         Run badWeights = run("recommend", "--data-dir", dataDir, "--customer", "ALFKI", "--weights", "cf=x");
         assertThat(badWeights.failureLines()).containsExactly(
                 "custograph recommend: --weights: cf must be a number, got \"x\"");

@@ -134,15 +134,15 @@ class AssociationRulesIT {
     void thresholdsOutsideTheirRangeAreRefused() {
         AssociationRules rules = new AssociationRules(northwind.graph());
         assertThatThrownBy(() -> rules.run(AssociationRules.Parameters.pairs(0, 0.5, 0, 10, false)))
-                .hasMessage("--min-support must be in (0, 1], got 0.0");
+                .hasMessage("minSupport: must be in (0, 1], got 0.0");
         assertThatThrownBy(() -> rules.run(AssociationRules.Parameters.pairs(0.1, 1.5, 0, 10, false)))
-                .hasMessage("--min-confidence must be in (0, 1], got 1.5");
+                .hasMessage("minConfidence: must be in (0, 1], got 1.5");
         assertThatThrownBy(() -> rules.run(AssociationRules.Parameters.pairs(0.1, 0.5, 0, 0, false)))
-                .hasMessage("--limit must be between 1 and 100000, got 0");
+                .hasMessage("limit: must be between 1 and 100000, got 0");
         assertThatThrownBy(() -> rules.run(new AssociationRules.Parameters(0.1, 0.5, 0, 11, 10, false,
-                AssociationRules.Engine.FPGROWTH, false))).hasMessage("--max-length must be between 2 and 10, got 11");
+                AssociationRules.Engine.FPGROWTH, false))).hasMessage("maxLength: must be between 2 and 10, got 11");
         assertThatThrownBy(() -> rules.run(new AssociationRules.Parameters(0.1, 0.5, 0, 3, 10, false,
-                AssociationRules.Engine.CYPHER, false))).hasMessageStartingWith("--engine cypher mines pairs only");
+                AssociationRules.Engine.CYPHER, false))).hasMessageStartingWith("engine: cypher mines pairs only");
     }
 
     /**

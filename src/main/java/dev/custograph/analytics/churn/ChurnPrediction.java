@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
-import dev.custograph.analytics.AnalyticsFailedException;
 import dev.custograph.analytics.CustomerFeatures;
 import dev.custograph.analytics.OrderDates;
 import dev.custograph.analytics.ZScores;
-import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.CustomerHistories.History;
+import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.Graph;
-import dev.custograph.graph.RunRecord;
 import dev.custograph.graph.ParallelWrites;
+import dev.custograph.graph.RunRecord;
+import dev.custograph.model.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +45,21 @@ public final class ChurnPrediction {
                              Validation validation, double testFraction, long seed, boolean write) {
 
         public static final List<String> DEFAULT_FEATURES = List.of("recency", "frequency", "monetary", "tenure");
+
+        public Parameters {
+            if (cutoff == null) {
+                throw new InvalidParameterException("cutoff", "is required");
+            }
+            if (horizonDays < 1) {
+                throw new InvalidParameterException("horizonDays", "must be at least 1, got " + horizonDays);
+            }
+            if (lambda < 0 || (penalty == Penalty.L2 && lambda == 0)) {
+                throw new InvalidParameterException("lambda", "must be positive with {penalty} l2, got " + lambda);
+            }
+            if (!(testFraction > 0 && testFraction < 1)) {
+                throw new InvalidParameterException("testFraction", "must be between 0 and 1, got " + testFraction);
+            }
+        }
     }
 
     private final Graph graph;
@@ -56,35 +71,23 @@ public final class ChurnPrediction {
     public ChurnReport run(Parameters p) {
         long started = System.nanoTime();
         OffsetDateTime startedAt = OffsetDateTime.now();
-        if (p.cutoff() == null) {
-            throw new AnalyticsFailedException("--cutoff is required");
-        }
-        if (p.horizonDays() < 1) {
-            throw new AnalyticsFailedException("--horizon-days must be at least 1, got " + p.horizonDays());
-        }
-        if (p.lambda() < 0 || (p.penalty() == Penalty.L2 && p.lambda() == 0)) {
-            throw new AnalyticsFailedException("--lambda must be positive with --penalty l2, got " + p.lambda());
-        }
-        if (!(p.testFraction() > 0 && p.testFraction() < 1)) {
-            throw new AnalyticsFailedException("--test-fraction must be between 0 and 1, got " + p.testFraction());
-        }
         List<String> features = CustomerFeatures.validate(graph, p.features());
         OrderDates orderDates = OrderDates.of(graph);
         LocalDate firstOrder = orderDates.first();
         LocalDate lastOrder = orderDates.last();
         LocalDate labelEnd = p.cutoff().plusDays(p.horizonDays());
         if (labelEnd.isAfter(lastOrder)) {
-            throw new AnalyticsFailedException("--cutoff " + p.cutoff() + " + --horizon-days " + p.horizonDays() + " = "
+            throw new InvalidParameterException("cutoff", p.cutoff() + " + {horizonDays} " + p.horizonDays() + " = "
                     + labelEnd + " runs past the last order (" + lastOrder + "): customers who buy after the data "
                     + "ends would be labelled as churned; choose an earlier cutoff or a shorter horizon");
         }
         if (p.cutoff().isBefore(firstOrder)) {
-            throw new AnalyticsFailedException("--cutoff " + p.cutoff() + " is before the first order (" + firstOrder
+            throw new InvalidParameterException("cutoff", p.cutoff() + " is before the first order (" + firstOrder
                     + "): no customer is active before it");
         }
         LocalDate earlierCutoff = p.cutoff().minusDays(p.horizonDays());
         if (p.validation() == Validation.OUT_OF_TIME && earlierCutoff.isBefore(firstOrder)) {
-            throw new AnalyticsFailedException("--validation out-of-time trains at --cutoff - --horizon-days = "
+            throw new InvalidParameterException("validation", "out-of-time trains at {cutoff} - {horizonDays} = "
                     + earlierCutoff + ", before the first order (" + firstOrder + ")");
         }
 
@@ -109,10 +112,10 @@ public final class ChurnPrediction {
         int[] y = labels.toArray();
         long positives = java.util.Arrays.stream(y).filter(v -> v == 1).count();
         if (n == 0) {
-            throw new AnalyticsFailedException("no customer has a purchase on or before --cutoff " + p.cutoff());
+            throw new InvalidParameterException("cutoff", "no customer has a purchase on or before " + p.cutoff());
         }
         if (positives == 0 || positives == n) {
-            throw new AnalyticsFailedException("at --cutoff " + p.cutoff() + " with --horizon-days " + p.horizonDays()
+            throw new InvalidParameterException("cutoff", p.cutoff() + " with {horizonDays} " + p.horizonDays()
                     + " every one of the " + n + " customers " + (positives == 0 ? "bought again" : "churned")
                     + ": there is nothing to learn; change the cutoff or the horizon");
         }
@@ -120,9 +123,9 @@ public final class ChurnPrediction {
                 p.horizonDays(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
 
         List<String> warnings = new ArrayList<>();
-        ZScores standardiser = ZScores.fit(labelled.values(), labelled.dimensions(), j -> new AnalyticsFailedException(
-                "feature '" + labelled.names().get(j) + "' is constant (every customer active by the cutoff has "
-                        + labelled.value(0, j) + "): it cannot predict churn; leave it out of --features"));
+        ZScores standardiser = ZScores.fit(labelled.values(), labelled.dimensions(), j -> new InvalidParameterException(
+                "features", "'" + labelled.names().get(j) + "' is constant (every customer active by the cutoff has "
+                        + labelled.value(0, j) + "): it cannot predict churn; leave it out"));
         double[] x = standardiser.apply(labelled.values());
         int d = features.size();
 

@@ -2,8 +2,8 @@ package dev.custograph.analytics.segment;
 
 import java.util.List;
 
-import dev.custograph.analytics.AnalyticsFailedException;
 import dev.custograph.analytics.ZScores;
+import dev.custograph.model.InvalidParameterException;
 
 /**
  * How features are put on one scale before K-Means, whose distances would otherwise be ruled by the feature with the
@@ -27,14 +27,14 @@ public enum Scaling {
             for (int i = 0; i < values.length; i++) {
                 double v = values[i];
                 if (v <= -1) {
-                    throw new AnalyticsFailedException("--scale log-zscore: feature '" + names.get(i % d)
-                            + "' has the value " + v + ", and log(1 + x) needs x > -1; use --scale zscore");
+                    throw new InvalidParameterException("scale", "log-zscore: feature '" + names.get(i % d)
+                            + "' has the value " + v + ", and log(1 + x) needs x > -1; use {scale} zscore");
                 }
                 logged[i] = Math.log1p(v);
             }
         }
-        return ZScores.fit(logged, d, j -> new AnalyticsFailedException("feature '" + names.get(j)
-                + "' is constant (every customer has " + values[j] + "): it cannot separate customers; leave it out "
-                + "of --features")).apply(logged);
+        return ZScores.fit(logged, d, j -> new InvalidParameterException("features", "'" + names.get(j)
+                + "' is constant (every customer has " + values[j] + "): it cannot separate customers; leave it out"))
+                .apply(logged);
     }
 }

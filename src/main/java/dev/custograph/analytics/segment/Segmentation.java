@@ -17,6 +17,7 @@ import dev.custograph.analytics.OrderDates;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.RunRecord;
+import dev.custograph.model.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,15 @@ public final class Segmentation {
 
         public static final List<String> DEFAULT_FEATURES = List.of("recency", "frequency", "monetary");
 
+        public Parameters {
+            if (restarts < 1) {
+                throw new InvalidParameterException("restarts", "must be at least 1, got " + restarts);
+            }
+            if (k != null && k < 1) {
+                throw new InvalidParameterException("k", "must be at least 1, got " + k);
+            }
+        }
+
         public static Parameters defaults() {
             return new Parameters(null, null, DEFAULT_FEATURES, Scaling.LOG_ZSCORE, 10, 42, true);
         }
@@ -56,18 +66,12 @@ public final class Segmentation {
     public SegmentationReport run(Parameters p) {
         long started = System.nanoTime();
         OffsetDateTime startedAt = OffsetDateTime.now();
-        if (p.restarts() < 1) {
-            throw new AnalyticsFailedException("--restarts must be at least 1, got " + p.restarts());
-        }
-        if (p.k() != null && p.k() < 1) {
-            throw new AnalyticsFailedException("--k must be at least 1, got " + p.k());
-        }
         List<String> features = CustomerFeatures.validate(graph, p.features());
         OrderDates orderDates = OrderDates.of(graph);
         LocalDate firstOrder = orderDates.first();
         LocalDate asOf = p.asOf() != null ? p.asOf() : orderDates.last();
         if (asOf.isBefore(firstOrder)) {
-            throw new AnalyticsFailedException("--as-of " + asOf + " is before the first order (" + firstOrder
+            throw new InvalidParameterException("asOf", asOf + " is before the first order (" + firstOrder
                     + "): there is no customer to segment");
         }
 
@@ -83,7 +87,7 @@ public final class Segmentation {
             throw new AnalyticsFailedException("no customer has a purchase up to " + asOf);
         }
         if (p.k() != null && p.k() > n) {
-            throw new AnalyticsFailedException("--k " + p.k() + " is more than the " + n + " customers with purchases "
+            throw new InvalidParameterException("k", p.k() + " is more than the " + n + " customers with purchases "
                     + "up to " + asOf);
         }
 
@@ -95,7 +99,7 @@ public final class Segmentation {
             k = p.k();
         } else {
             if (n < 3) {
-                throw new AnalyticsFailedException("--k auto needs at least 3 customers, found " + n);
+                throw new InvalidParameterException("k", "auto needs at least 3 customers, found " + n);
             }
             elbow = new ArrayList<>();
             for (int candidate = 2; candidate <= Math.min(MAX_AUTO_K, n - 1); candidate++) {

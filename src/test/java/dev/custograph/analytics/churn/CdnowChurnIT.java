@@ -100,20 +100,20 @@ class CdnowChurnIT extends CdnowSampleStore {
         List<String> rfm = List.of("recency", "frequency", "monetary");
         assertThatThrownBy(() -> churn.run(parameters(LocalDate.of(1998, 3, 1), 180, rfm,
                 ChurnPrediction.Validation.RANDOM, true)))
-                .hasMessage("--cutoff 1998-03-01 + --horizon-days 180 = 1998-08-28 runs past the last order "
+                .hasMessage("cutoff: 1998-03-01 + horizonDays 180 = 1998-08-28 runs past the last order "
                         + "(1998-06-30): customers who buy after the data ends would be labelled as churned; choose "
                         + "an earlier cutoff or a shorter horizon");
         assertThatThrownBy(() -> churn.run(parameters(LocalDate.of(1996, 1, 1), 30, rfm,
                 ChurnPrediction.Validation.RANDOM, true)))
-                .hasMessage("--cutoff 1996-01-01 is before the first order (1997-01-01): no customer is active "
+                .hasMessage("cutoff: 1996-01-01 is before the first order (1997-01-01): no customer is active "
                         + "before it");
         assertThatThrownBy(() -> churn.run(parameters(CUTOFF, HORIZON, List.of("recency", "mood"),
                 ChurnPrediction.Validation.RANDOM, true))).hasMessageContaining("unknown feature 'mood'");
         assertThatThrownBy(() -> churn.run(parameters(CUTOFF, 0, rfm, ChurnPrediction.Validation.RANDOM, true)))
-                .hasMessage("--horizon-days must be at least 1, got 0");
+                .hasMessage("horizonDays: must be at least 1, got 0");
         // One purchase day for everybody by 1997-01-01: frequency is 1 for all, so it cannot predict anything.
         assertThatThrownBy(() -> churn.run(parameters(LocalDate.of(1997, 1, 1), 30, List.of("frequency"),
-                ChurnPrediction.Validation.RANDOM, true))).hasMessageContaining("feature 'frequency' is constant");
+                ChurnPrediction.Validation.RANDOM, true))).hasMessageContaining("features: 'frequency' is constant");
         assertThat(db.graph().readRows("test/churn-probabilities", Map.of())).isEqualTo(before);
     }
 }

@@ -103,7 +103,7 @@ class CdnowSegmentationIT extends CdnowSampleStore {
         assertThat(meanRating).isCloseTo(expected / 2357, within(1e-3));
 
         assertThatThrownBy(() -> new Segmentation(db.graph()).run(parameters(3, List.of("frequency", "loyaltyTier"),
-                Scaling.ZSCORE, true))).hasMessageContaining("feature 'loyaltyTier' is constant");
+                Scaling.ZSCORE, true))).hasMessageContaining("features: 'loyaltyTier' is constant");
     }
 
     @Test
@@ -111,12 +111,12 @@ class CdnowSegmentationIT extends CdnowSampleStore {
         Map<String, Object> before = membership();
         assertThatThrownBy(() -> new Segmentation(db.graph()).run(parameters(3, List.of("recency", "colour"),
                 Scaling.ZSCORE, true)))
-                .hasMessageStartingWith("--features: unknown feature 'colour'; known: recency, frequency, monetary, "
+                .hasMessageStartingWith("features: unknown feature 'colour'; known: recency, frequency, monetary, "
                         + "tenure, avgOrderValue");
         assertThatThrownBy(() -> new Segmentation(db.graph()).run(parameters(0, List.of("recency"), Scaling.ZSCORE,
-                true))).hasMessage("--k must be at least 1, got 0");
+                true))).hasMessage("k: must be at least 1, got 0");
         assertThatThrownBy(() -> new Segmentation(db.graph()).run(parameters(5000, List.of("recency"), Scaling.ZSCORE,
-                true))).hasMessage("--k 5000 is more than the 2357 customers with purchases up to 1998-06-30");
+                true))).hasMessage("k: 5000 is more than the 2357 customers with purchases up to 1998-06-30");
         assertThatThrownBy(() -> new Segmentation(db.graph()).run(parameters(3, List.of("clv"), Scaling.ZSCORE,
                 true))).hasMessageContaining("'clv' is written by an analytics run");
         assertThatThrownBy(() -> new Segmentation(db.graph()).run(new Segmentation.Parameters(
