@@ -22,10 +22,7 @@ class AuditController {
     @QueryMapping
     Connection<AuditEntry> auditLog(@Argument String customerId, @Argument String actor, @Argument Integer first,
                                     @Argument String after) {
-        int size = first == null ? 20 : first;
-        if (size < 0 || size > PageRequest.MAX_PAGE_SIZE) {
-            throw new BadRequestException("first must be between 0 and " + PageRequest.MAX_PAGE_SIZE + ", was " + size);
-        }
+        int size = PageSize.of(first, PageRequest.MAX_PAGE_SIZE);
         List<AuditEntry> read = audit.entries(customerId, actor, after, size + 1);
         boolean more = read.size() > size;
         List<Connection.Edge<AuditEntry>> edges = read.stream().limit(size)

@@ -26,10 +26,7 @@ class CareController {
     @QueryMapping
     List<CareLists.Entry> careList(@Argument String kind, @Argument Integer days, @Argument Double valueQuantile,
                                    @Argument Double minRisk, @Argument Integer first) {
-        int size = first == null ? 100 : first;
-        if (size < 0 || size > PageRequest.MAX_PAGE_SIZE) {
-            throw new BadRequestException("first must be between 0 and " + PageRequest.MAX_PAGE_SIZE + ", was " + size);
-        }
+        int size = PageSize.of(first, PageRequest.MAX_PAGE_SIZE);
         return lists.list(ApiErrors.checked(() -> CareLists.Kind.parse(kind), ""), ApiErrors.checked(() ->
                 new CareLists.Settings(LocalDate.now(), days == null ? 14 : days,
                         valueQuantile == null ? 0.8 : valueQuantile, minRisk == null ? 0.5 : minRisk, size), ""));

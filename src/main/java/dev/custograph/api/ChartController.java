@@ -29,11 +29,7 @@ class ChartController {
 
     @QueryMapping
     List<Customer> topCustomers(@Argument Integer first) {
-        int size = first == null ? 20 : first;
-        if (size < 1 || size > PageRequest.MAX_PAGE_SIZE) {
-            throw new BadRequestException("first must be between 1 and " + PageRequest.MAX_PAGE_SIZE + ", was "
-                    + size);
-        }
+        int size = PageSize.of(first, PageRequest.MAX_PAGE_SIZE);
         List<String> ids = cache.topClvCustomerIds(size);
         Map<String, Customer> found = customers.customers(ids);
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
@@ -55,10 +51,7 @@ class ChartController {
 
     @QueryMapping
     List<ValueCharts.CustomerPoint> valueSample(@Argument Integer first) {
-        int size = first == null ? 1000 : first;
-        if (size < 1 || size > MAX_SAMPLE) {
-            throw new BadRequestException("first must be between 1 and " + MAX_SAMPLE + ", was " + size);
-        }
+        int size = PageSize.of(first, MAX_SAMPLE);
         return cache.valueSample(size);
     }
 

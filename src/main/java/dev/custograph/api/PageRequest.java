@@ -22,11 +22,7 @@ record PageRequest(int first, After after, String orderBy) {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     static PageRequest of(Integer first, String after, String orderBy) {
-        int size = first == null ? 20 : first;
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequestException("first must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
-        }
-        return new PageRequest(size, after == null ? null : decode(after, orderBy), orderBy);
+        return new PageRequest(PageSize.of(first, MAX_PAGE_SIZE), after == null ? null : decode(after, orderBy), orderBy);
     }
 
     /** Builds the connection for a page read with this request. */

@@ -24,8 +24,7 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Recommendations, similar customers and association rules on the API, all served from {@link RecommendationCache}.
- * {@code first} above the maximum is cut to it (a widget asking for "all" gets the most there are); below zero is a
- * BAD_REQUEST. An unknown customer gets an empty list and a NOT_FOUND error naming it, not a failed request.
+ * {@code first} follows {@link PageSize}. An unknown customer gets an empty list and a NOT_FOUND error naming it, not a failed request.
  */
 @Controller
 class RecommendationController {
@@ -44,7 +43,7 @@ class RecommendationController {
     DataFetcherResult<List<Recommendation>> recommendations(@Argument String customerId, @Argument Integer first,
                                                             DataFetchingEnvironment env) {
         String id = Ids.require(customerId, "customerId");
-        int limit = cappedFirst(first, 10, Recommender.MAX_K);
+        int limit = PageSize.of(first, Recommender.MAX_K);
         Recommender.Result result = cache.recommendations(id, limit);
         DataFetcherResult.Builder<List<Recommendation>> out = DataFetcherResult.newResult();
         if (!result.customerExists()) {
@@ -57,7 +56,7 @@ class RecommendationController {
     DataFetcherResult<List<SimilarCustomer>> similarCustomers(@Argument String customerId, @Argument Integer first,
                                                               DataFetchingEnvironment env) {
         String id = Ids.require(customerId, "customerId");
-        int limit = cappedFirst(first, 10, SimilarCustomers.MAX_K);
+        int limit = PageSize.of(first, SimilarCustomers.MAX_K);
         DataFetcherResult.Builder<List<SimilarCustomer>> out = DataFetcherResult.newResult();
         if (entities.customer(id) == null) {
             return out.data(List.<SimilarCustomer>of()).error(notFound(env, "no customer with id " + id)).build();
@@ -68,14 +67,14 @@ class RecommendationController {
 
     @SchemaMapping(typeName = "Customer", field = "recommendations")
     List<Recommendation> customerRecommendations(Customer customer, @Argument Integer first) {
-        return cache.recommendations(customer.customerId(), cappedFirst(first, 10, Recommender.MAX_K))
+        return cache.recommendations(customer.customerId(), PageSize.of(first, Recommender.MAX_K))
                 .recommendations();
     }
 
     @SchemaMapping(typeName = "Customer", field = "similarCustomers")
     List<SimilarCustomer> customerSimilarCustomers(Customer customer, @Argument Integer first) {
         List<SimilarCustomer> all = cache.similar(customer.customerId());
-        return all.subList(0, Math.min(cappedFirst(first, 10, SimilarCustomers.MAX_K), all.size()));
+        return all.subList(0, Math.min(PageSize.of(first, SimilarCustomers.MAX_K), all.size()));
     }
 
     /** One read for all the recommendations of a request (DataLoader), not one per recommendation. */
@@ -129,11 +128,7 @@ class RecommendationController {
                                                                         @Argument String after) {
         checkShare(minSupport, "minSupport");
         checkShare(minConfidence, "minConfidence");
-        int size = first == null ? 20 : first;
-        if (size < 1 || size > PageRequest.MAX_PAGE_SIZE) {
-            throw new BadRequestException("first must be between 1 and " + PageRequest.MAX_PAGE_SIZE + ", was "
-                    + size);
-        }
+        int size = PageSize.of(first, PageRequest.MAX_PAGE_SIZE);
         RecommendationCache.Rules rules = cache.rules();
         List<RecommendationCache.AssociationRuleView> matching = rules.rules().stream()
                 .filter(r -> minSupport == null || r.support() >= minSupport)
@@ -182,14 +177,6 @@ class RecommendationController {
             java.util.function.Function<RecommendationCache.AssociationRuleView, List<String>> ids) {
         Map<String, Product> found = entities.products(rules.stream().flatMap(r -> ids.apply(r).stream()).toList());
         return byKey(rules, r -> ids.apply(r).stream().map(found::get).filter(java.util.Objects::nonNull).toList());
-    }
-
-    private static int cappedFirst(Integer first, int byDefault, int max) {
-        int n = first == null ? byDefault : first;
-        if (n < 0) {
-            throw new BadRequestException("first must be 0 or more, got " + n);
-        }
-        return Math.min(n, max);
     }
 
     private static void checkShare(Double value, String name) {

@@ -34,11 +34,7 @@ class RulesController {
                                                                       @Argument Integer first,
                                                                       DataFetchingEnvironment env) {
         String id = Ids.require(productId, "productId");
-        int limit = first == null ? 10 : first;
-        if (limit < 0 || limit > AnalyticsCache.MAX_BOUGHT_TOGETHER) {
-            throw new BadRequestException("first must be between 0 and " + AnalyticsCache.MAX_BOUGHT_TOGETHER
-                    + ", got " + limit);
-        }
+        int limit = PageSize.of(first, AnalyticsCache.MAX_BOUGHT_TOGETHER);
         DataFetcherResult.Builder<List<BoughtTogether>> result = DataFetcherResult.newResult();
         if (entities.product(id) == null) {
             return result.data(List.of()).error(GraphqlErrorBuilder.newError(env)

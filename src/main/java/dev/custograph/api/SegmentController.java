@@ -61,11 +61,8 @@ class SegmentController {
 
     @QueryMapping
     List<Customer> atRiskCustomers(@Argument Integer first, @Argument Double minProbability) {
-        int limit = first == null ? 20 : first;
+        int limit = PageSize.of(first, MAX_AT_RISK);
         double min = minProbability == null ? 0.5 : minProbability;
-        if (limit < 0 || limit > MAX_AT_RISK) {
-            throw new BadRequestException("first must be between 0 and " + MAX_AT_RISK + ", got " + limit);
-        }
         if (!(min >= 0 && min <= 1)) {
             throw new BadRequestException("minProbability must be between 0 and 1, got " + min);
         }
