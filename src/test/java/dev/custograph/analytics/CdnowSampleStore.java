@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.custograph.graph.EmbeddedGraphTest;
 import dev.custograph.graph.GraphConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loaded with the sample once before the class ({@link CdnowSample#importInto}), closed after it. The raw rows are in
  * {@link #purchases}, for the expectations the tests compute themselves.
  */
+@EmbeddedGraphTest
 public abstract class CdnowSampleStore {
 
     @TempDir
@@ -22,13 +23,8 @@ public abstract class CdnowSampleStore {
     protected static List<CdnowSample.Purchase> purchases;
 
     @BeforeAll
-    static void openAndImportTheSample() throws IOException {
-        db = GraphConnection.open(temp.resolve("data"), null, null, null);
+    static void openAndImportTheSample(GraphConnection store) throws IOException {
+        db = store;
         purchases = CdnowSample.importInto(db, temp);
-    }
-
-    @AfterAll
-    static void closeTheStore() {
-        db.close();
     }
 }

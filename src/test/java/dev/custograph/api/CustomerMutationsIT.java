@@ -12,8 +12,10 @@ import java.util.Map;
 import dev.custograph.CustographApplication;
 import dev.custograph.TestData;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphInvariants;
 import dev.custograph.graph.GraphCounts;
 import dev.custograph.ingest.Importer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -354,5 +356,11 @@ class CustomerMutationsIT {
         assertThat(response.at("/errors/0/extensions/classification").asString()).as(response.toString())
                 .isEqualTo("BAD_REQUEST");
         assertThat(response.at("/errors/0/message").asString()).startsWith(message);
+    }
+
+    /** Whatever these tests changed through the API, the graph model's rules still hold. */
+    @AfterAll
+    void theGraphModelStillHolds() {
+        GraphInvariants.assertHold(graph);
     }
 }

@@ -18,10 +18,12 @@ import dev.custograph.NorthwindCsv;
 import dev.custograph.TestData;
 import dev.custograph.graph.EmbeddedNeo4j;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphInvariants;
 import dev.custograph.ingest.Importer;
 import dev.custograph.model.Dataset;
 import dev.custograph.model.Product;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -876,5 +878,9 @@ class GraphQlApiIT {
         return names;
     }
 
-
+    /** Whatever these tests changed through the API, the graph model's rules still hold. */
+    @AfterAll
+    void theGraphModelStillHolds() {
+        GraphInvariants.assertHold(graph);
+    }
 }

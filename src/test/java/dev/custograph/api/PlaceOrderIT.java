@@ -12,7 +12,9 @@ import java.util.Set;
 import dev.custograph.CustographApplication;
 import dev.custograph.TestData;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphInvariants;
 import dev.custograph.ingest.Importer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -342,4 +344,9 @@ class PlaceOrderIT {
         assertThat(response.at("/errors/0/message").asString()).startsWith(message);
     }
 
+    /** Whatever these tests changed through the API, the graph model's rules still hold. */
+    @AfterAll
+    void theGraphModelStillHolds() {
+        GraphInvariants.assertHold(graph);
+    }
 }

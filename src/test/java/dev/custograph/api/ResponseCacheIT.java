@@ -8,8 +8,10 @@ import java.util.Map;
 import dev.custograph.CustographApplication;
 import dev.custograph.TestData;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphInvariants;
 import dev.custograph.ingest.Importer;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -148,5 +150,11 @@ class ResponseCacheIT {
 
     private double hits() {
         return meters.get("cache.gets").tag("cache", "responses").tag("result", "hit").functionCounter().count();
+    }
+
+    /** Whatever these tests changed through the API, the graph model's rules still hold. */
+    @AfterAll
+    void theGraphModelStillHolds() {
+        GraphInvariants.assertHold(graph);
     }
 }

@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.custograph.graph.EmbeddedGraphTest;
 import dev.custograph.graph.GraphConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The care lists on customers whose dates and values were chosen by hand: the window's edges, a 29 February
  * birthday in a year without one, a window across the new year, the sign-up day itself, and the CLV quantile.
  */
+@EmbeddedGraphTest(checkInvariants = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CareListsIT {
 
@@ -33,8 +34,8 @@ class CareListsIT {
     CareLists lists;
 
     @BeforeAll
-    void customers() {
-        db = GraphConnection.open(temp.resolve("data"), null, null, null);
+    void customers(GraphConnection store) {
+        db = store;
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.add(row("TODAY", "1985-02-20", null, null, null, null));      // birthday today: in, turns 40
         rows.add(row("LEAP", "2000-02-29", null, null, null, null));       // 1 March 2025: in, turns 25
@@ -51,11 +52,6 @@ class CareListsIT {
         rows.add(row("V-NO-CHURN", null, null, 95.0, null, 0.3));          // no churn score, P(alive) 0.3: at risk
         db.graph().write("test/care-customers", Map.of("rows", rows));
         lists = new CareLists(db.graph());
-    }
-
-    @AfterAll
-    void close() {
-        db.close();
     }
 
     @Test

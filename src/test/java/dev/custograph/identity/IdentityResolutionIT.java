@@ -10,11 +10,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import dev.custograph.graph.EmbeddedGraphTest;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.graph.GraphCounts;
 import dev.custograph.ingest.ImportReport;
 import dev.custograph.ingest.Importer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Identity resolution across sources: a shop's order lines and a CRM's profiles describe the same people; they must
  * end up as one customer each, with every source id still resolving, a merge log, and merges that can be undone.
  */
+@EmbeddedGraphTest
 class IdentityResolutionIT {
 
     static final String LINES_HEADER = "order_id,customer_id,order_date,product_id,quantity,unit_price,customer_name,"
@@ -34,13 +35,8 @@ class IdentityResolutionIT {
     static GraphConnection db;
 
     @BeforeAll
-    static void open() {
-        db = GraphConnection.open(temp.resolve("data"), null, null, null);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
+    static void open(GraphConnection store) {
+        db = store;
     }
 
     @BeforeEach

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.custograph.Custograph;
+import dev.custograph.graph.EmbeddedGraphTest;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.graph.GraphCounts;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Values no entry point may let in, and rows no import may abort on: each bad row is that row's reject, named by
  * line and field, and every good row around it is imported.
  */
+@EmbeddedGraphTest
 class BadValuesImportIT {
 
     static final String HEADER = "order_id,customer_id,order_date,product_id,quantity,unit_price,product_name,email,"
@@ -36,13 +37,8 @@ class BadValuesImportIT {
     static GraphConnection db;
 
     @BeforeAll
-    static void open() {
-        db = GraphConnection.open(temp.resolve("data"), null, null, null);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
+    static void open(GraphConnection store) {
+        db = store;
     }
 
     @BeforeEach

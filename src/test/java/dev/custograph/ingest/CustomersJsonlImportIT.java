@@ -10,15 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.custograph.graph.EmbeddedGraphTest;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.graph.GraphCounts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code customers-jsonl}: CRM profiles, one JSON object per line; every bad line named, nothing lost. */
+@EmbeddedGraphTest
 class CustomersJsonlImportIT {
 
     @TempDir
@@ -26,13 +27,8 @@ class CustomersJsonlImportIT {
     static GraphConnection db;
 
     @BeforeAll
-    static void open() {
-        db = GraphConnection.open(temp.resolve("data"), null, null, null);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
+    static void open(GraphConnection store) {
+        db = store;
     }
 
     @BeforeEach

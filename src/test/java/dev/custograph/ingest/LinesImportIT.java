@@ -14,15 +14,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
+import dev.custograph.graph.EmbeddedGraphTest;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.graph.GraphCounts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The generic {@code lines} CSV: standardisation, anonymous orders, and every kind of bad input the issue lists. */
+@EmbeddedGraphTest
 class LinesImportIT {
 
     static final String HEADER = "Order_ID,customer_id,order_date,product_id,quantity,unit_price,product_name,"
@@ -33,13 +34,8 @@ class LinesImportIT {
     static GraphConnection db;
 
     @BeforeAll
-    static void open() {
-        db = GraphConnection.open(temp.resolve("data"), null, null, null);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
+    static void open(GraphConnection store) {
+        db = store;
     }
 
     @BeforeEach

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.custograph.TestData;
+import dev.custograph.graph.EmbeddedGraphTest;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.graph.GraphCounts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Importing Northwind into a real embedded Neo4j, as {@code custograph import --format northwind} does. */
+@EmbeddedGraphTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NorthwindImportIT {
 
@@ -32,14 +33,9 @@ class NorthwindImportIT {
     static ImportReport first;
 
     @BeforeAll
-    static void importOnce() {
-        db = GraphConnection.open(temp.resolve("data"), null, null, null);
+    static void importOnce(GraphConnection store) {
+        db = store;
         first = new Importer(db.graph()).run("northwind", List.of(TestData.northwind()));
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +15,11 @@ import java.util.TreeMap;
 
 import dev.custograph.NorthwindCsv;
 import dev.custograph.TestData;
+import dev.custograph.graph.EmbeddedGraphTest;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.ingest.Importer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recommendations on Northwind, with BOUGHT_WITH and SIMILAR materialised: every customer's list equals the blend
@@ -29,10 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * materialised relationships; nothing owned is recommended; reasons name real paths; the same call gives the same
  * list; a customer without orders gets the popular products; an unknown one an empty list and a message.
  */
+@EmbeddedGraphTest
 class RecommenderIT {
 
-    @TempDir
-    static Path temp;
     static GraphConnection northwind;
     static Recommender recommender;
     /** customer -> products bought, from the CSV files. */
@@ -40,8 +37,8 @@ class RecommenderIT {
     static Map<String, String> countries = new HashMap<>();
 
     @BeforeAll
-    static void importAndMaterialise() {
-        northwind = GraphConnection.open(temp.resolve("northwind"), null, null, null);
+    static void importAndMaterialise(GraphConnection store) {
+        northwind = store;
         new Importer(northwind.graph()).run("northwind", List.of(TestData.northwind()));
         new AssociationRules(northwind.graph()).run(AssociationRules.Parameters.pairs(0.005, 0.1, 0, 1000, true));
         new SimilarCustomers(northwind.graph()).materialise(20, SimilarityMeasure.COSINE);
@@ -57,11 +54,6 @@ class RecommenderIT {
         for (Map<String, String> c : NorthwindCsv.rows("customers.csv")) {
             countries.put(c.get("customerID"), c.get("country"));
         }
-    }
-
-    @AfterAll
-    static void close() {
-        northwind.close();
     }
 
     @Test

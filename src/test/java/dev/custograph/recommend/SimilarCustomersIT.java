@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,28 +13,26 @@ import java.util.TreeMap;
 
 import dev.custograph.NorthwindCsv;
 import dev.custograph.TestData;
+import dev.custograph.graph.EmbeddedGraphTest;
 import dev.custograph.graph.GraphConnection;
 import dev.custograph.ingest.Importer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Similar customers on Northwind (89 buying customers) equal a brute-force comparison of every pair written here over
  * the raw CSV files, for each measure: live by Cypher traversal for every customer, and materialised as SIMILAR.
  */
+@EmbeddedGraphTest
 class SimilarCustomersIT {
 
-    @TempDir
-    static Path temp;
     static GraphConnection northwind;
     /** customer -> product -> units, from the CSV files. */
     static Map<String, Map<String, Long>> bought = new TreeMap<>();
 
     @BeforeAll
-    static void importNorthwind() {
-        northwind = GraphConnection.open(temp.resolve("northwind"), null, null, null);
+    static void importNorthwind(GraphConnection store) {
+        northwind = store;
         new Importer(northwind.graph()).run("northwind", List.of(TestData.northwind()));
         Map<String, String> customerOfOrder = new HashMap<>();
         for (Map<String, String> o : NorthwindCsv.rows("orders.csv")) {
@@ -45,11 +42,6 @@ class SimilarCustomersIT {
             bought.computeIfAbsent(customerOfOrder.get(line.get("orderID")), c -> new TreeMap<>())
                     .merge(line.get("productID"), Long.parseLong(line.get("quantity")), Long::sum);
         }
-    }
-
-    @AfterAll
-    static void close() {
-        northwind.close();
     }
 
     @Test
