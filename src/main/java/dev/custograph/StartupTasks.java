@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.custograph.analytics.AnalyticsRuns;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 import dev.custograph.graph.GraphUnavailableException;
 import dev.custograph.graph.SchemaMigrator;
@@ -160,9 +161,11 @@ final class StartupTasks implements SmartInitializingSingleton, AutoCloseable {
         }
         log.info("Generating the demo data set ({} customers, {} products, {} to {})", spec.customers(),
                 spec.products(), spec.start(), spec.end());
-        graph.write("meta/demo-mark", Map.of("status", "loading", "seed", spec.seed()));
+        graph.write("meta/demo-mark", Map.of("status", "loading", "seed", spec.seed()),
+                new GraphChange.Bookkeeping("demo data mark"));
         ImportReport report = new Importer(graph).load("demo", new DemoDataGenerator(spec).generate());
-        graph.write("meta/demo-mark", Map.of("status", "complete", "seed", spec.seed()));
+        graph.write("meta/demo-mark", Map.of("status", "complete", "seed", spec.seed()),
+                new GraphChange.Bookkeeping("demo data mark"));
         log.info("Demo data loaded in {} s: {} nodes and {} relationships created", String.format("%.1f",
                 report.seconds()), report.nodesCreated(), report.relationshipsCreated());
         return true;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * "the latest run"; customers an interrupted run wrote carry its runId until the next run replaces their values.
  */
 public final class AnalyticsRuns {
+
+    /** What this run's writes announce: its kind's results changed. */
+    private static final GraphChange WRITES = new GraphChange.RunWrote(GraphChange.RunKind.VALUE);
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsRuns.class);
 
@@ -37,7 +41,8 @@ public final class AnalyticsRuns {
      * a new run starts (a concurrent run elsewhere that is in fact alive marks itself SUCCEEDED when it finishes).
      */
     public static long markInterrupted(Graph graph, OffsetDateTime before) {
-        long interrupted = graph.writeReturningLong("analytics/mark-interrupted-runs", Map.of("before", before));
+        long interrupted = graph.writeReturningLong("analytics/mark-interrupted-runs", Map.of("before", before),
+                WRITES);
         if (interrupted > 0) {
             log.warn("{} analytics run(s) started before {} never finished (the process stopped while writing); "
                     + "they are marked INTERRUPTED and the next run replaces their values", interrupted, before);
@@ -49,7 +54,7 @@ public final class AnalyticsRuns {
     static void markFailed(Graph graph, String runId, RuntimeException failure) {
         try {
             graph.write("analytics/mark-run-failed", Map.of("runId", runId, "reason",
-                    String.valueOf(failure.getMessage()), "at", OffsetDateTime.now(java.time.ZoneOffset.UTC)));
+                    String.valueOf(failure.getMessage()), "at", OffsetDateTime.now(java.time.ZoneOffset.UTC)), WRITES);
         } catch (RuntimeException e) {
             // The database may be what failed; the next run then marks this one INTERRUPTED instead.
             failure.addSuppressed(e);

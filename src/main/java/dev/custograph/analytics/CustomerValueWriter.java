@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.ParallelWrites;
 
 /**
@@ -14,6 +15,9 @@ import dev.custograph.graph.ParallelWrites;
  * tells which run a value came from if a run stops midway.
  */
 final class CustomerValueWriter implements AutoCloseable {
+
+    /** What this run's writes announce: its kind's results changed. */
+    private static final GraphChange WRITES = new GraphChange.RunWrote(GraphChange.RunKind.VALUE);
 
     static final int BATCH = 5_000;
 
@@ -25,7 +29,7 @@ final class CustomerValueWriter implements AutoCloseable {
     CustomerValueWriter(Graph graph, String runId, LocalDate asOf) {
         this.runId = runId;
         this.asOf = asOf;
-        this.writes = new ParallelWrites(graph, "custograph-value-writer");
+        this.writes = new ParallelWrites(graph, "custograph-value-writer", WRITES);
     }
 
     void add(CustomerValue value) {

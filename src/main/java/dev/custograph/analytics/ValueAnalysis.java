@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.custograph.analytics.ProbabilisticValue.TimeUnit;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.RunRecord;
 import dev.custograph.model.InvalidParameterException;
 import org.slf4j.Logger;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code :AnalyticsRun}. Nothing is written when the inputs are wrong or {@code write} is false.
  */
 public final class ValueAnalysis {
+
+    /** What this run's writes announce: its kind's results changed. */
+    private static final GraphChange WRITES = new GraphChange.RunWrote(GraphChange.RunKind.VALUE);
 
     private static final Logger log = LoggerFactory.getLogger(ValueAnalysis.class);
 
@@ -136,7 +140,7 @@ public final class ValueAnalysis {
         if (parameters.write()) {
             // Before the first customer is written, so a run that dies while writing is known for what it is.
             AnalyticsRuns.markInterrupted(graph, startedAt);
-            graph.write("analytics/start-run", Map.of("runId", runId, "asOf", asOf, "startedAt", startedAt));
+            graph.write("analytics/start-run", Map.of("runId", runId, "asOf", asOf, "startedAt", startedAt), WRITES);
             log.info("Writing the values of run {} onto {} customers", runId, summaries.size());
         }
         // From here on the run is RUNNING on the graph: a failure marks it FAILED, never leaves it RUNNING.
@@ -175,7 +179,7 @@ public final class ValueAnalysis {
                     projectionSeconds, modelSeconds, queriesSeconds, 0, 0);
             if (parameters.write()) {
                 long clearStarted = System.nanoTime();
-                long cleared = graph.writeReturningLong("analytics/clear-stale-values", Map.of("runId", runId));
+                long cleared = graph.writeReturningLong("analytics/clear-stale-values", Map.of("runId", runId), WRITES);
                 recordRun(report, parameters, startedAt);
                 log.info("Cleared an earlier run's values from {} customers and recorded the run in {} s", cleared,
                         String.format("%.1f", (System.nanoTime() - clearStarted) / 1e9));
@@ -249,7 +253,7 @@ public final class ValueAnalysis {
     }
 
     private void recordRun(AnalyticsReport report, Parameters parameters, OffsetDateTime startedAt) {
-        RunRecord run = RunRecord.finished("value", report.runId()).with("asOf", report.asOf())
+        RunRecord run = RunRecord.finished(GraphChange.RunKind.VALUE, report.runId()).with("asOf", report.asOf())
                 .with("startedAt", startedAt).withJson("parameters", parameters).withJson("metrics", report)
                 .with("customers", report.customers()).with("timeUnit", report.timeUnit())
                 .with("horizon", report.horizon());

@@ -146,8 +146,7 @@ class GraphQlConfiguration {
     @Bean(destroyMethod = "close")
     SharedChangeCounter sharedChangeCounter(Graph graph, CacheInvalidation invalidation,
                                             @Value("${custograph.cache.cluster-sync-interval:1s}") Duration interval) {
-        SharedChangeCounter sync = new SharedChangeCounter(graph, CacheInvalidation::changesCachedData,
-                invalidation::everything, interval);
+        SharedChangeCounter sync = new SharedChangeCounter(graph, invalidation::everything, interval);
         graph.addWriteListener(sync);
         return sync;
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +46,14 @@ public final class AuditLog implements AutoCloseable {
     /** The statement that appends these entries, for a unit of work that writes them with its change. */
     public static Graph.Statement statement(List<AuditEntry> entries) {
         return new Graph.Statement("audit/record-entries",
-                Map.of("entries", entries.stream().map(AuditEntry::row).toList()));
+                Map.of("entries", entries.stream().map(AuditEntry::row).toList()),
+                new GraphChange.Bookkeeping("audit"));
     }
 
     /** Appends the entry now, in its own transaction. */
     public void record(AuditEntry entry) {
         Graph.Statement statement = statement(List.of(entry));
-        graph.write(statement.name(), statement.parameters());
+        graph.write(statement.name(), statement.parameters(), statement.change());
     }
 
     /** Queues the entry; it is written within about a second. */
@@ -73,7 +75,7 @@ public final class AuditLog implements AutoCloseable {
                 batch.add(next);
             }
             Graph.Statement statement = statement(batch);
-            graph.write(statement.name(), statement.parameters());
+            graph.write(statement.name(), statement.parameters(), statement.change());
         }
     }
 

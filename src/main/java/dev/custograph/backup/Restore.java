@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.PortableValues;
 import dev.custograph.progress.Progress;
 
@@ -25,6 +26,9 @@ import dev.custograph.progress.Progress;
  * again.
  */
 public final class Restore {
+
+    /** A restore may change anything: every cache drops everything. */
+    private static final GraphChange RESTORED = new GraphChange.Unannounced("restore");
 
     /** What a restore did. */
     public record Report(List<Path> archives, long nodes, long relationships, List<String> schemaCreated,
@@ -80,7 +84,8 @@ public final class Restore {
                 created.addAll(schema(zip));
             }
             graph.write("restore/delete-bookkeeping", Map.of());
-            graph.writeEach("restore/create-key-index", List.of(graph.catalogue().text("restore/create-key-index")));
+            graph.writeEach("restore/create-key-index", List.of(graph.catalogue().text("restore/create-key-index")),
+                    RESTORED);
             graph.rows("restore/await-indexes", Map.of());
             wrote = true;
             long[] done = {0, 0};
@@ -113,7 +118,8 @@ public final class Restore {
             while (graph.writeReturningLong("restore/clear-marks", Map.of("limit", 50_000)) > 0) {
                 // Batches, so a large restore does not clear its marks in one huge transaction.
             }
-            graph.writeEach("restore/drop-key-index", List.of(graph.catalogue().text("restore/drop-key-index")));
+            graph.writeEach("restore/drop-key-index", List.of(graph.catalogue().text("restore/drop-key-index")),
+                    RESTORED);
             if (done[0] != last.nodesTotal() || done[1] != last.relationshipsTotal()) {
                 throw new BackupFailedException("restored " + done[0] + " nodes and " + done[1]
                         + " relationships; the last manifest says the graph held " + last.nodesTotal() + " and "
@@ -235,7 +241,7 @@ public final class Restore {
             }
         });
         if (!statements.isEmpty()) {
-            graph.writeEach("restore/archive-schema", statements);
+            graph.writeEach("restore/archive-schema", statements, RESTORED);
         }
         return names;
     }
@@ -252,7 +258,8 @@ public final class Restore {
                 while (graph.writeReturningLong("restore/delete-batch", Map.of("limit", 10_000)) > 0) {
                     // Batches keep each transaction small.
                 }
-                graph.writeEach("restore/drop-key-index", List.of(graph.catalogue().text("restore/drop-key-index")));
+                graph.writeEach("restore/drop-key-index", List.of(graph.catalogue().text("restore/drop-key-index")),
+                        RESTORED);
             } catch (RuntimeException cleanup) {
                 failure.addSuppressed(cleanup);
             }

@@ -11,6 +11,7 @@ import dev.custograph.audit.Actor;
 import dev.custograph.audit.AuditEntry;
 import dev.custograph.audit.AuditLog;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 
 /**
@@ -64,12 +65,13 @@ public final class CustomerErasure {
             Map<String, Object> renames = renames(tx.readRows("customers/derived-ids", Map.of("customerId", id)), id,
                     pseudonym);
             long orders = tx.writeRows("customers/erase-customer", Map.of("customerId", id, "pseudonym",
-                    pseudonym, "kept", kept, "renames", renames)).get(0).longValue("ordersKept");
+                    pseudonym, "kept", kept, "renames", renames), new GraphChange.CustomerErased(id)).get(0)
+                    .longValue("ordersKept");
             String why = reason == null || reason.isBlank() ? "eraseCustomer"
                     : "eraseCustomer: " + pseudonymised(reason.strip(), id, pseudonym);
             Graph.Statement audit = AuditLog.statement(List.of(AuditEntry.now(actor, "erase", List.of(pseudonym),
                     removed, why)));
-            tx.write(audit.name(), audit.parameters());
+            tx.write(audit.name(), audit.parameters(), audit.change());
             return new Erased(id, pseudonym, removed, orders);
         });
     }

@@ -13,6 +13,7 @@ import dev.custograph.audit.Actor;
 import dev.custograph.audit.AuditEntry;
 import dev.custograph.audit.AuditLog;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 import dev.custograph.ingest.Standardiser;
 import dev.custograph.model.ValueRules;
@@ -63,11 +64,11 @@ public final class CustomerProfiles {
                 standard.put("phone", phone(standard.get("phone"), (String) country));
             }
             tx.write("customers/upsert-customer", Map.of("customerId", id, "changes", standard,
-                    "at", OffsetDateTime.now(ZoneOffset.UTC)));
+                    "at", OffsetDateTime.now(ZoneOffset.UTC)), new GraphChange.CustomersChanged(List.of(id)));
             List<String> fields = List.copyOf(new TreeSet<>(standard.keySet()));
             Graph.Statement audit = AuditLog.statement(List.of(AuditEntry.now(actor, created ? "create" : "update",
                     List.of(id), fields, "upsertCustomer")));
-            tx.write(audit.name(), audit.parameters());
+            tx.write(audit.name(), audit.parameters(), audit.change());
             return new Upserted(id, created, fields);
         });
     }

@@ -34,11 +34,11 @@ import org.neo4j.driver.summary.SummaryCounters;
 public final class Graph {
 
     /**
-     * Told after each committed write, with the name of the Cypher file that ran and the parameters it ran with, so
-     * a cache can drop exactly what that statement changed.
+     * Told after each committed write what it changed, as its writer announced it, so a cache can drop exactly
+     * that.
      */
     public interface WriteListener {
-        void afterWrite(String statementName, Map<String, Object> parameters);
+        void afterWrite(GraphChange change);
     }
 
     private final Driver driver;
@@ -74,8 +74,13 @@ public final class Graph {
         writeGuards.forEach(Runnable::run);
     }
 
-    /** Runs a write statement in one retried transaction and returns what it changed. */
+    /** Runs a write statement that announces nothing ({@link GraphChange.Unannounced}). */
     public WriteCounts write(String name, Map<String, Object> parameters) {
+        return write(name, parameters, new GraphChange.Unannounced(name));
+    }
+
+    /** Runs a write statement in one retried transaction and returns what it changed; {@code change} says what. */
+    public WriteCounts write(String name, Map<String, Object> parameters, GraphChange change) {
         guardWrite();
         String text = catalogue.text(name);
         WriteCounts counts = timed(name, () -> driverCall(() -> {
@@ -84,12 +89,17 @@ public final class Graph {
                         Deadline.transactionConfig());
             }
         }));
-        tellListeners(name, parameters);
+        tellListeners(change);
         return counts;
     }
 
-    /** A catalogue statement with its parameters, for {@link #writeTogether}. */
-    public record Statement(String name, Map<String, Object> parameters) {
+    /** A catalogue statement with its parameters and what it changes, for {@link #writeTogether}. */
+    public record Statement(String name, Map<String, Object> parameters, GraphChange change) {
+
+        /** A statement that announces nothing ({@link GraphChange.Unannounced}). */
+        public Statement(String name, Map<String, Object> parameters) {
+            this(name, parameters, new GraphChange.Unannounced(name));
+        }
     }
 
     /**
@@ -97,7 +107,8 @@ public final class Graph {
      * statement's counts, in order.
      */
     public List<WriteCounts> writeTogether(List<Statement> statements) {
-        return inWriteTransaction(tx -> statements.stream().map(s -> tx.write(s.name(), s.parameters())).toList());
+        return inWriteTransaction(tx -> statements.stream().map(s -> tx.write(s.name(), s.parameters(), s.change()))
+                .toList());
     }
 
     /**
@@ -107,10 +118,16 @@ public final class Graph {
     public interface Tx {
         List<Row> readRows(String name, Map<String, Object> parameters);
 
-        WriteCounts write(String name, Map<String, Object> parameters);
+        /** A write; {@code change} is announced once the unit of work commits. */
+        WriteCounts write(String name, Map<String, Object> parameters, GraphChange change);
+
+        /** A write that announces nothing ({@link GraphChange.Unannounced}): an import's batch, say. */
+        default WriteCounts write(String name, Map<String, Object> parameters) {
+            return write(name, parameters, new GraphChange.Unannounced(name));
+        }
 
         /** A write statement that returns rows (e.g. what it moved). */
-        List<Row> writeRows(String name, Map<String, Object> parameters);
+        List<Row> writeRows(String name, Map<String, Object> parameters, GraphChange change);
     }
 
     /**
@@ -120,7 +137,7 @@ public final class Graph {
      */
     public <T> T inWriteTransaction(Function<Tx, T> work) {
         guardWrite();
-        List<Statement> written = new java.util.ArrayList<>();
+        List<GraphChange> written = new java.util.ArrayList<>();
         T result = driverCall(() -> {
             try (Session session = session()) {
                 return session.executeWrite(tx -> {
@@ -129,16 +146,16 @@ public final class Graph {
                 }, Deadline.transactionConfig());
             }
         });
-        written.forEach(statement -> tellListeners(statement.name(), statement.parameters()));
+        written.forEach(this::tellListeners);
         return result;
     }
 
     /** One attempt of an {@link #inWriteTransaction} unit of work, noting what it wrote for the listeners. */
     private final class WriteTx implements Tx {
         private final org.neo4j.driver.TransactionContext tx;
-        private final List<Statement> written;
+        private final List<GraphChange> written;
 
-        WriteTx(org.neo4j.driver.TransactionContext tx, List<Statement> written) {
+        WriteTx(org.neo4j.driver.TransactionContext tx, List<GraphChange> written) {
             this.tx = tx;
             this.written = written;
         }
@@ -150,15 +167,15 @@ public final class Graph {
         }
 
         @Override
-        public WriteCounts write(String name, Map<String, Object> parameters) {
+        public WriteCounts write(String name, Map<String, Object> parameters, GraphChange change) {
             String text = catalogue.text(name);
-            written.add(new Statement(name, parameters));
+            written.add(change);
             return timed(name, () -> WriteCounts.of(tx.run(text, parameters).consume().counters()));
         }
 
         @Override
-        public List<Row> writeRows(String name, Map<String, Object> parameters) {
-            written.add(new Statement(name, parameters));
+        public List<Row> writeRows(String name, Map<String, Object> parameters, GraphChange change) {
+            written.add(change);
             return readRows(name, parameters);
         }
     }
@@ -214,8 +231,13 @@ public final class Graph {
         }
     }
 
-    /** Runs a write statement that returns one number (e.g. how many things it changed) and returns it. */
+    /** {@link #writeReturningLong(String, Map, GraphChange)} announcing nothing. */
     public long writeReturningLong(String name, Map<String, Object> parameters) {
+        return writeReturningLong(name, parameters, new GraphChange.Unannounced(name));
+    }
+
+    /** Runs a write statement that returns one number (e.g. how many things it changed) and returns it. */
+    public long writeReturningLong(String name, Map<String, Object> parameters, GraphChange change) {
         guardWrite();
         String text = catalogue.text(name);
         long value = timed(name, () -> driverCall(() -> {
@@ -224,12 +246,12 @@ public final class Graph {
                         Deadline.transactionConfig());
             }
         }));
-        tellListeners(name, parameters);
+        tellListeners(change);
         return value;
     }
 
     /** Runs each statement of a multi-statement file (e.g. a schema migration) in its own transaction. */
-    public WriteCounts writeEach(String name, List<String> statements) {
+    public WriteCounts writeEach(String name, List<String> statements, GraphChange change) {
         guardWrite();
         WriteCounts total = WriteCounts.NONE;
         for (String statement : statements) {
@@ -240,12 +262,12 @@ public final class Graph {
                 }
             })));
         }
-        tellListeners(name, Map.of());
+        tellListeners(change);
         return total;
     }
 
-    private void tellListeners(String name, Map<String, Object> parameters) {
-        writeListeners.forEach(listener -> listener.afterWrite(name, parameters));
+    private void tellListeners(GraphChange change) {
+        writeListeners.forEach(listener -> listener.afterWrite(change));
     }
 
     /** Runs a read statement and maps each record; used by the read classes of this package. */

@@ -22,12 +22,15 @@ public final class ParallelWrites implements AutoCloseable {
     private static final int IN_FLIGHT = 4;
 
     private final Graph graph;
+    private final GraphChange change;
     private final ExecutorService writers;
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
     private final List<Future<?>> pending = new ArrayList<>();
 
-    public ParallelWrites(Graph graph, String threadName) {
+    /** Writes that announce {@code change} each. */
+    public ParallelWrites(Graph graph, String threadName, GraphChange change) {
         this.graph = graph;
+        this.change = change;
         AtomicInteger number = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, threadName + "-" + number.incrementAndGet());
@@ -42,7 +45,7 @@ public final class ParallelWrites implements AutoCloseable {
         pending.removeIf(future -> future.isDone() && await(future));
         pending.add(writers.submit(() -> {
             try {
-                graph.write(statement, parameters);
+                graph.write(statement, parameters, change);
             } finally {
                 slots.release();
             }

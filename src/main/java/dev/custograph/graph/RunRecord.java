@@ -18,14 +18,17 @@ public final class RunRecord {
 
     private final Map<String, Object> run = new HashMap<>();
 
-    private RunRecord(String kind, String runId) {
+    private final GraphChange change;
+
+    private RunRecord(GraphChange.RunKind kind, String runId) {
+        this.change = new GraphChange.RunWrote(kind);
         run.put("runId", runId);
-        run.put("kind", kind);
+        run.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
         run.put("finishedAt", OffsetDateTime.now());
     }
 
     /** The record of the run {@code runId} of {@code kind}, finishing now. */
-    public static RunRecord finished(String kind, String runId) {
+    public static RunRecord finished(GraphChange.RunKind kind, String runId) {
         return new RunRecord(kind, runId);
     }
 
@@ -42,12 +45,12 @@ public final class RunRecord {
 
     /** The statement that records it, to run alone or in one transaction with the run's last writes. */
     public Graph.Statement statement() {
-        return new Graph.Statement("analytics/record-run", Map.of("run", run));
+        return new Graph.Statement("analytics/record-run", Map.of("run", run), change);
     }
 
     /** Records it now, in its own transaction. */
     public void writeTo(Graph graph) {
         Graph.Statement statement = statement();
-        graph.write(statement.name(), statement.parameters());
+        graph.write(statement.name(), statement.parameters(), statement.change());
     }
 }

@@ -50,9 +50,10 @@ public final class SchemaMigrator {
                 }
                 continue;
             }
-            graph.writeEach(migration.name(), graph.catalogue().statements(migration.name()));
+            GraphChange bookkeeping = new GraphChange.Bookkeeping("schema migration");
+            graph.writeEach(migration.name(), graph.catalogue().statements(migration.name()), bookkeeping);
             graph.write("meta/record-migration", Map.of("version", migration.version(),
-                    "description", migration.description(), "checksum", migration.checksum()));
+                    "description", migration.description(), "checksum", migration.checksum()), bookkeeping);
             log.info("Applied schema migration V{} {}", migration.version(), migration.description());
             count++;
         }

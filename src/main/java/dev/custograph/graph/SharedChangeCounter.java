@@ -9,29 +9,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * How several app instances on one database learn of each other's writes: a change counter in the graph
- * ({@code (:CacheEpoch)}, cypher/cache/). After writes that {@code matter} (those that change what an instance keeps
- * in memory), an instance bumps the counter (once per {@code interval} at most, so concurrent writers do not queue on
- * it), and every instance reads the counter each {@code interval}; a bump it did not make runs
- * {@code onOthersChanges}. So another instance's write is noticed within about two intervals.
+ * ({@code (:CacheEpoch)}, cypher/cache/). After writes that change what an instance may keep in memory (every
+ * {@link GraphChange} but bookkeeping), an instance bumps the counter (once per {@code interval} at most, so
+ * concurrent writers do not queue on it), and every instance reads the counter each {@code interval}; a bump it did
+ * not make runs {@code onOthersChanges}. So another instance's write is noticed within about two intervals.
  *
- * <p>It lives with the graph because it is a write of its own: the API above only says which writes matter and what
- * to do about another instance's (empty its caches), and never writes.
+ * <p>It lives with the graph because it is a write of its own: the API above only says what to do about another
+ * instance's change (empty its caches), and never writes.
  */
 public final class SharedChangeCounter implements Graph.WriteListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedChangeCounter.class);
-    /** The statement that bumps the counter (itself never a change that matters). */
-    public static final String BUMP = "cache/bump-epoch";
+    private static final String BUMP = "cache/bump-epoch";
+    private static final GraphChange BUMPED = new GraphChange.Bookkeeping("shared change counter");
 
     private final Graph graph;
-    private final Predicate<String> matters;
     private final Runnable onOthersChanges;
     private final String instance = UUID.randomUUID().toString();
     private final AtomicBoolean dirty = new AtomicBoolean();
@@ -41,12 +39,11 @@ public final class SharedChangeCounter implements Graph.WriteListener, AutoClose
     private volatile long seen = -1;
 
     /**
-     * Starts polling at once. {@code matters} says which write statements (by Cypher file name) others must hear of;
-     * {@code onOthersChanges} runs when another instance made such a change, and once at the first read.
+     * Starts polling at once. {@code onOthersChanges} runs when another instance changed cached data, and once at
+     * the first read.
      */
-    public SharedChangeCounter(Graph graph, Predicate<String> matters, Runnable onOthersChanges, Duration interval) {
+    public SharedChangeCounter(Graph graph, Runnable onOthersChanges, Duration interval) {
         this.graph = graph;
-        this.matters = matters;
         this.onOthersChanges = onOthersChanges;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "custograph-cache-sync");
@@ -59,8 +56,8 @@ public final class SharedChangeCounter implements Graph.WriteListener, AutoClose
     }
 
     @Override
-    public void afterWrite(String statementName, Map<String, Object> parameters) {
-        if (!statementName.equals(BUMP) && matters.test(statementName)) {
+    public void afterWrite(GraphChange change) {
+        if (change.changesCachedData()) {
             dirty.set(true);
         }
     }
@@ -82,7 +79,7 @@ public final class SharedChangeCounter implements Graph.WriteListener, AutoClose
     public synchronized void flushNow() {
         if (dirty.getAndSet(false)) {
             try {
-                ownBumps.add(graph.writeReturningLong(BUMP, Map.of("instance", instance)));
+                ownBumps.add(graph.writeReturningLong(BUMP, Map.of("instance", instance), BUMPED));
             } catch (RuntimeException e) {
                 dirty.set(true); // not published: the next tick tries again
                 throw e;

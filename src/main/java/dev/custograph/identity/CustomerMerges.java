@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 
 /**
@@ -81,7 +82,8 @@ public final class CustomerMerges {
             log.put("identityExternalIds", merged.identities().stream().map(i -> i.string("externalId")).toList());
             log.put("identityPrimary", merged.identities().stream().map(i -> i.boolOrNull("primary")).toList());
             tx.write("identity/merge-customers", Map.of("survivorId", survivorId, "mergedId", mergedId,
-                    "survivorProperties", properties, "merge", log));
+                    "survivorProperties", properties, "merge", log),
+                    new GraphChange.CustomersMerged(List.of(survivorId, mergedId)));
             return new MergeResult(mergeId, survivorId, mergedId, filled, merged.identities().size(),
                     merged.orders());
         });
@@ -125,7 +127,8 @@ public final class CustomerMerges {
             String mergeId = row.string("mergeId");
             List<Row> moved = tx.writeRows("identity/unmerge-customers", Map.of(
                     "survivorId", survivorId, "mergeId", mergeId, "survivorProperties", survivor,
-                    "at", OffsetDateTime.now(), "identities", identities));
+                    "at", OffsetDateTime.now(), "identities", identities),
+                    new GraphChange.CustomersMerged(List.of(survivorId, mergedId)));
             return new UnmergeResult(mergeId, survivorId, mergedId, cleared, identities.size(),
                     moved.get(0).longValue("ordersMoved"));
         });

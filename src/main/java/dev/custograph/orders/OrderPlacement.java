@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import dev.custograph.graph.ConstraintViolationException;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 import dev.custograph.model.ValueRules;
 
@@ -64,7 +65,8 @@ public final class OrderPlacement {
                 Map<String, Double> prices = new HashMap<>();
                 List<Row> products = found.rows("products");
                 products.forEach(p -> prices.put(p.string("productId"), p.doubleOrNull("price")));
-                tx.write("orders/place-order", Map.of("order", row(request, orderId, fingerprint, prices)));
+                tx.write("orders/place-order", Map.of("order", row(request, orderId, fingerprint, prices)),
+                        new GraphChange.OrderPlaced(request.customerId(), productIds));
                 return new Placed(orderId, true);
             });
         } catch (ConstraintViolationException e) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 import dev.custograph.graph.RunRecord;
 import dev.custograph.model.InvalidParameterException;
@@ -25,6 +26,9 @@ import dev.custograph.model.InvalidParameterException;
  * pair rules; FP-Growth is several times faster and goes beyond pairs.
  */
 public final class AssociationRules {
+
+    /** What this run's writes announce: its kind's results changed. */
+    private static final GraphChange WRITES = new GraphChange.RunWrote(GraphChange.RunKind.RULES);
 
     /** The most rules a run returns and materialises. */
     public static final int MAX_LIMIT = 100_000;
@@ -163,13 +167,13 @@ public final class AssociationRules {
                 longer.add(row);
             }
         }
-        RunRecord run = RunRecord.finished("rules", runId).with("parameters", p.toString())
+        RunRecord run = RunRecord.finished(GraphChange.RunKind.RULES, runId).with("parameters", p.toString())
                 .with("transactions", transactions).with("rules", (long) rules.size())
                 .with("minSupport", p.minSupport()).with("minConfidence", p.minConfidence())
                 .with("maxLength", (long) p.maxLength());
         graph.writeTogether(List.of(
-                new Graph.Statement("rules/replace-bought-with", Map.of("rules", pairs, "runId", runId)),
-                new Graph.Statement("rules/replace-itemset-rules", Map.of("rules", longer, "runId", runId)),
+                new Graph.Statement("rules/replace-bought-with", Map.of("rules", pairs, "runId", runId), WRITES),
+                new Graph.Statement("rules/replace-itemset-rules", Map.of("rules", longer, "runId", runId), WRITES),
                 run.statement()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 import dev.custograph.graph.RunRecord;
 import dev.custograph.model.InvalidParameterException;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * recommender and the API read in one hop.
  */
 public final class SimilarCustomers {
+
+    /** What this run's writes announce: its kind's results changed. */
+    private static final GraphChange WRITES = new GraphChange.RunWrote(GraphChange.RunKind.SIMILARITY);
 
     /** The most neighbours a customer keeps or a request returns; larger requests are cut to this. */
     public static final int MAX_K = 100;
@@ -137,7 +141,7 @@ public final class SimilarCustomers {
             if (rows.size() == WRITE_BATCH || c == matrix.customers() - 1) {
                 // One writer: a SIMILAR relationship locks both its customers, so parallel batches would collide.
                 graph.write("similarity/replace-similar", Map.of("rows", rows, "measure", measure.label(),
-                        "runId", runId));
+                        "runId", runId), WRITES);
                 rows = new ArrayList<>();
                 if ((c + 1) % (WRITE_BATCH * 20) == 0) {
                     log.info("similar: {} customers written", String.format("%,d", c + 1));
@@ -146,10 +150,11 @@ public final class SimilarCustomers {
         }
         long stale = 0;
         for (long removed; (removed = graph.writeReturningLong("similarity/clear-stale-similar",
-                Map.of("runId", runId, "batch", 10_000))) > 0; ) {
+                Map.of("runId", runId, "batch", 10_000), WRITES)) > 0; ) {
             stale += removed;
         }
-        RunRecord.finished("similarity", runId).with("measure", measure.label()).with("k", (long) limit)
+        RunRecord.finished(GraphChange.RunKind.SIMILARITY, runId).with("measure", measure.label())
+                .with("k", (long) limit)
                 .with("customers", (long) matrix.customers()).writeTo(graph);
         long finished = System.nanoTime();
         return new Report(runId, measure.label(), limit, matrix.customers(), relationships, stale,

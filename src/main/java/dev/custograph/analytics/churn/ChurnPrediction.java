@@ -15,6 +15,7 @@ import dev.custograph.analytics.ZScores;
 import dev.custograph.graph.CustomerHistories.History;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.ParallelWrites;
 import dev.custograph.graph.RunRecord;
 import dev.custograph.model.InvalidParameterException;
@@ -31,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * probability of churning in the next {@code horizonDays} is written onto the customer.
  */
 public final class ChurnPrediction {
+
+    /** What this run's writes announce: its kind's results changed. */
+    private static final GraphChange WRITES = new GraphChange.RunWrote(GraphChange.RunKind.CHURN);
 
     private static final Logger log = LoggerFactory.getLogger(ChurnPrediction.class);
     private static final int WRITE_BATCH = 10_000;
@@ -192,7 +196,7 @@ public final class ChurnPrediction {
             scored = write(current, standardiser, fit, runId, lastOrder, p.horizonDays());
             log.info("Wrote {} churn probabilities in {} s", scored,
                     String.format("%.1f", (System.nanoTime() - writeStarted) / 1e9));
-            RunRecord.finished("churn", runId).with("asOf", lastOrder).with("startedAt", startedAt)
+            RunRecord.finished(GraphChange.RunKind.CHURN, runId).with("asOf", lastOrder).with("startedAt", startedAt)
                     .withJson("parameters", p).with("customers", n).with("auc", metrics.auc()).writeTo(graph);
         }
         return new ChurnReport(runId, p.cutoff(), p.horizonDays(), lastOrder, features, n, positives,
@@ -260,7 +264,7 @@ public final class ChurnPrediction {
                        String runId, LocalDate asOf, int horizonDays) {
         double[] x = standardiser.apply(current.values());
         int d = current.dimensions();
-        try (ParallelWrites writes = new ParallelWrites(graph, "custograph-churn-writer")) {
+        try (ParallelWrites writes = new ParallelWrites(graph, "custograph-churn-writer", WRITES)) {
             List<List<Object>> batch = new ArrayList<>();
             for (int i = 0; i < current.size(); i++) {
                 batch.add(List.of(current.ids().get(i), fit.probability(x, i * d)));
@@ -272,7 +276,7 @@ public final class ChurnPrediction {
             }
             writes.finish();
         }
-        graph.writeReturningLong("churn/clear-stale-churn", Map.of("runId", runId));
+        graph.writeReturningLong("churn/clear-stale-churn", Map.of("runId", runId), WRITES);
         return current.size();
     }
 

@@ -16,6 +16,7 @@ import dev.custograph.analytics.CustomerFeatures;
 import dev.custograph.analytics.OrderDates;
 import dev.custograph.graph.CustomerHistories;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.RunRecord;
 import dev.custograph.model.InvalidParameterException;
 import org.slf4j.Logger;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * replacing the previous run's at once (see {@code cypher/segment/make-current.cypher}).
  */
 public final class Segmentation {
+
+    /** What this run's writes announce: its kind's results changed. */
+    private static final GraphChange WRITES = new GraphChange.RunWrote(GraphChange.RunKind.SEGMENT);
 
     private static final Logger log = LoggerFactory.getLogger(Segmentation.class);
     /** k tried when it is chosen automatically. */
@@ -208,7 +212,7 @@ public final class Segmentation {
                     + feature.substring(1), value));
             nodes.add(node);
         }
-        graph.write("segment/create-segments", Map.of("segments", nodes));
+        graph.write("segment/create-segments", Map.of("segments", nodes), WRITES);
         // One writer: every membership of a segment ends on the same (dense) node, and two writers were no faster.
         List<List<String>> members = new ArrayList<>();
         segments.forEach(s -> members.add(new ArrayList<>()));
@@ -217,31 +221,32 @@ public final class Segmentation {
             members.get(segment).add(table.ids().get(i));
             if (members.get(segment).size() == WRITE_BATCH) {
                 graph.write("segment/assign-customers", Map.of("segmentId", segments.get(segment).segmentId(),
-                        "ids", members.get(segment)));
+                        "ids", members.get(segment)), WRITES);
                 members.set(segment, new ArrayList<>());
             }
         }
         for (int s = 0; s < segments.size(); s++) {
             if (!members.get(s).isEmpty()) {
                 graph.write("segment/assign-customers", Map.of("segmentId", segments.get(s).segmentId(),
-                        "ids", members.get(s)));
+                        "ids", members.get(s)), WRITES);
             }
         }
         long assigned = System.nanoTime();
-        graph.writeReturningLong("segment/make-current", Map.of("runId", runId));
+        graph.writeReturningLong("segment/make-current", Map.of("runId", runId), WRITES);
         deleteOldSegments();
         log.info("Wrote {} memberships in {} s, then switched runs and deleted the previous run's in {} s",
                 table.size(), String.format("%.1f", (assigned - writeStarted) / 1e9),
                 String.format("%.1f", (System.nanoTime() - assigned) / 1e9));
-        RunRecord.finished("segment", runId).with("asOf", asOf).with("startedAt", startedAt).withJson("parameters", p)
+        RunRecord.finished(GraphChange.RunKind.SEGMENT, runId).with("asOf", asOf).with("startedAt", startedAt)
+                .withJson("parameters", p)
                 .with("customers", table.size()).with("k", segments.size()).writeTo(graph);
     }
 
     private void deleteOldSegments() {
-        while (graph.writeReturningLong("segment/delete-old-memberships", Map.of("batch", WRITE_BATCH)) > 0) {
+        while (graph.writeReturningLong("segment/delete-old-memberships", Map.of("batch", WRITE_BATCH), WRITES) > 0) {
             // one batch of memberships per transaction
         }
-        graph.writeReturningLong("segment/delete-old-segments", Map.of());
+        graph.writeReturningLong("segment/delete-old-segments", Map.of(), WRITES);
     }
 
     private static double round(double value, int places) {
