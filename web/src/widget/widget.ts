@@ -6,6 +6,7 @@
 // On a public page, use a widget key and data-signature: the customer id signed by the shop's server with the key's
 // secret (docs/dashboard.md), so a key copied from the page reads no one else's recommendations.
 // Optional: data-count (1-12, default 4), data-title, data-currency (an ISO code such as EUR, for prices).
+import { fetchJson, refusal } from '../shared/http';
 import { buildStrip, type Recommendation } from './strip';
 
 function start(script: HTMLScriptElement): void {
@@ -39,19 +40,17 @@ function start(script: HTMLScriptElement): void {
   const endpoint = new URL('/widget/recommendations', script.src || location.href);
   endpoint.searchParams.set('customer', customer);
   endpoint.searchParams.set('first', String(count));
-  fetch(endpoint.href, {
+  fetchJson<never>(endpoint.href, {
     headers: {
       Authorization: `Bearer ${key}`,
       'X-Customer-Id': customer,
       ...(script.dataset.signature ? { 'X-Customer-Signature': script.dataset.signature.trim() } : {}),
     },
   })
-    .then(async response => {
-      const body = await response.json().catch(() => ({}));
-      const list: Recommendation[] | undefined = body?.recommendations;
-      if (!response.ok || !Array.isArray(list) || (list.length === 0 && body.errors?.length)) {
-        const reason = body?.errors?.[0]?.message ?? body?.message ?? `HTTP ${response.status}`;
-        throw new Error(reason);
+    .then(answer => {
+      const list = answer.body.recommendations as Recommendation[] | undefined;
+      if (answer.status < 200 || answer.status >= 300 || !Array.isArray(list) || (list.length === 0 && answer.body.errors?.length)) {
+        throw refusal(answer);
       }
       if (list.length === 0) render('empty', build([], 'No recommendations yet: have a look around the shop.'));
       else render('ready', build(list));

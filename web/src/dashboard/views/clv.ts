@@ -1,19 +1,15 @@
 import type { Api } from '../api';
+import type { ClvQuery } from '../../generated/graphql';
 import { card, chart, empty, table } from '../charts';
-import { formatCount, formatMoney, formatShare, type CustomerPoint } from '../shape';
+import { formatCount, formatMoney, formatShare } from '../shape';
 
-interface Clv {
-  clvHistogram: { customers: number; cappedAt: number; aboveCap: number; bins: { from: number; to: number; customers: number }[] };
-  topCustomers: { id: string; name: string | null; country: string | null;
-    value: { clv: number | null; pAlive: number | null; rfm: { segment: string; frequency: number; monetary: number } } | null }[];
-  valueSample: CustomerPoint[];
-}
+const CLV = /* GraphQL */ `query Clv {
+  clvHistogram(bins: 20) { customers cappedAt aboveCap bins { from to customers } }
+  topCustomers(first: 20) { id name country value { clv pAlive rfm { segment frequency monetary } } }
+  valueSample(first: 2000) { customerId segmentId segmentName frequency pAlive } }`;
 
 export async function renderClv(api: Api, into: HTMLElement): Promise<void> {
-  const { data } = await api.query<Clv>(`{
-      clvHistogram(bins: 20) { customers cappedAt aboveCap bins { from to customers } }
-      topCustomers(first: 20) { id name country value { clv pAlive rfm { segment frequency monetary } } }
-      valueSample(first: 2000) { customerId segmentId segmentName frequency pAlive } }`);
+  const { data } = await api.query<ClvQuery>(CLV);
   const h = data.clvHistogram;
   const histogram = card('clv-histogram', 'Customer lifetime value',
     `${formatCount(h.customers)} customers. Equal bins up to the 99th percentile (${formatMoney(h.cappedAt)}); `

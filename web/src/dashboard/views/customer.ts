@@ -1,26 +1,13 @@
 import type { Api } from '../api';
+import type { Customer360Query, Customer360QueryVariables, FindQuery, FindQueryVariables } from '../../generated/graphql';
 import { card, empty, table } from '../charts';
 import { formatCount, formatMoney, formatShare, searchKind } from '../shape';
 
-interface Found { customers: { edges: { node: { id: string; name: string | null; city: string | null; country: string | null } }[] } }
+const FIND = /* GraphQL */ `query Find($name: String, $email: String, $id: ID!) {
+  byId: customer(id: $id) { id }
+  customers(first: 20, filter: { namePrefix: $name, email: $email }) { edges { node { id name city country } } } }`;
 
-interface Profile {
-  customer: null | {
-    id: string; name: string | null; contactName: string | null; email: string | null; phone: string | null;
-    city: string | null; country: string | null; registeredAt: string | null;
-    totals: { orders: number; revenue: number; averageOrderValue: number | null; firstOrderDate: string | null; lastOrderDate: string | null };
-    value: null | { asOf: string; clv: number | null; pAlive: number | null;
-      rfm: { recencyDays: number; frequency: number; monetary: number; r: number; f: number; m: number; segment: string } };
-    segment: null | { name: string; action: string | null };
-    churnRisk: null | { probability: number; horizonDays: number };
-    orderHistory: { totalCount: number; edges: { node: { id: string; orderDate: string; total: number; status: string | null } }[] };
-    similarCustomers: { customer: { id: string; name: string | null }; score: number; sharedProducts: number }[];
-    recommendations: { product: { id: string; name: string | null; price: number | null }; score: number;
-      reasons: { kind: string; text: string }[] }[];
-  };
-}
-
-const PROFILE = `query Customer360($id: ID!) { customer(id: $id) {
+const PROFILE = /* GraphQL */ `query Customer360($id: ID!) { customer(id: $id) {
   id name contactName email phone city country registeredAt
   totals { orders revenue averageOrderValue firstOrderDate lastOrderDate }
   value { asOf clv pAlive rfm { recencyDays frequency monetary r f m segment } }
@@ -47,11 +34,10 @@ export async function renderCustomer(api: Api, into: HTMLElement, id?: string): 
     const text = input.value.trim();
     const kind = searchKind(text);
     if (kind === 'empty') return;
-    const { data, errors } = await api.query<Found & { byId: { id: string } | null }>(
-      `query Find($name: String, $email: String, $id: ID!) {
-         byId: customer(id: $id) { id }
-         customers(first: 20, filter: { namePrefix: $name, email: $email }) { edges { node { id name city country } } } }`,
-      kind === 'email' ? { email: text, id: text } : { name: text, id: text }).catch(e => ({ data: null, errors: [{ message: e.message }] }));
+    const variables: FindQueryVariables = kind === 'email' ? { email: text, name: null, id: text }
+      : { name: text, email: null, id: text };
+    const { data, errors } = await api.query<FindQuery>(FIND, variables)
+      .catch(e => ({ data: null, errors: [{ message: e.message }] }));
     if (!data) {
       results.replaceChildren(empty(errors[0]?.message ?? 'The search failed'));
       return;
@@ -71,7 +57,8 @@ export async function renderCustomer(api: Api, into: HTMLElement, id?: string): 
   if (!id) return;
   input.value = id;
 
-  const { data } = await api.query<Profile>(PROFILE, { id });
+  const variables: Customer360QueryVariables = { id };
+  const { data } = await api.query<Customer360Query>(PROFILE, variables);
   const c = data.customer;
   if (!c) {
     into.append(empty(`No customer has the id “${id}”.`));

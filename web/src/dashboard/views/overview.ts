@@ -1,25 +1,16 @@
 import type { Api } from '../api';
+import type { OverviewQuery } from '../../generated/graphql';
 import { card, chart, empty } from '../charts';
 import { formatCount, formatMoney, formatShare } from '../shape';
 
-interface Overview {
-  dashboard: {
-    customers: number;
-    activeCustomers: number;
-    activeDays: number;
-    lastOrderDate: string | null;
-    revenueByMonth: { month: string; revenue: number; orders: number; customers: number }[];
-    segments: { id: string; name: string; size: number; revenueShare: number; action: string | null }[];
-    churn: { scored: number; atRisk: number; rate: number; threshold: number; horizonDays: number | null } | null;
-  };
-}
+const OVERVIEW = /* GraphQL */ `query Overview { dashboard {
+    customers activeCustomers activeDays lastOrderDate
+    revenueByMonth { month revenue orders customers }
+    segments { id name size revenueShare action }
+    churn { scored atRisk rate threshold horizonDays } } }`;
 
 export async function renderOverview(api: Api, into: HTMLElement): Promise<void> {
-  const { data } = await api.query<Overview>(`{ dashboard {
-      customers activeCustomers activeDays lastOrderDate
-      revenueByMonth { month revenue orders customers }
-      segments { id name size revenueShare action }
-      churn { scored atRisk rate threshold horizonDays } } }`);
+  const { data } = await api.query<OverviewQuery>(OVERVIEW);
   const d = data.dashboard;
   const revenue = d.revenueByMonth.reduce((sum, m) => sum + m.revenue, 0);
 

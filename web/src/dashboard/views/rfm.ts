@@ -1,15 +1,13 @@
 import type { Api } from '../api';
+import type { RfmQuery } from '../../generated/graphql';
 import { card, chart, empty, table } from '../charts';
-import { formatCount, formatMoney, rfmHeatmap, type RfmCell } from '../shape';
+import { formatCount, formatMoney, rfmHeatmap } from '../shape';
 
-interface Rfm {
-  rfmGrid: RfmCell[];
-  rfmDistribution: { segment: string; customers: number; revenue: number; action: string | null }[];
-}
+const RFM = /* GraphQL */ `query Rfm { rfmGrid { r f customers averageMonetary }
+  rfmDistribution { segment customers revenue action } }`;
 
 export async function renderRfm(api: Api, into: HTMLElement): Promise<void> {
-  const { data } = await api.query<Rfm>(`{ rfmGrid { r f customers averageMonetary }
-      rfmDistribution { segment customers revenue action } }`);
+  const { data } = await api.query<RfmQuery>(RFM);
   const grid = card('rfm-heatmap', 'Recency × frequency',
     'Customers per pair of RFM scores (5 is best: bought most recently, buys most often); hover for their average monetary value.');
   into.append(grid.element);

@@ -1,19 +1,12 @@
 import type { Api } from '../api';
+import type { RulesQuery, RulesQueryVariables } from '../../generated/graphql';
 import { card, empty, table } from '../charts';
 import { formatCount, sortRules, type Rule, type RuleSortKey } from '../shape';
 
 const PAGE = 100;
 const MAX_RULES = 1000;
 
-interface RulesPage {
-  associationRules: {
-    totalCount: number;
-    edges: { node: Rule }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
-
-const QUERY = `query Rules($after: String, $productId: ID, $first: Int) {
+const QUERY = /* GraphQL */ `query Rules($after: String, $productId: ID, $first: Int) {
   associationRules(first: $first, after: $after, productId: $productId) {
     totalCount
     edges { node { antecedent { id name } consequent { id name } support confidence lift count } }
@@ -25,7 +18,8 @@ async function loadRules(api: Api, productId: string | null): Promise<{ rules: R
   let after: string | null = null;
   let total = 0;
   do {
-    const { data }: { data: RulesPage } = await api.query<RulesPage>(QUERY, { after, productId, first: PAGE });
+    const variables: RulesQueryVariables = { after, productId, first: PAGE };
+    const { data }: { data: RulesQuery } = await api.query<RulesQuery>(QUERY, variables);
     total = data.associationRules.totalCount;
     rules.push(...data.associationRules.edges.map(e => e.node));
     after = data.associationRules.pageInfo.hasNextPage ? data.associationRules.pageInfo.endCursor : null;

@@ -1,21 +1,19 @@
 import type { Api } from '../api';
+import type { SegmentsQuery, SegmentsQueryVariables } from '../../generated/graphql';
 import { card, chart, disposeCharts, empty, table } from '../charts';
-import { FEATURES, formatCount, formatShare, scatterBySegment, type CustomerPoint } from '../shape';
+import { FEATURES, formatCount, formatShare, scatterBySegment } from '../shape';
 
 const SAMPLE = 2000;
 const LOGGABLE = ['monetary', 'frequency', 'clv', 'averageOrderValue'];
 
-interface Segments {
-  valueSample: CustomerPoint[];
-  segments: { id: string; name: string; size: number; revenueShare: number; action: string | null;
-    centroid: { feature: string; value: number | null }[] }[];
-}
+const SEGMENTS = /* GraphQL */ `query Segments($sample: Int!) {
+  valueSample(first: $sample) { customerId segmentId segmentName recencyDays frequency monetary tenureDays
+                                averageOrderValue clv pAlive churnProbability }
+  segments { id name size revenueShare action centroid { feature value } } }`;
 
 export async function renderSegments(api: Api, into: HTMLElement): Promise<void> {
-  const { data } = await api.query<Segments>(`{
-      valueSample(first: ${SAMPLE}) { customerId segmentId segmentName recencyDays frequency monetary tenureDays
-                                      averageOrderValue clv pAlive churnProbability }
-      segments { id name size revenueShare action centroid { feature value } } }`);
+  const variables: SegmentsQueryVariables = { sample: SAMPLE };
+  const { data } = await api.query<SegmentsQuery>(SEGMENTS, variables);
   const scatter = card('segment-scatter', 'Customers by segment',
     `An even sample of up to ${SAMPLE.toLocaleString('en-GB')} analysed customers (every k-th by id), coloured by K-Means segment.`);
   into.append(scatter.element);
