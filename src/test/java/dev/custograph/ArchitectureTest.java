@@ -147,4 +147,17 @@ class ArchitectureTest {
                         "writeValueAsString|writeValueAsBytes|writeValue")))
                 .check(MAIN);
     }
+
+    @Test
+    void capabilitiesSayWhatTheirWritesChange() {
+        // A write that announces nothing makes every cache drop everything: fine for an import, not for a
+        // capability whose writes the API's caches can follow precisely (GraphChange).
+        noClasses().that().resideInAnyPackage("dev.custograph.analytics..", "dev.custograph.recommend..",
+                        "dev.custograph.orders..", "dev.custograph.customers..")
+                .should().callMethod(Graph.class, "write", String.class, Map.class)
+                .orShould().callMethod(Graph.class, "writeReturningLong", String.class, Map.class)
+                .orShould().callMethod(Graph.Tx.class, "write", String.class, Map.class)
+                .orShould().callConstructor(Graph.Statement.class, String.class, Map.class)
+                .check(MAIN);
+    }
 }
