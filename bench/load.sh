@@ -17,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-20}
+# SERVER_JAVA_OPTS: the server JVM's options (default -Xmx2g), e.g. "-Xmx2g -XX:+UseZGC" to compare collectors.
 # LOAD_STORE: another store, prepared beforehand with rules and SIMILAR (e.g. bench/serving-heap.sh 100000 builds
 # target/bench-serving-heap-100000/data): Online Retail's 4,371 customers are too few for the first-request runs,
 # which then come back to customers already asked for ("wrapped").
@@ -42,7 +43,7 @@ fi
 serve() {  # $1: entry cache size; $2: response cache size in characters (default 50M; 0 with $1 = 0). Waits until
             # the recommendations' first snapshot is ranked.
   local chars=${2:-50000000}; [ "$1" = 0 ] && chars=0
-  CUSTOGRAPH_CACHE_MAXIMUMSIZE=$1 CUSTOGRAPH_CACHE_RESPONSECHARS=$chars java -Xmx2g -jar target/custograph.jar serve --data-dir "$STORE" --port $PORT \
+  CUSTOGRAPH_CACHE_MAXIMUMSIZE=$1 CUSTOGRAPH_CACHE_RESPONSECHARS=$chars java ${SERVER_JAVA_OPTS:--Xmx2g} -jar target/custograph.jar serve --data-dir "$STORE" --port $PORT \
     --bolt-port 0 --http-port 0 --admin-key $KEY > target/bench-load-server.log 2>&1 &
   SERVER=$!
   until grep -q "lists ranked ahead" target/bench-load-server.log; do
