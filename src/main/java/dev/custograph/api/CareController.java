@@ -27,9 +27,9 @@ class CareController {
     List<CareLists.Entry> careList(@Argument String kind, @Argument Integer days, @Argument Double valueQuantile,
                                    @Argument Double minRisk, @Argument Integer first) {
         int size = PageSize.of(first, PageRequest.MAX_PAGE_SIZE);
-        return lists.list(ApiErrors.checked(() -> CareLists.Kind.parse(kind), ""), ApiErrors.checked(() ->
-                new CareLists.Settings(LocalDate.now(), days == null ? 14 : days,
-                        valueQuantile == null ? 0.8 : valueQuantile, minRisk == null ? 0.5 : minRisk, size), ""));
+        // A refused kind or setting is an InvalidParameterException, which ApiErrors answers as BAD_REQUEST.
+        return lists.list(CareLists.Kind.parse(kind), new CareLists.Settings(LocalDate.now(), days == null ? 14 : days,
+                valueQuantile == null ? 0.8 : valueQuantile, minRisk == null ? 0.5 : minRisk, size));
     }
 
     @BatchMapping(typeName = "CareListEntry", field = "customer")

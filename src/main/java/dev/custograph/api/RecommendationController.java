@@ -24,7 +24,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Recommendations, similar customers and association rules on the API, all served from {@link RecommendationCache}.
- * {@code first} follows {@link PageSize}. An unknown customer gets an empty list and a NOT_FOUND error naming it, not a failed request.
+ * {@code first} follows {@link PageSize}. An unknown customer gets an empty list and a NOT_FOUND error naming it, not
+ * a failed request.
  */
 @Controller
 class RecommendationController {
