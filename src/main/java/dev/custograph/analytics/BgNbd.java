@@ -22,7 +22,7 @@ import org.apache.commons.numbers.gamma.LogGamma;
  *       / (1 + [x > 0] a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r + x))
  * </pre>
  */
-public record BgNbd(double r, double alpha, double a, double b) {
+public record BgNbd(double r, double alpha, double a, double b) implements java.io.Serializable {
 
     /** Log-likelihood of one customer. */
     public double logLikelihood(double x, double tx, double t) {

@@ -5,7 +5,7 @@ package dev.custograph.analytics;
  * order value / mean days between purchase days. It rises with spend and with buying often. Undefined (NaN) for a
  * customer with fewer than two purchase days, who has no interval yet.
  */
-final class Chaf {
+public final class Chaf {
 
     private Chaf() {
     }
@@ -13,14 +13,18 @@ final class Chaf {
     static double[] compute(CustomerSummaries s) {
         double[] chaf = new double[s.size()];
         for (int i = 0; i < s.size(); i++) {
-            int gaps = s.purchaseDays(i) - 1;
-            if (gaps <= 0) {
-                chaf[i] = Double.NaN;
-                continue;
-            }
-            double interval = (double) (s.lastDay(i) - s.firstDay(i)) / gaps;
-            chaf[i] = s.orders(i) * s.averageOrderValue(i) / interval;
+            chaf[i] = of(s.orders(i), s.averageOrderValue(i), s.purchaseDays(i), s.lastDay(i) - s.firstDay(i));
         }
         return chaf;
+    }
+
+    /** One customer's CHAF, from orders, average order value, purchase days and days from the first to the last. */
+    public static double of(int orders, double averageOrderValue, int purchaseDays, int spanDays) {
+        int gaps = purchaseDays - 1;
+        if (gaps <= 0) {
+            return Double.NaN;
+        }
+        double interval = (double) spanDays / gaps;
+        return orders * averageOrderValue / interval;
     }
 }

@@ -44,37 +44,19 @@ public final class CustomerSummaries {
         }
         grow();
         int i = size++;
+        PurchaseSummary summary = PurchaseSummary.of(history.days(), history.spends(), history.orders(),
+                calibrationEnd);
         ids[i] = history.customerId();
-        firstDay[i] = history.days()[0];
-        lastDay[i] = history.days()[n - 1];
-        purchaseDays[i] = n;
-        firstDaySpend[i] = history.spends()[0];
-        int calibrationCount = 0;
-        int calibrationLast = 0;
-        double calibrationRepeat = 0;
-        int holdout = 0;
-        int orderCount = 0;
-        double total = 0;
-        for (int d = 0; d < n; d++) {
-            int day = history.days()[d];
-            total += history.spends()[d];
-            orderCount += history.orders()[d];
-            if (day <= calibrationEnd) {
-                calibrationCount++;
-                calibrationLast = day;
-                if (d > 0) {
-                    calibrationRepeat += history.spends()[d];
-                }
-            } else {
-                holdout++;
-            }
-        }
-        revenue[i] = total;
-        orders[i] = orderCount;
-        calibrationPurchases[i] = calibrationCount;
-        calibrationLastDay[i] = calibrationLast;
-        calibrationRepeatSpend[i] = calibrationRepeat;
-        holdoutPurchases[i] = holdout;
+        firstDay[i] = summary.firstDay();
+        lastDay[i] = summary.lastDay();
+        purchaseDays[i] = summary.purchaseDays();
+        firstDaySpend[i] = summary.firstDaySpend();
+        revenue[i] = summary.revenue();
+        orders[i] = summary.orders();
+        calibrationPurchases[i] = summary.calibrationPurchases();
+        calibrationLastDay[i] = summary.calibrationLastDay();
+        calibrationRepeatSpend[i] = summary.calibrationRepeatSpend();
+        holdoutPurchases[i] = summary.holdoutPurchases();
     }
 
     private void grow() {

@@ -35,7 +35,8 @@ final class FastLikelihoods {
         private final int[] tIndex;
         private final double[] weight;
 
-        BgNbdSum(double[] x, double[] tx, double[] t) {
+        /** Over one triple per customer: equal triples are grouped here. */
+        static BgNbdSum ofCustomers(double[] x, double[] tx, double[] t) {
             Map<Triple, Integer> tuples = new HashMap<>();
             double[] w = new double[x.length];
             Triple[] unique = new Triple[x.length];
@@ -51,6 +52,23 @@ final class FastLikelihoods {
                     w[at]++;
                 }
             }
+            double[] ux = new double[n];
+            double[] utx = new double[n];
+            double[] ut = new double[n];
+            for (int i = 0; i < n; i++) {
+                ux[i] = unique[i].x();
+                utx[i] = unique[i].tx();
+                ut[i] = unique[i].t();
+            }
+            return new BgNbdSum(ux, utx, ut, Arrays.copyOf(w, n));
+        }
+
+        /**
+         * Over distinct triples, each standing for {@code weight} customers: what an engine that counted the
+         * customers per triple elsewhere (the Spark job, on the cluster) hands over.
+         */
+        BgNbdSum(double[] x, double[] tx, double[] t, double[] weight) {
+            int n = x.length;
             this.distinctX = Arrays.stream(x).distinct().sorted().toArray();
             this.distinctTx = Arrays.stream(tx).distinct().sorted().toArray();
             this.distinctT = Arrays.stream(t).distinct().sorted().toArray();
@@ -58,11 +76,11 @@ final class FastLikelihoods {
             this.txIndex = new int[n];
             this.tIndex = new int[n];
             for (int i = 0; i < n; i++) {
-                xIndex[i] = Arrays.binarySearch(distinctX, unique[i].x());
-                txIndex[i] = Arrays.binarySearch(distinctTx, unique[i].tx());
-                tIndex[i] = Arrays.binarySearch(distinctT, unique[i].t());
+                xIndex[i] = Arrays.binarySearch(distinctX, x[i]);
+                txIndex[i] = Arrays.binarySearch(distinctTx, tx[i]);
+                tIndex[i] = Arrays.binarySearch(distinctT, t[i]);
             }
-            this.weight = Arrays.copyOf(w, n);
+            this.weight = weight.clone();
         }
 
         double value(BgNbd m) {
@@ -107,14 +125,20 @@ final class FastLikelihoods {
         }
     }
 
-    /** Gamma-Gamma over (x, m) pairs, x > 0 and m > 0. */
+    /** Gamma-Gamma over (x, m) pairs, x > 0 and m > 0, each standing for {@code weight} customers. */
     static final class GammaGammaSum {
         private final double[] distinctX;
         private final int[] xIndex;
         private final double[] m;
         private final double[] logM;
+        private final double[] weight;
 
         GammaGammaSum(double[] x, double[] m) {
+            this(x, m, ones(x.length));
+        }
+
+        GammaGammaSum(double[] x, double[] m, double[] weight) {
+            this.weight = weight.clone();
             this.distinctX = Arrays.stream(x).distinct().sorted().toArray();
             this.xIndex = new int[x.length];
             this.m = m.clone();
@@ -140,9 +164,15 @@ final class FastLikelihoods {
                 int k = xIndex[i];
                 double x = distinctX[k];
                 double px = p * x;
-                total += common[k] + (px - 1) * logM[i] - (px + q) * Math.log(v + m[i] * x);
+                total += weight[i] * (common[k] + (px - 1) * logM[i] - (px + q) * Math.log(v + m[i] * x));
             }
             return total;
         }
+    }
+
+    private static double[] ones(int n) {
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1);
+        return ones;
     }
 }

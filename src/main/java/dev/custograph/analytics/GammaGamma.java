@@ -13,7 +13,7 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * </pre>
  * {@code v} is the note's gamma (named so to keep it apart from the function).
  */
-public record GammaGamma(double p, double q, double v) {
+public record GammaGamma(double p, double q, double v) implements java.io.Serializable {
 
     /** Log-likelihood of one customer's average repeat spend {@code m} over {@code x} repeat transactions. */
     public double logLikelihood(double x, double m) {

@@ -34,6 +34,11 @@ public final class ProbabilisticValue {
         TimeUnit(double days) {
             this.days = days;
         }
+
+        /** Days in one unit. */
+        public double days() {
+            return days;
+        }
     }
 
     /** Predicted against actual purchases for the customers with {@code repeatPurchases} in calibration. */
@@ -61,20 +66,92 @@ public final class ProbabilisticValue {
         if (x.length == 0) {
             return new Fit<>(null, Double.NaN, 0, false, "no customer to fit on");
         }
-        FastLikelihoods.BgNbdSum likelihood = new FastLikelihoods.BgNbdSum(x, tx, t);
+        FastLikelihoods.BgNbdSum likelihood = FastLikelihoods.BgNbdSum.ofCustomers(x, tx, t);
+        return MaximumLikelihood.fit(new double[] {1, 1, 1, 1}, p -> new BgNbd(p[0], p[1], p[2], p[3]),
+                likelihood::value);
+    }
+
+    /**
+     * Fits BG/NBD on distinct (x, t_x, T) triples in {@code unit}, triple i standing for {@code customers[i]}
+     * customers: the same fit as {@link #fitBgNbd(double[], double[], double[])} from counts made elsewhere (the Spark
+     * job reduces its customers to these on the cluster).
+     */
+    public static Fit<BgNbd> fitBgNbd(double[] x, double[] tx, double[] t, double[] customers) {
+        if (x.length == 0) {
+            return new Fit<>(null, Double.NaN, 0, false, "no customer to fit on");
+        }
+        FastLikelihoods.BgNbdSum likelihood = new FastLikelihoods.BgNbdSum(x, tx, t, customers);
         return MaximumLikelihood.fit(new double[] {1, 1, 1, 1}, p -> new BgNbd(p[0], p[1], p[2], p[3]),
                 likelihood::value);
     }
 
     /** Fits Gamma-Gamma on customers' repeat purchases x (> 0) and their mean value m (> 0). */
     public static Fit<GammaGamma> fitGammaGamma(double[] x, double[] m) {
-        if (x.length < 2) {
+        double[] ones = new double[x.length];
+        java.util.Arrays.fill(ones, 1);
+        return fitGammaGamma(x, m, ones);
+    }
+
+    /** Fits Gamma-Gamma on distinct (x, m) pairs, pair i standing for {@code customers[i]} customers. */
+    public static Fit<GammaGamma> fitGammaGamma(double[] x, double[] m, double[] customers) {
+        if (java.util.Arrays.stream(customers).sum() < 2) {
             return new Fit<>(null, Double.NaN, 0, false, "fewer than 2 customers with repeat purchases of "
                     + "positive value");
         }
-        FastLikelihoods.GammaGammaSum likelihood = new FastLikelihoods.GammaGammaSum(x, m);
+        FastLikelihoods.GammaGammaSum likelihood = new FastLikelihoods.GammaGammaSum(x, m, customers);
         return MaximumLikelihood.fit(new double[] {1, 1, 1}, p -> new GammaGamma(p[0], p[1], p[2]),
                 likelihood::value);
+    }
+
+    /**
+     * The per-customer predictions of fitted models, the formulas {@link #run} applies to every customer, kept in one
+     * place so another engine (the Spark job, on the cluster) scores customers exactly alike. Either model may be
+     * null (it did not converge); what it would have given is then NaN.
+     */
+    public record Scorer(BgNbd bgNbd, GammaGamma gammaGamma, TimeUnit unit, double horizonUnits,
+                         double annualDiscountRate, double margin) implements java.io.Serializable {
+
+        /**
+         * For a customer alive at T with {@code repeatPurchases} and {@code tenureDays}: {expected purchases over
+         * the horizon, the same discounted month by month}; it depends on nothing else, so callers may share it.
+         */
+        public double[] expectedIfAlive(int repeatPurchases, int tenureDays) {
+            return ProbabilisticValue.expectedIfAlive(bgNbd, horizonUnits * unit.days, unit.days, annualDiscountRate,
+                    repeatPurchases, tenureDays / unit.days);
+        }
+
+        /**
+         * {P(alive), expected purchases, expected spend per purchase, CLV} of a customer with
+         * {@code repeatPurchases} (purchase days after the first), {@code spanDays} from the first purchase to the
+         * last, {@code tenureDays} from the first purchase to the as-of date, and the mean spend of the repeat
+         * purchases; {@code ifAlive} from {@link #expectedIfAlive}.
+         */
+        public double[] score(int repeatPurchases, int spanDays, int tenureDays, double averageRepeatSpend,
+                              double[] ifAlive) {
+            double u = unit.days;
+            double x = repeatPurchases;
+            double alive = Double.NaN;
+            double purchases = Double.NaN;
+            double spend = Double.NaN;
+            double clv = Double.NaN;
+            if (gammaGamma != null) {
+                spend = gammaGamma.expectedAverageSpend(x, averageRepeatSpend);
+            }
+            if (bgNbd != null) {
+                alive = bgNbd.probabilityAlive(x, spanDays / u, tenureDays / u);
+                purchases = alive * ifAlive[0];
+                if (gammaGamma != null) {
+                    clv = margin * spend * alive * ifAlive[1];
+                }
+            }
+            return new double[] {alive, purchases, spend, clv};
+        }
+
+        /** {@link #score} computing {@link #expectedIfAlive} itself (null without a BG/NBD fit). */
+        public double[] score(int repeatPurchases, int spanDays, int tenureDays, double averageRepeatSpend) {
+            return score(repeatPurchases, spanDays, tenureDays, averageRepeatSpend,
+                    bgNbd == null ? null : expectedIfAlive(repeatPurchases, tenureDays));
+        }
     }
 
     /**
@@ -126,33 +203,20 @@ public final class ProbabilisticValue {
         double[] purchases = new double[n];
         double[] spend = new double[n];
         double[] clv = new double[n];
-        java.util.Arrays.fill(alive, Double.NaN);
-        java.util.Arrays.fill(purchases, Double.NaN);
-        java.util.Arrays.fill(spend, Double.NaN);
-        java.util.Arrays.fill(clv, Double.NaN);
-        BgNbd model = bgNbd.model();
-        GammaGamma value = gammaGamma.model();
-        double horizonDays = horizonUnits * u;
+        Scorer scorer = new Scorer(bgNbd.model(), gammaGamma.model(), unit, horizonUnits, annualDiscountRate, margin);
         // E[Y | alive] depends on (x, T) only, and a large base has far fewer distinct (x, T) than customers (a
         // year of data: at most 366 ages times a few dozen purchase counts), so each pair's series is summed once.
         Map<Long, double[]> ifAlive = new ConcurrentHashMap<>();
         IntStream.range(0, n).parallel().forEach(i -> {
             int repeat = s.repeatPurchases(i);
-            double xi = repeat;
-            double txi = (s.lastDay(i) - s.firstDay(i)) / u;
-            double ti = s.tenureDays(i) / u;
-            if (model != null) {
-                alive[i] = model.probabilityAlive(xi, txi, ti);
-                double[] expected = ifAlive.computeIfAbsent(((long) repeat << 32) | s.tenureDays(i),
-                        key -> expectedIfAlive(model, horizonDays, u, annualDiscountRate, xi, ti));
-                purchases[i] = alive[i] * expected[0];
-                if (value != null) {
-                    spend[i] = value.expectedAverageSpend(xi, s.averageRepeatSpend(i));
-                    clv[i] = margin * spend[i] * alive[i] * expected[1];
-                }
-            } else if (value != null) {
-                spend[i] = value.expectedAverageSpend(xi, s.averageRepeatSpend(i));
-            }
+            double[] expected = scorer.bgNbd() == null ? null : ifAlive.computeIfAbsent(
+                    ((long) repeat << 32) | s.tenureDays(i), key -> scorer.expectedIfAlive(repeat, s.tenureDays(i)));
+            double[] scores = scorer.score(repeat, s.lastDay(i) - s.firstDay(i), s.tenureDays(i),
+                    s.averageRepeatSpend(i), expected);
+            alive[i] = scores[0];
+            purchases[i] = scores[1];
+            spend[i] = scores[2];
+            clv[i] = scores[3];
         });
         return new Result(bgNbd, gammaGamma, calibrated.length, repeatX.size(), holdout, alive, purchases, spend,
                 clv);

@@ -80,7 +80,7 @@ public final class Rfm {
         for (int i = 0; i < n; i++) {
             recency[i] = -s.recencyDays(i);
             frequency[i] = s.orders(i);
-            monetary[i] = s.revenue(i);
+            monetary[i] = rankedMoney(s.revenue(i));
         }
         int[] r = quintiles(recency);
         int[] f = quintiles(frequency);
@@ -90,11 +90,30 @@ public final class Rfm {
         Map<String, Long> sizes = new LinkedHashMap<>();
         SEGMENTS.forEach(name -> sizes.put(name, 0L));
         for (int i = 0; i < n; i++) {
-            score[i] = 0.5 * r[i] + 0.3 * f[i] + 0.2 * m[i];
+            score[i] = weightedScore(r[i], f[i], m[i]);
             segment[i] = segment(r[i], f[i]);
             sizes.merge(segment[i], 1L, Long::sum);
         }
         return new Result(r, f, m, score, segment, sizes);
+    }
+
+    /** The seed's weighted score, 0.5 R + 0.3 F + 0.2 M. */
+    public static double weightedScore(int r, int f, int m) {
+        return 0.5 * r + 0.3 * f + 0.2 * m;
+    }
+
+    /** The quintile score of a value that {@code below} of the {@code n} customers have strictly less of. */
+    public static int quintile(long below, long n) {
+        return 1 + (int) (5L * below / n);
+    }
+
+    /**
+     * Spend as RFM ranks it: to a millionth. Two customers whose purchases add up to the same amount, summed in
+     * another order (by another engine, or another expansion order of the graph), can differ in the last binary
+     * digit; they must still tie.
+     */
+    public static double rankedMoney(double amount) {
+        return Math.round(amount * 1e6) / 1e6;
     }
 
     /** 1 + floor(5 * (number of strictly smaller values) / n), higher values scoring higher. */
@@ -105,7 +124,7 @@ public final class Rfm {
         int[] scores = new int[n];
         for (int i = 0; i < n; i++) {
             int below = lowerBound(sorted, values[i]);
-            scores[i] = 1 + (int) (5L * below / n);
+            scores[i] = quintile(below, n);
         }
         return scores;
     }

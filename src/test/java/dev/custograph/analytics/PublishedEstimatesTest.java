@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.custograph.analytics.MaximumLikelihood.Fit;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,8 @@ class PublishedEstimatesTest {
         for (int i = 0; i < x.length; i++) {
             perCustomer += bgNbd.logLikelihood(x[i], tx[i], t[i]);
         }
-        assertThat(new FastLikelihoods.BgNbdSum(x, tx, t).value(bgNbd)).isCloseTo(perCustomer, withinPercentage(1e-9));
+        assertThat(FastLikelihoods.BgNbdSum.ofCustomers(x, tx, t).value(bgNbd))
+                .isCloseTo(perCustomer, withinPercentage(1e-9));
 
         List<Row> repeat = rows.stream().filter(r -> r.x() > 0).toList();
         double[] rx = repeat.stream().mapToDouble(Row::x).toArray();
@@ -91,5 +94,37 @@ class PublishedEstimatesTest {
             gg += gammaGamma.logLikelihood(rx[i], m[i]);
         }
         assertThat(new FastLikelihoods.GammaGammaSum(rx, m).value(gammaGamma)).isCloseTo(gg, withinPercentage(1e-9));
+    }
+
+    @Test
+    void countsPerDistinctSummaryFitTheSameModelsAsOneRowPerCustomer() throws IOException {
+        // What the Spark job hands the optimiser: each distinct (x, t_x, T), or (x, mean spend), once, with the
+        // number of customers who have it, counted here by hand.
+        List<Row> rows = summary();
+        Map<List<Double>, Long> triples = new LinkedHashMap<>();
+        Map<List<Double>, Long> pairs = new LinkedHashMap<>();
+        for (Row r : rows) {
+            triples.merge(List.of(r.x(), r.tx(), r.t()), 1L, Long::sum);
+            if (r.x() > 0) {
+                pairs.merge(List.of(r.x(), r.zbar()), 1L, Long::sum);
+            }
+        }
+        assertThat(triples.size()).isLessThan(rows.size());
+        Fit<BgNbd> weighted = ProbabilisticValue.fitBgNbd(column(triples, 0), column(triples, 1),
+                column(triples, 2), triples.values().stream().mapToDouble(Long::doubleValue).toArray());
+        Fit<BgNbd> perCustomer = ProbabilisticValue.fitBgNbd(rows.stream().mapToDouble(Row::x).toArray(),
+                rows.stream().mapToDouble(Row::tx).toArray(), rows.stream().mapToDouble(Row::t).toArray());
+        assertThat(weighted.logLikelihood()).isCloseTo(perCustomer.logLikelihood(), withinPercentage(1e-9));
+        assertThat(weighted.model().r()).isCloseTo(perCustomer.model().r(), withinPercentage(1e-4));
+        assertThat(weighted.model().b()).isCloseTo(perCustomer.model().b(), withinPercentage(1e-4));
+
+        Fit<GammaGamma> gammaGamma = ProbabilisticValue.fitGammaGamma(column(pairs, 0), column(pairs, 1),
+                pairs.values().stream().mapToDouble(Long::doubleValue).toArray());
+        assertThat(gammaGamma.model().p()).isCloseTo(6.25, withinPercentage(0.5));
+        assertThat(gammaGamma.model().v()).isCloseTo(15.44, withinPercentage(0.5));
+    }
+
+    private static double[] column(Map<List<Double>, Long> counts, int index) {
+        return counts.keySet().stream().mapToDouble(key -> key.get(index)).toArray();
     }
 }

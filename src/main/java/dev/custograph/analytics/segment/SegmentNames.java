@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  *   otherwise                                         -> nurture towards a repeat purchase
  * </pre>
  */
-final class SegmentNames {
+public final class SegmentNames {
 
     private static final double NOTABLE = 0.3;
 
@@ -28,7 +28,7 @@ final class SegmentNames {
     }
 
     /** {@code z}: the segment's mean of each feature in standard deviations from the base's mean. */
-    static String name(List<String> features, double[] z) {
+    public static String name(List<String> features, double[] z) {
         List<Integer> notable = IntStream.range(0, z.length).boxed()
                 .filter(j -> Math.abs(z[j]) >= NOTABLE)
                 .sorted(Comparator.comparingDouble(j -> -Math.abs(z[j])))
@@ -43,7 +43,7 @@ final class SegmentNames {
         return String.join(", ", words);
     }
 
-    static String action(List<String> features, double[] z) {
+    public static String action(List<String> features, double[] z) {
         double recency = value(features, z, "recency");
         double frequency = value(features, z, "frequency");
         double spend = value(features, z, "monetary");
