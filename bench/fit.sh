@@ -3,6 +3,6 @@
 # Usage: bench/fit.sh   (needs ../shared/data beside the repository)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
+./mvnw -q -B -pl app test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench.classpath" -Dmdep.includeScope=test >&2
 exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.openjdk.jmh.Main \
   'dev.custograph.bench.ValueFitBenchmark' "$@"

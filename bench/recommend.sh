@@ -5,5 +5,5 @@
 # bench/rules.sh, into target/bench-rules-online-retail)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
+./mvnw -q -B -pl app test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench.classpath" -Dmdep.includeScope=test >&2
 exec java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" dev.custograph.bench.RecommendBenchmark

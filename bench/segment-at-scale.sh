@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 customers="${1:-1000000}"
 dir="target/bench-analyze-${customers}"
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
+./mvnw -q -B -pl app test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench.classpath" -Dmdep.includeScope=test >&2
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 if [ ! -d "$dir/data" ]; then
   java -Xmx3g -cp "$cp" dev.custograph.bench.AnalyzeBenchmark build "$dir" "$customers"

@@ -27,6 +27,6 @@ if [ ! -d "$work/data" ]; then
   [ "${NO_SIMILAR:-}" = 1 ] || step similar --data-dir "$work/data" --all --k 20
   step rules --data-dir "$work/data" --min-support 0.001 --min-confidence 0.1 --limit 100000
 fi
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
+./mvnw -q -B -pl app test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench.classpath" -Dmdep.includeScope=test >&2
 java -Xmx$heap -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   dev.custograph.bench.ServingHeapBenchmark "$work/data"
