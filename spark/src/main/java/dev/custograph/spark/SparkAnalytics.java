@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "custograph-spark", mixinStandardHelpOptions = true,
         description = "Custograph's analytics on Apache Spark, reading and writing the same Neo4j graph.",
-        subcommands = {SparkAnalytics.Analyze.class})
+        subcommands = {SparkAnalytics.Analyze.class, SparkAnalytics.Segment.class, SparkAnalytics.Churn.class,
+                SparkAnalytics.Rules.class})
 public final class SparkAnalytics {
 
     public static void main(String[] args) {
@@ -170,7 +172,7 @@ public final class SparkAnalytics {
         @Option(names = "--include-cancelled", description = "Count cancelled orders as purchases.")
         boolean includeCancelled;
 
-        @Option(names = "--no-write", negatable = false, description = "Compute and report, write nothing.")
+        @Option(names = "--no-write", description = "Compute and report, write nothing.")
         boolean noWrite;
 
         @Override
@@ -182,6 +184,143 @@ public final class SparkAnalytics {
             };
             return new ValueJob(graph).run(new ValueJob.Parameters(asOf, calibrationEnd, unit, horizon, discountRate,
                     margin, includeCancelled, !noWrite));
+        }
+    }
+
+    @Command(name = "segment", description = "K-Means segments (MLlib) on scaled features, named, written as "
+            + "(:Segment) nodes and memberships.")
+    static final class Segment extends GraphCommand {
+        @Option(names = "--as-of", paramLabel = "DATE", description = "Segment as of this date (default: the last "
+                + "order).")
+        LocalDate asOf;
+
+        @Option(names = "--k", required = true, paramLabel = "N", description = "Number of segments (auto, by "
+                + "silhouette, runs in the product's engine).")
+        String k;
+
+        @Option(names = "--features", paramLabel = "a,b,c", split = ",", defaultValue = "recency,frequency,monetary",
+                description = "Features: recency, frequency, monetary, tenure, avgOrderValue (default: "
+                        + "${DEFAULT-VALUE}).")
+        List<String> features;
+
+        @Option(names = "--scale", paramLabel = "zscore|log-zscore", defaultValue = "log-zscore",
+                description = "Scaling before K-Means (default: ${DEFAULT-VALUE}).")
+        String scale;
+
+        @Option(names = "--restarts", paramLabel = "N", defaultValue = "10",
+                description = "K-Means runs from different seeds; the lowest inertia wins (default: ${DEFAULT-VALUE}).")
+        int restarts;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: "
+                + "${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--no-write", description = "Compute and report, write nothing.")
+        boolean noWrite;
+
+        @Override
+        Map<String, Object> run(Neo4jGraph graph) {
+            int clusters;
+            try {
+                clusters = Integer.parseInt(k);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--k: give a number of segments, got '" + k + "' (choosing k by "
+                        + "silhouette, --k auto, runs in the product's own engine)");
+            }
+            return new SegmentJob(graph).run(new SegmentJob.Parameters(asOf, clusters, features, scale, restarts, seed,
+                    !noWrite));
+        }
+    }
+
+    @Command(name = "churn", description = "Churn by a time split with MLlib's logistic regression, evaluated on "
+            + "a hold-out, written onto customers.")
+    static final class Churn extends GraphCommand {
+        @Option(names = "--cutoff", required = true, paramLabel = "DATE",
+                description = "Features from purchases up to this date; churn = none in the horizon after it.")
+        LocalDate cutoff;
+
+        @Option(names = "--horizon-days", required = true, paramLabel = "N", description = "Days after the cutoff.")
+        int horizonDays;
+
+        @Option(names = "--features", paramLabel = "a,b,c", split = ",",
+                defaultValue = "recency,frequency,monetary,tenure", description = "Features (default: "
+                + "${DEFAULT-VALUE}).")
+        List<String> features;
+
+        @Option(names = "--penalty", paramLabel = "none|l2", defaultValue = "none",
+                description = "Ridge penalty (default: ${DEFAULT-VALUE}).")
+        String penalty;
+
+        @Option(names = "--lambda", paramLabel = "L", defaultValue = "1.0",
+                description = "Strength of the l2 penalty on the summed log-loss (default: ${DEFAULT-VALUE}).")
+        double lambda;
+
+        @Option(names = "--validation", paramLabel = "random|out-of-time", defaultValue = "random",
+                description = "How the hold-out is made (default: ${DEFAULT-VALUE}).")
+        String validation;
+
+        @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.3",
+                description = "Share held out with --validation random (default: ${DEFAULT-VALUE}).")
+        double testFraction;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: "
+                + "${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--no-write", description = "Compute and report, write nothing.")
+        boolean noWrite;
+
+        @Override
+        Map<String, Object> run(Neo4jGraph graph) {
+            return new ChurnJob(graph).run(new ChurnJob.Parameters(cutoff, horizonDays, features, penalty, lambda,
+                    validation, testFraction, seed, !noWrite));
+        }
+
+        @Override
+        String summary(Map<String, Object> report) {
+            return "churn run " + report.get("runId") + ": " + report.get("n") + " customers labelled, "
+                    + report.get("scored") + " scored";
+        }
+    }
+
+    @Command(name = "rules", description = "Association rules by MLlib's FP-Growth, written as BOUGHT_WITH and "
+            + "(:AssociationRule).")
+    static final class Rules extends GraphCommand {
+        @Option(names = "--min-support", required = true, paramLabel = "S", description = "Minimum support, in (0, 1].")
+        double minSupport;
+
+        @Option(names = "--min-confidence", required = true, paramLabel = "C",
+                description = "Minimum confidence, in (0, 1].")
+        double minConfidence;
+
+        @Option(names = "--min-lift", paramLabel = "L", defaultValue = "0", description = "Minimum lift (default: "
+                + "${DEFAULT-VALUE}).")
+        double minLift;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "Rules kept, best first "
+                + "(default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--max-length", paramLabel = "N", defaultValue = "2",
+                description = "Products in a rule, both sides (default: ${DEFAULT-VALUE}).")
+        int maxLength;
+
+        @Option(names = "--include-cancelled", description = "Count cancelled orders as baskets.")
+        boolean includeCancelled;
+
+        @Option(names = "--no-write", description = "Compute and report, write nothing.")
+        boolean noWrite;
+
+        @Override
+        Map<String, Object> run(Neo4jGraph graph) {
+            return new RulesJob(graph).run(new RulesJob.Parameters(minSupport, minConfidence, minLift, maxLength,
+                    limit, includeCancelled, !noWrite));
+        }
+
+        @Override
+        String summary(Map<String, Object> report) {
+            return "rules run " + report.get("runId") + ": " + ((List<?>) report.get("rules")).size() + " rules from "
+                    + report.get("transactions") + " baskets";
         }
     }
 }

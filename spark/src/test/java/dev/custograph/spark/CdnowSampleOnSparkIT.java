@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.custograph.analytics.ProbabilisticValue.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import org.neo4j.driver.Record;
  * set), both run on the same graph in the product's embedded Neo4j: the in-JVM engine through the product's own
  * commands, then the job in Spark's local mode over Bolt. Whatever the in-JVM engine wrote, the job must write alike.
  */
+@SuppressWarnings("unchecked")
 class CdnowSampleOnSparkIT {
 
     static final Path SAMPLE = Path.of("..", "shared", "data", "cdnow", "CDNOW_sample.txt");
@@ -151,5 +153,105 @@ class CdnowSampleOnSparkIT {
                 MATCH (run:AnalyticsRun {kind: 'value'}) WHERE run.finishedAt IS NOT NULL
                 RETURN run ORDER BY run.finishedAt DESC LIMIT 1
                 """, Map.of()).get(0).get("run").asMap();
+    }
+
+    @Test
+    void segmentsHaveTheInJvmEnginesInertiaNamesAndActions() throws Exception {
+        JsonNode inJvm = product("segment", "--k", "4", "--features", "recency,frequency,monetary", "--restarts", "10",
+                "--json");
+
+        Map<String, Object> report = new SegmentJob(graph).run(new SegmentJob.Parameters(null, 4,
+                List.of("recency", "frequency", "monetary"), "log-zscore", 10, 42, true));
+
+        assertThat((Double) report.get("inertia")).isCloseTo(inJvm.get("inertia").asDouble(), withinPercentage(1));
+        assertThat(report.get("customers")).isEqualTo(inJvm.get("customers").asLong());
+        // The same four groups: each in-JVM segment's name, action and size (within 2% of the base) has its match.
+        List<Map<String, Object>> segments = (List<Map<String, Object>>) report.get("segments");
+        assertThat(segments).hasSize(4);
+        for (JsonNode expected : inJvm.get("segments")) {
+            assertThat(segments).as(expected.toString()).anySatisfy(s -> {
+                assertThat(s.get("name")).isEqualTo(expected.get("name").asText());
+                assertThat(s.get("action")).isEqualTo(expected.get("action").asText());
+                assertThat((Long) s.get("size")).isCloseTo(expected.get("size").asLong(), within(47L));
+            });
+        }
+
+        // On the graph, only the Spark run's segments are current; each customer is in exactly one, and each
+        // segment's centroid is its members' mean, recounted here in Cypher from their orders.
+        List<Record> current = server.query("""
+                MATCH (s:Segment {current: true})
+                OPTIONAL MATCH (s)<-[:IN_SEGMENT]-(c:Customer)
+                WITH s, collect(c) AS members
+                UNWIND members AS c
+                MATCH (c)-[:PLACED]->(o:Order)
+                WITH s, size(members) AS size, c, count(o) AS orders, sum(o.total) AS spend, max(o.orderDate) AS last
+                RETURN s.runId AS runId, s.size AS recorded, size, avg(orders) AS frequency, avg(spend) AS monetary,
+                       avg(duration.inDays(last, date('1998-06-30')).days) AS recency, s.centroidFrequency AS cf,
+                       s.centroidMonetary AS cm, s.centroidRecency AS cr
+                """, Map.of());
+        assertThat(current).hasSize(4).allSatisfy(r -> {
+            assertThat(r.get("runId").asString()).isEqualTo(report.get("runId"));
+            assertThat(r.get("recorded").asLong()).isEqualTo(r.get("size").asLong());
+            assertThat(r.get("cf").asDouble()).isCloseTo(r.get("frequency").asDouble(), within(1e-4));
+            assertThat(r.get("cm").asDouble()).isCloseTo(r.get("monetary").asDouble(), within(1e-4));
+            assertThat(r.get("cr").asDouble()).isCloseTo(r.get("recency").asDouble(), within(1e-4));
+        });
+        assertThat(current.stream().mapToLong(r -> r.get("size").asLong()).sum()).isEqualTo(2_357);
+        assertThat(server.query("MATCH (s:Segment) WHERE s.current <> true RETURN count(s) AS old", Map.of())
+                .get(0).get("old").asLong()).isZero();
+        assertThat(latestRun("segment").get("runId")).isEqualTo(report.get("runId"));
+    }
+
+    @Test
+    void churnHasTheInJvmEnginesCoefficientsAndEvaluation() throws Exception {
+        JsonNode inJvm = product("churn", "--cutoff", "1997-12-31", "--horizon-days", "180", "--validation",
+                "out-of-time", "--json");
+        Map<String, Double> inJvmScores = churnProbabilities();
+
+        Map<String, Object> report = new ChurnJob(graph).run(new ChurnJob.Parameters(LocalDate.of(1997, 12, 31), 180,
+                List.of("recency", "frequency", "monetary", "tenure"), "none", 0, "out-of-time", 0.3, 42, true));
+
+        assertThat(report.get("n")).isEqualTo(inJvm.get("n").asLong());
+        assertThat(report.get("positives")).isEqualTo(inJvm.get("positives").asLong());
+        Map<String, Double> coefficients = (Map<String, Double>) report.get("coefficients");
+        assertThat(coefficients.keySet()).containsExactly("intercept", "recency", "frequency", "monetary", "tenure");
+        coefficients.forEach((name, value) -> assertThat(value).as(name)
+                .isCloseTo(inJvm.get("coefficients").get(name).asDouble(), within(1e-3)));
+        // Out of time, both engines train and test on the same customers: the same evaluation.
+        Map<String, Object> metrics = (Map<String, Object>) report.get("metrics");
+        JsonNode expected = inJvm.get("metrics");
+        assertThat(metrics.get("n")).isEqualTo(expected.get("n").asLong());
+        for (String metric : List.of("auc", "accuracy", "precision", "recall", "logLoss")) {
+            assertThat((Double) metrics.get(metric)).as(metric).isCloseTo(expected.get(metric).asDouble(),
+                    within(1e-3));
+        }
+
+        Map<String, Double> sparkScores = churnProbabilities();
+        assertThat(sparkScores.keySet()).isEqualTo(inJvmScores.keySet());
+        inJvmScores.forEach((id, p) -> assertThat(sparkScores.get(id)).as(id).isCloseTo(p, within(1e-3)));
+        Map<String, Object> run = latestRun("churn");
+        assertThat(run.get("runId")).isEqualTo(report.get("runId"));
+        assertThat((Double) run.get("auc")).isCloseTo(expected.get("auc").asDouble(), within(1e-3));
+    }
+
+    private static JsonNode product(String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(server.graphOptions());
+        return RunLedger.JSON.readTree(Product.succeed(args.toArray(String[]::new)));
+    }
+
+    static Map<String, Double> churnProbabilities() throws IOException {
+        Map<String, Double> scores = new HashMap<>();
+        server.query("MATCH (c:Customer) WHERE c.churnProbability IS NOT NULL RETURN c.customerId AS id, "
+                + "c.churnProbability AS p", Map.of()).forEach(r -> scores.put(r.get("id").asString(),
+                r.get("p").asDouble()));
+        return scores;
+    }
+
+    static Map<String, Object> latestRun(String kind) throws IOException {
+        return server.query("""
+                MATCH (run:AnalyticsRun {kind: $kind}) WHERE run.finishedAt IS NOT NULL
+                RETURN run ORDER BY run.finishedAt DESC LIMIT 1
+                """, Map.of("kind", kind)).get(0).get("run").asMap();
     }
 }
