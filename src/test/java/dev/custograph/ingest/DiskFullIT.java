@@ -41,9 +41,18 @@ class DiskFullIT {
 
     @AfterEach
     void unmount() throws Exception {
-        if (mounted) {
-            run(List.of("umount", disk.toString()));
+        if (!mounted) {
+            return;
         }
+        // The import's database may still be letting go of its files ("target is busy"): retry for a few seconds,
+        // then detach it lazily, so the temporary folder can always be deleted.
+        for (int attempt = 0; attempt < 25; attempt++) {
+            if (run(List.of("umount", disk.toString())) == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        run(List.of("umount", "-l", disk.toString()));
     }
 
     @Test
