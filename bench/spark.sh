@@ -5,7 +5,8 @@
 # (in-JVM) and the Spark job (Spark's local mode with two worker threads: what spark-submit --master local[2] runs).
 # Prints each step's seconds and the client's peak heap for both, and the ratio Spark / in-JVM.
 # Usage: bench/spark.sh CUSTOMERS   e.g. 52000 for about 1M lines, 520000 for about 10M
-# Env: HEAP (client heap, default 6g), SPARK_DIR (keep the work directory), SERVER_HEAP (default 8g).
+# Env: HEAP (client heap, default 6g), SPARK_DIR (keep the work directory), SERVER_HEAP (default 8g),
+#      STEPS (default "analyze segment churn rules").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 customers=${1:?customers}
@@ -17,10 +18,13 @@ work=${SPARK_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 opens=$(sed -n 's:.*<spark.add-opens>\(.*\)</spark.add-opens>.*:\1:p' spark/pom.xml)
 
-java -jar target/custograph.jar generate --customers "$customers" --out "$work/lines.csv.gz" 2>/dev/null
+# A kept work directory (SPARK_DIR) with its store is used again: the import is the long part at 10M lines.
+if [ ! -d "$work/data" ]; then
+  java -jar target/custograph.jar generate --customers "$customers" --out "$work/lines.csv.gz" 2>/dev/null
+  java -jar target/custograph.jar import --format lines "$work/lines.csv.gz" --data-dir "$work/data" \
+    --rejects "$work/rejects.csv" > /dev/null 2> "$work/import.log"
+fi
 lines=$(( $(zcat "$work/lines.csv.gz" | wc -l) - 1 ))
-java -jar target/custograph.jar import --format lines "$work/lines.csv.gz" --data-dir "$work/data" \
-  --rejects "$work/rejects.csv" > /dev/null 2> "$work/import.log"
 key=bench-spark-admin-key-0123456789abcdef
 CUSTOGRAPH_SECURITY_ADMIN_KEY=$key java -Xmx${SERVER_HEAP:-8g} -jar target/custograph.jar serve --data-dir "$work/data" \
   --port 18090 --bolt-port 17690 --http-port 17490 > "$work/serve.log" 2>&1 &
@@ -60,7 +64,11 @@ step() {  # $1: label; the rest: the command's arguments, the same for both engi
   on_spark "$label" "$@"; local ss=$secs sp=$peak
   printf "%-8s %10.1f %10.1f %7.2fx %12s %12s\n" "$label" "$js" "$ss" "$(echo "$ss / $js" | bc -l)" "$jp" "$sp"
 }
-step analyze analyze --json
-step segment segment --k 5 --restarts 3 --json
-step churn churn --cutoff "$cutoff" --horizon-days 90 --json
-step rules rules --min-support 0.005 --min-confidence 0.1 --json
+for s in ${STEPS:-analyze segment churn rules}; do
+  case $s in
+    analyze) step analyze analyze --json ;;
+    segment) step segment segment --k 5 --restarts 3 --json ;;
+    churn) step churn churn --cutoff "$cutoff" --horizon-days 90 --json ;;
+    rules) step rules rules --min-support 0.005 --min-confidence 0.1 --json ;;
+  esac
+done
