@@ -33,10 +33,7 @@ class CdnowMasterRfmOnSparkIT {
 
     @BeforeAll
     static void importTheLogAndServeIt() throws IOException, InterruptedException {
-        Path data = Files.createDirectories(temp.resolve("store")).resolve("data");
-        Product.succeed("import", "--format", "cdnow", MASTER.toString(), "--data-dir", data.toString(), "--rejects",
-                temp.resolve("rejects.csv").toString(), "--json");
-        server = Product.serve(data);
+        server = Product.importAndServe(temp, "cdnow", MASTER);
         graph = new Neo4jGraph(LocalSpark.session(), server.connection(), 2);
     }
 

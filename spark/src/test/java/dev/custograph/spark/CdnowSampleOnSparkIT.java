@@ -55,10 +55,7 @@ class CdnowSampleOnSparkIT {
         }
         assertThat(row).isEqualTo(6_919);
         Path file = Files.writeString(temp.resolve("cdnow-sample.csv"), csv);
-        Path data = Files.createDirectories(temp.resolve("store")).resolve("data");
-        Product.succeed("import", "--format", "lines", file.toString(), "--data-dir", data.toString(), "--rejects",
-                temp.resolve("rejects.csv").toString(), "--json");
-        server = Product.serve(data);
+        server = Product.importAndServe(temp, "lines", file);
         graph = new Neo4jGraph(LocalSpark.session(), server.connection(), 2);
     }
 

@@ -45,10 +45,7 @@ class GroceriesRulesOnSparkIT {
             csv.append('B').append(f[0]).append(",,2024-01-01,\"").append(f[1]).append("\",1,1\n");
         }
         Path file = Files.writeString(temp.resolve("groceries-lines.csv"), csv);
-        Path data = Files.createDirectories(temp.resolve("store")).resolve("data");
-        Product.succeed("import", "--format", "lines", file.toString(), "--data-dir", data.toString(), "--rejects",
-                temp.resolve("rejects.csv").toString(), "--json");
-        server = Product.serve(data);
+        server = Product.importAndServe(temp, "lines", file);
         LocalSpark.session();
     }
 

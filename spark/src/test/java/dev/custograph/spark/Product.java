@@ -67,6 +67,17 @@ final class Product {
         return result.out();
     }
 
+    /**
+     * Imports {@code file} in {@code format} into a new store under {@code temp} with the product's own command, then
+     * serves that store.
+     */
+    static Server importAndServe(Path temp, String format, Path file) throws IOException, InterruptedException {
+        Path data = Files.createDirectories(temp.resolve("store")).resolve("data");
+        succeed("import", "--format", format, file.toString(), "--data-dir", data.toString(), "--rejects",
+                temp.resolve("rejects.csv").toString(), "--json");
+        return serve(data);
+    }
+
     /** Starts {@code serve} on {@code dataDir} on free ports and waits until its health answers. */
     static Server serve(Path dataDir) throws IOException, InterruptedException {
         int port = freePort();
