@@ -40,7 +40,7 @@ class ArchitectureTest {
 
     /**
      * Every package in one picture, top to bottom: the entry points (the command line with the Spring application,
-     * the GraphQL API, the static web pages, monitoring), background jobs, the capabilities, the services they
+     * the GraphQL API, the static web pages, monitoring, the event stream), background jobs, the capabilities, the services they
      * share, the graph, and plain foundations. Each layer names who may use it; a dependency the picture does not
      * allow fails here, so a new package must be placed in it.
      */
@@ -51,6 +51,7 @@ class ArchitectureTest {
                 .layer("Api").definedBy("dev.custograph.api..")
                 .layer("Web").definedBy("dev.custograph.web..")
                 .layer("Monitoring").definedBy("dev.custograph.monitoring..")
+                .layer("Streaming").definedBy("dev.custograph.streaming..")
                 .layer("Jobs").definedBy("dev.custograph.jobs..")
                 .layer("Analytics").definedBy("dev.custograph.analytics..")
                 .layer("Recommend").definedBy("dev.custograph.recommend..")
@@ -70,19 +71,21 @@ class ArchitectureTest {
                 .whereLayer("Api").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Monitoring").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Streaming").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Jobs").mayOnlyBeAccessedByLayers("Application", "Api", "Monitoring")
                 .whereLayer("Analytics").mayOnlyBeAccessedByLayers("Application", "Api", "Monitoring", "Jobs")
                 .whereLayer("Recommend").mayOnlyBeAccessedByLayers("Application", "Api", "Jobs")
                 .whereLayer("Care").mayOnlyBeAccessedByLayers("Application", "Api", "Jobs")
                 .whereLayer("Customers").mayOnlyBeAccessedByLayers("Application", "Api")
-                .whereLayer("Orders").mayOnlyBeAccessedByLayers("Application", "Api")
+                .whereLayer("Orders").mayOnlyBeAccessedByLayers("Application", "Api", "Streaming")
                 .whereLayer("Backup").mayOnlyBeAccessedByLayers("Application")
                 // Import's standardising is shared with a profile change through the API (customers).
-                .whereLayer("Import").mayOnlyBeAccessedByLayers("Application", "Customers")
-                .whereLayer("Identity").mayOnlyBeAccessedByLayers("Application", "Api", "Import")
+                // A stream's customer event is read as an imported profile line is.
+                .whereLayer("Import").mayOnlyBeAccessedByLayers("Application", "Customers", "Streaming")
+                .whereLayer("Identity").mayOnlyBeAccessedByLayers("Application", "Api", "Import", "Streaming")
                 .whereLayer("Audit").mayOnlyBeAccessedByLayers("Api", "Monitoring", "Customers")
                 .whereLayer("Security").mayOnlyBeAccessedByLayers("Api", "Web")
-                .whereLayer("Graph").mayOnlyBeAccessedByLayers("Application", "Api", "Monitoring", "Jobs",
+                .whereLayer("Graph").mayOnlyBeAccessedByLayers("Application", "Api", "Monitoring", "Streaming", "Jobs",
                         "Analytics", "Recommend", "Care", "Customers", "Orders", "Backup", "Import", "Identity",
                         "Audit")
 

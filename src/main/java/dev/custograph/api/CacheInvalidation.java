@@ -39,6 +39,8 @@ final class CacheInvalidation implements Graph.WriteListener {
     public void afterWrite(GraphChange change) {
         if (change instanceof GraphChange.OrderPlaced order) {
             orderPlaced(order.customerId(), order.productIds());
+        } else if (change instanceof GraphChange.OrdersPlaced orders) {
+            orders.orders().forEach(order -> orderPlaced(order.customerId(), order.productIds()));
         } else if (change instanceof GraphChange.CustomersChanged changed) {
             customersChanged(changed.customerIds());
         } else if (change instanceof GraphChange.CustomersMerged merged) {

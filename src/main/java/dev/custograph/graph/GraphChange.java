@@ -14,6 +14,10 @@ public sealed interface GraphChange {
     record OrderPlaced(String customerId, List<String> productIds) implements GraphChange {
     }
 
+    /** Orders placed together (a batch of a stream's events): each as {@link OrderPlaced} says. */
+    record OrdersPlaced(List<OrderPlaced> orders) implements GraphChange {
+    }
+
     /** Customers' profiles changed (an upsert): who they are, not what they bought. */
     record CustomersChanged(List<String> customerIds) implements GraphChange {
     }

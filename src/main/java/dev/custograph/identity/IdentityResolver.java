@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 import dev.custograph.graph.Graph.WriteCounts;
 
@@ -94,8 +95,20 @@ public final class IdentityResolver {
 
     /** As {@link #resolveAndWrite(Graph.Tx, List)}, skipping the look-up for identities {@code memo} has settled. */
     public static Outcome resolveAndWrite(Graph.Tx tx, List<CustomerRecord> records, Memo memo) {
+        return resolveAndWrite(tx, records, memo, false);
+    }
+
+    /**
+     * As {@link #resolveAndWrite(Graph.Tx, List, Memo)}, announcing the customers written as changed (a stream's
+     * events, whose caches must drop exactly those), where an import announces nothing and its end refreshes all.
+     */
+    public static Outcome resolveAndWriteAnnounced(Graph.Tx tx, List<CustomerRecord> records, Memo memo) {
+        return resolveAndWrite(tx, records, memo, true);
+    }
+
+    private static Outcome resolveAndWrite(Graph.Tx tx, List<CustomerRecord> records, Memo memo, boolean announce) {
         List<CustomerRecord> distinct = new ArrayList<>();
-        Batch batch = new Batch(OffsetDateTime.now());
+        Batch batch = new Batch(OffsetDateTime.now(), announce);
         for (CustomerRecord r : combine(records)) {
             Settled known = memo.recall(r);
             if (known != null) {
@@ -182,6 +195,7 @@ public final class IdentityResolver {
     private static final class Batch {
 
         private final OffsetDateTime at;
+        private final boolean announce;
         private final Map<IdentityKey, String> customerIds = new LinkedHashMap<>();
         private final Map<String, Map<String, Object>> customers = new LinkedHashMap<>();
         private final Map<String, Set<String>> storedKeys = new HashMap<>();
@@ -192,7 +206,8 @@ public final class IdentityResolver {
         private final List<Map<String, Object>> merges = new ArrayList<>();
         private final Map<IdentityKey, Settled> settled = new HashMap<>();
 
-        Batch(OffsetDateTime at) {
+        Batch(OffsetDateTime at, boolean announce) {
+            this.announce = announce;
             this.at = at;
         }
 
@@ -349,11 +364,13 @@ public final class IdentityResolver {
             List<Map<String, Object>> customerRows = new ArrayList<>();
             customers.forEach((id, properties) -> customerRows.add(Map.of("customerId", id,
                     "properties", properties)));
-            WriteCounts created = tx.write("ingest/merge-customers", Map.of("rows", customerRows));
+            GraphChange change = announce ? new GraphChange.CustomersChanged(List.copyOf(customers.keySet()))
+                    : new GraphChange.Unannounced("ingest/merge-customers");
+            WriteCounts created = tx.write("ingest/merge-customers", Map.of("rows", customerRows), change);
             WriteCounts total = identities.isEmpty() ? created
-                    : created.plus(tx.write("identity/merge-identities", Map.of("rows", identities)));
+                    : created.plus(tx.write("identity/merge-identities", Map.of("rows", identities), change));
             if (!merges.isEmpty()) {
-                total = total.plus(tx.write("identity/record-import-merges", Map.of("rows", merges)));
+                total = total.plus(tx.write("identity/record-import-merges", Map.of("rows", merges), change));
             }
             return new Outcome(Map.copyOf(customerIds), created.nodesCreated(), merges.size(), total,
                     Map.copyOf(settled));

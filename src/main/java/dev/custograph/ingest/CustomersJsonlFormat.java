@@ -90,7 +90,7 @@ final class CustomersJsonlFormat implements LineFormat<ProfileRow> {
         }
     }
 
-    private CustomerRecord profile(String line) {
+    CustomerRecord profile(String line) {
         JsonNode node;
         try {
             node = json.readTree(line);

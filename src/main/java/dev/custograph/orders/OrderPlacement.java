@@ -33,6 +33,16 @@ public final class OrderPlacement {
     public record Placed(String orderId, boolean created) {
     }
 
+    /** What became of one order of a batch: created, a duplicate of an earlier one (its order), or refused (why). */
+    public record Outcome(Status status, String orderId, String problem) {
+
+        public enum Status { CREATED, DUPLICATE, REJECTED }
+
+        static Outcome rejected(String problem) {
+            return new Outcome(Status.REJECTED, null, problem);
+        }
+    }
+
     private final Graph graph;
     private final ValueRules.DateWindow dates;
 
@@ -78,6 +88,143 @@ public final class OrderPlacement {
             }
             // Another request took the order id between our check and our write.
             throw new OrderRejectedException("orderId: an order with id " + request.orderId() + " already exists");
+        }
+    }
+
+    /**
+     * Which customers a batch's orders belong to: from the customer ids the orders give to the customers' ids in the
+     * graph, written in the batch's transaction if the resolver creates any. An id left out refuses its orders.
+     */
+    @FunctionalInterface
+    public interface CustomerResolver {
+        Map<String, String> resolve(Graph.Tx tx, java.util.Set<String> customerIds);
+
+        /** The ids are the graph's own: those that exist are kept. */
+        CustomerResolver EXISTING = (tx, ids) -> {
+            Map<String, String> existing = new HashMap<>();
+            tx.readRows("orders/batch-prerequisites", Map.of("customerIds", List.copyOf(ids), "productIds", List.of(),
+                    "orderIds", List.of())).get(0).list("customers").forEach(id -> existing.put(id.toString(),
+                    id.toString()));
+            return existing;
+        };
+    }
+
+    /**
+     * Places a batch of orders in one transaction, each checked as {@link #place} checks one and answered on its
+     * own: a refused order is named with its problem and the others are placed; an order whose key was used before,
+     * in the graph or earlier in the batch, is a duplicate (the same order again) or refused (a different order under
+     * that key). Customers are found by {@code customers}, only for the orders that pass every other check, so a
+     * refused order writes nothing. {@code source} is recorded on the orders created. Outcomes are in request order.
+     */
+    public List<Outcome> placeAll(List<OrderRequest> requests, String source, CustomerResolver customers) {
+        Outcome[] outcomes = new Outcome[requests.size()];
+        List<Integer> shaped = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                checkShape(requests.get(i), dates);
+                shaped.add(i);
+            } catch (OrderRejectedException e) {
+                outcomes[i] = Outcome.rejected(e.getMessage());
+            }
+        }
+        if (!shaped.isEmpty()) {
+            graph.inWriteTransaction(tx -> {
+                // A retried transaction starts again from the shape checks' result.
+                Outcome[] attempt = outcomes.clone();
+                placeChecked(tx, requests, shaped, source, customers, attempt);
+                System.arraycopy(attempt, 0, outcomes, 0, attempt.length);
+                return null;
+            });
+        }
+        return java.util.Arrays.asList(outcomes);
+    }
+
+    private static void placeChecked(Graph.Tx tx, List<OrderRequest> requests, List<Integer> shaped, String source,
+                                     CustomerResolver customers, Outcome[] outcomes) {
+        List<String> keys = new ArrayList<>();
+        LinkedHashSet<String> productIds = new LinkedHashSet<>();
+        List<String> orderIds = new ArrayList<>();
+        for (int i : shaped) {
+            OrderRequest r = requests.get(i);
+            keys.add(r.idempotencyKey());
+            r.lines().forEach(line -> productIds.add(line.productId()));
+            if (r.orderId() != null) {
+                orderIds.add(r.orderId());
+            }
+        }
+        Map<String, Row> earlier = new HashMap<>();
+        tx.readRows("orders/orders-by-idempotency-keys", Map.of("keys", keys))
+                .forEach(row -> earlier.put(row.string("key"), row));
+        Row found = tx.readRows("orders/batch-prerequisites", Map.of("customerIds", List.of(),
+                "productIds", List.copyOf(productIds), "orderIds", orderIds)).get(0);
+        java.util.Set<String> taken = new java.util.HashSet<>(found.list("taken").stream().map(Object::toString)
+                .toList());
+        Map<String, Double> prices = new HashMap<>();
+        found.rows("products").forEach(p -> prices.put(p.string("productId"), p.doubleOrNull("price")));
+
+        // Everything but the customer first; keys this batch places are remembered, so a later event with the same
+        // key is settled against it.
+        Map<String, String[]> placedNow = new HashMap<>();
+        List<Integer> accepted = new ArrayList<>();
+        Map<Integer, Map<String, Object>> rows = new HashMap<>();
+        for (int i : shaped) {
+            OrderRequest r = requests.get(i);
+            String fingerprint = fingerprint(r);
+            Row before = earlier.get(r.idempotencyKey());
+            String[] now = placedNow.get(r.idempotencyKey());
+            if (before != null || now != null) {
+                String orderId = before != null ? before.string("orderId") : now[0];
+                String theirs = before != null ? before.string("fingerprint") : now[1];
+                outcomes[i] = fingerprint.equals(theirs) ? new Outcome(Outcome.Status.DUPLICATE, orderId, null)
+                        : Outcome.rejected("idempotencyKey: '" + r.idempotencyKey() + "' was already used for a "
+                        + "different order (" + orderId + ")");
+                continue;
+            }
+            String orderId = r.orderId() != null ? r.orderId() : "EVT-" + UUID.randomUUID();
+            if (taken.contains(orderId)) {
+                outcomes[i] = Outcome.rejected("orderId: an order with id " + orderId + " already exists");
+                continue;
+            }
+            try {
+                rows.put(i, row(r, orderId, fingerprint, prices));
+            } catch (OrderRejectedException e) {
+                outcomes[i] = Outcome.rejected(e.getMessage());
+                continue;
+            }
+            taken.add(orderId);
+            placedNow.put(r.idempotencyKey(), new String[] {orderId, fingerprint});
+            accepted.add(i);
+        }
+        java.util.Set<String> wanted = new LinkedHashSet<>();
+        accepted.forEach(i -> wanted.add(requests.get(i).customerId()));
+        Map<String, String> resolved = wanted.isEmpty() ? Map.of() : customers.resolve(tx, wanted);
+        List<Map<String, Object>> orders = new ArrayList<>();
+        List<GraphChange.OrderPlaced> changes = new ArrayList<>();
+        java.util.Set<String> notPlaced = new java.util.HashSet<>();
+        for (int i : accepted) {
+            OrderRequest r = requests.get(i);
+            String customerId = resolved.get(r.customerId());
+            Map<String, Object> row = rows.get(i);
+            if (customerId == null) {
+                outcomes[i] = Outcome.rejected("customerId: no customer with id " + r.customerId());
+                notPlaced.add((String) row.get("orderId"));
+                continue;
+            }
+            row.put("customerId", customerId);
+            row.put("source", source);
+            orders.add(row);
+            changes.add(new GraphChange.OrderPlaced(customerId, List.copyOf(new LinkedHashSet<>(
+                    r.lines().stream().map(OrderRequest.Line::productId).toList()))));
+            outcomes[i] = new Outcome(Outcome.Status.CREATED, (String) row.get("orderId"), null);
+        }
+        // A repeat of an order this batch refused after all is refused with it.
+        for (int i : shaped) {
+            if (outcomes[i].status() == Outcome.Status.DUPLICATE && notPlaced.contains(outcomes[i].orderId())) {
+                outcomes[i] = Outcome.rejected("customerId: no customer with id " + requests.get(i).customerId());
+            }
+        }
+        if (!orders.isEmpty()) {
+            tx.write("orders/place-orders", Map.of("orders", orders), new GraphChange.OrdersPlaced(changes));
         }
     }
 
