@@ -40,7 +40,7 @@ final class CacheInvalidation implements Graph.WriteListener {
         if (change instanceof GraphChange.OrderPlaced order) {
             orderPlaced(order.customerId(), order.productIds());
         } else if (change instanceof GraphChange.OrdersPlaced orders) {
-            orders.orders().forEach(order -> orderPlaced(order.customerId(), order.productIds()));
+            ordersPlaced(orders.orders());
         } else if (change instanceof GraphChange.CustomersChanged changed) {
             customersChanged(changed.customerIds());
         } else if (change instanceof GraphChange.CustomersMerged merged) {
@@ -77,6 +77,19 @@ final class CacheInvalidation implements Graph.WriteListener {
         analytics.orderPlaced(customerId);
         entities.orderPlaced(customerId);
         recommendations.orderPlaced(customerId, productIds);
+    }
+
+    /** A batch: each kept answer is checked once against all its customers, not once per order. */
+    private void ordersPlaced(List<GraphChange.OrderPlaced> orders) {
+        java.util.Map<String, java.util.Set<String>> products = new java.util.LinkedHashMap<>();
+        orders.forEach(order -> products.computeIfAbsent(order.customerId(), c -> new java.util.HashSet<>())
+                .addAll(order.productIds()));
+        responses.forgetCustomers(products.keySet());
+        products.keySet().forEach(customerId -> {
+            analytics.orderPlaced(customerId);
+            entities.orderPlaced(customerId);
+        });
+        recommendations.ordersPlaced(products);
     }
 
     private void customersChanged(List<String> ids) {

@@ -142,6 +142,13 @@ public final class RecommendationCache {
     }
 
     /** A customer placed an order for these products: only its own recommendations and similar customers change. */
+    /** Orders placed together: each customer's bought products, ranked again when next read. */
+    void ordersPlaced(java.util.Map<String, ? extends Collection<String>> productsByCustomer) {
+        service.ordersPlaced(productsByCustomer);
+        recommendations.invalidateAll(productsByCustomer.keySet());
+        similar.invalidateAll(productsByCustomer.keySet());
+    }
+
     void orderPlaced(String customerId, Collection<String> productIds) {
         service.orderPlaced(customerId, productIds);
         recommendations.invalidate(customerId);

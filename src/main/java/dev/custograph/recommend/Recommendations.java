@@ -151,6 +151,20 @@ public final class Recommendations implements AutoCloseable {
     }
 
     /** A customer placed an order for these products: its own list is ranked again now. */
+    /**
+     * Orders placed together (a stream's batch): remembered as {@link #orderPlaced} remembers one, but ranked when
+     * the customer is next read rather than here, so a batch of a thousand orders does not spend a second ranking on
+     * the writer's thread for customers nobody may look at.
+     */
+    public void ordersPlaced(Map<String, ? extends Collection<String>> productsByCustomer) {
+        productsByCustomer.forEach((customerId, productIds) -> changes.merge(customerId, new Change(System.nanoTime(),
+                Set.copyOf(productIds), false, false, null), (was, now) -> {
+                    Set<String> both = new HashSet<>(was.placed() == null ? Set.of() : was.placed());
+                    both.addAll(now.placed());
+                    return new Change(now.atNanos(), Set.copyOf(both), was.contextChanged(), was.gone(), null);
+                }));
+    }
+
     public void orderPlaced(String customerId, Collection<String> productIds) {
         Change change = changes.merge(customerId, new Change(System.nanoTime(), Set.copyOf(productIds), false,
                 false, null), (was, now) -> {
