@@ -34,7 +34,7 @@ public class StreamingConfiguration {
                                   @Value("${custograph.kafka.topics.dead-letter:custograph.dead-letter}") String dead,
                                   @Value("${custograph.kafka.group-id:custograph}") String groupId,
                                   @Value("${custograph.kafka.max-event-bytes:262144}") int maxEventBytes,
-                                  @Value("${custograph.kafka.max-batch:1000}") int maxBatch,
+                                  @Value("${custograph.kafka.max-batch:5000}") int maxBatch,
                                   @Value("${custograph.kafka.lag-warn:10000}") long lagWarn,
                                   @Value("${custograph.kafka.source:stream}") String source) {
         return new StreamSettings(bootstrapServers, orders, customers, dead, groupId, maxEventBytes, maxBatch,

@@ -86,6 +86,10 @@ public final class StreamBenchmark {
         builder.environment().put("CUSTOGRAPH_SECURITY_ADMIN_KEY", KEY);
         builder.environment().put("CUSTOGRAPH_KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString());
         builder.environment().put("CUSTOGRAPH_KAFKA_SOURCE", "shop");
+        String maxBatch = System.getenv("CUSTOGRAPH_KAFKA_MAX_BATCH");
+        if (maxBatch != null) {
+            builder.environment().put("CUSTOGRAPH_KAFKA_MAX_BATCH", maxBatch);
+        }
         Process serve = builder.start();
         try (Driver driver = GraphDatabase.driver("bolt://localhost:" + bolt, AuthTokens.basic("neo4j",
                 waitForPassword(data)))) {
@@ -158,7 +162,9 @@ public final class StreamBenchmark {
             if (response.body().contains("\"orders\":1")) {
                 return (System.nanoTime() - sent) / 1_000_000;
             }
-            Thread.sleep(5);
+            // Every 20 ms: the latency is read to that resolution, and a hundred waiting samples do not load the
+            // server more than the stream does.
+            Thread.sleep(20);
         }
     }
 

@@ -65,7 +65,7 @@ final class KafkaBroker implements AutoCloseable {
             consumer.subscribe(List.of(DEAD_LETTER));
             int idle = 0;
             while (idle < 3) {
-                var records = consumer.poll(Duration.ofMillis(500));
+                var records = consumer.poll(Duration.ofMillis(200));
                 if (records.isEmpty() && !consumer.assignment().isEmpty()) {
                     idle++;
                 }

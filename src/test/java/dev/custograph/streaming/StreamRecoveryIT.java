@@ -138,7 +138,7 @@ class StreamRecoveryIT {
                 long expected = expectedOrders.values().stream().mapToLong(o -> o[0]).sum();
                 long deadline = System.nanoTime() + 300_000_000_000L;
                 while (streamOrders(driver) < expected && System.nanoTime() < deadline) {
-                    Thread.sleep(500);
+                    Thread.sleep(200);
                 }
                 // Every valid event exactly once: as many orders as distinct keys, no key twice.
                 try (Session session = driver.session()) {
