@@ -141,7 +141,9 @@ public final class EntityCache {
     /** Drops these customers and every cached order they placed. */
     void forgetCustomers(Collection<String> ids) {
         customers.invalidateAll(ids);
-        orders.invalidateIf(order -> ids.contains(order.customerId()));
+        // A set: a stream's batch names hundreds of customers, and every cached order is checked against them.
+        java.util.Set<String> gone = new java.util.HashSet<>(ids);
+        orders.invalidateIf(order -> gone.contains(order.customerId()));
         latestOrders.invalidateAll(ids);
     }
 

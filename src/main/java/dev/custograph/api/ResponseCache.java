@@ -121,7 +121,10 @@ final class ResponseCache implements WebGraphQlInterceptor {
     /** These customers ordered or changed: the answers that show them go. */
     void forgetCustomers(Collection<String> customerIds) {
         version.incrementAndGet();
-        answers.asMap().values().removeIf(entry -> !Collections.disjoint(entry.customers(), customerIds));
+        // A set: a stream's batch names hundreds of customers, and every kept answer is checked against them.
+        java.util.Set<String> changed = customerIds instanceof java.util.Set<String> set ? set
+                : new java.util.HashSet<>(customerIds);
+        answers.asMap().values().removeIf(entry -> !Collections.disjoint(entry.customers(), changed));
     }
 
     /** Anything may have changed. */
