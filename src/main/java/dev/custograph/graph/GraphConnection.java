@@ -71,6 +71,11 @@ public final class GraphConnection implements AutoCloseable {
         return graph;
     }
 
+    /** The driver itself, for the graph package's tests (query plans); the product goes through {@link #graph()}. */
+    Driver driver() {
+        return driver;
+    }
+
     @Override
     public void close() {
         driver.close();
