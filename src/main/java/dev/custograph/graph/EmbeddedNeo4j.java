@@ -154,6 +154,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         // embedded Community store has no use for: an analytics run rewrites every customer, and the logs reached
         // 11 GB beside a 4.5 GB store after a few runs at a million customers. Keep 1 GB (pruned at checkpoints).
         config.put(GraphDatabaseSettings.keep_logical_logs, "1G size");
+        // Neo4j plans a query again for each order of magnitude of its list parameters' sizes (1, up to 10, up to
+        // 100, ...) by default. A stream's batches come in every size, and each new size stalled the consumer while
+        // its seven statements were planned again (2-3 s on two cores, measured in bench/streaming.sh). The product's
+        // statements name their indexes where the plan matters, so one plan per statement serves every size.
+        config.put(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false);
         DatabaseManagementService service = null;
         for (int attempt = 1; service == null; attempt++) {
             try {
