@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -119,6 +120,9 @@ public final class EventStream implements AutoCloseable {
                 records = consumer.poll(settings.pollTimeout());
             } catch (WakeupException stopping) {
                 break;
+            } catch (FencedInstanceIdException e) {
+                fenced(e);
+                break;
             } catch (RuntimeException e) {
                 log.warn("Polling the stream failed: {}", e.getMessage());
                 lastError.set("poll: " + e.getMessage());
@@ -131,6 +135,9 @@ public final class EventStream implements AutoCloseable {
                     pause = 500;
                     lastError.set(null);
                 } catch (WakeupException stopping) {
+                    break;
+                } catch (FencedInstanceIdException e) {
+                    fenced(e);
                     break;
                 } catch (RuntimeException e) {
                     // Nothing of the batch is committed: read it again from its first offsets after a pause.
@@ -150,6 +157,19 @@ public final class EventStream implements AutoCloseable {
         log.info("Stopped consuming the stream");
     }
 
+    /**
+     * Another consumer joined the group under this instance's id: it owns the partitions now, and this one stops
+     * (health DOWN) rather than fight it. Its last batch, if uncommitted, is delivered again to the other.
+     */
+    private void fenced(FencedInstanceIdException e) {
+        String reason = "another consumer joined group " + settings.groupId() + " with instance id "
+                + settings.instanceId() + " (custograph.kafka.instance-id must differ between instances): "
+                + e.getMessage();
+        log.error("Stopped consuming the stream: {}", reason);
+        lastError.set(reason);
+        running = false;
+    }
+
     private void process(ConsumerRecords<String, byte[]> records) {
         List<EventApplier.Event> customers = new ArrayList<>();
         List<EventApplier.Event> orders = new ArrayList<>();
@@ -161,14 +181,21 @@ public final class EventStream implements AutoCloseable {
             offsets.put(new TopicPartition(record.topic(), record.partition()),
                     new OffsetAndMetadata(record.offset() + 1));
         }
+        long started = System.nanoTime();
         EventApplier.Applied result;
         try {
             result = applier.apply(customers, orders);
         } catch (RuntimeException batchFailed) {
             result = oneByOne(customers, orders, batchFailed);
         }
+        long appliedAt = System.nanoTime();
         sendDeadLetters(result.rejected());
         consumer.commitSync(offsets);
+        if (log.isDebugEnabled()) {
+            log.debug("Batch of {} events ({} customers, {} orders, {} rejected): applied in {} ms, committed in {} ms",
+                    records.count(), customers.size(), orders.size(), result.rejected().size(),
+                    (appliedAt - started) / 1_000_000, (System.nanoTime() - appliedAt) / 1_000_000);
+        }
         ordersCreated.increment(result.ordersCreated());
         duplicates.increment(result.duplicates());
         customersApplied.increment(result.customers());
@@ -306,6 +333,13 @@ public final class EventStream implements AutoCloseable {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(s.maxBatch()));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "custograph-" + s.groupId());
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(s.sessionTimeout().toMillis()));
+        // Kafka's advice: heartbeats at most a third of the session apart.
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.min(3_000,
+                s.sessionTimeout().toMillis() / 3)));
+        if (s.instanceId() != null) {
+            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, s.instanceId());
+        }
         return p;
     }
 

@@ -36,9 +36,11 @@ public class StreamingConfiguration {
                                   @Value("${custograph.kafka.max-event-bytes:262144}") int maxEventBytes,
                                   @Value("${custograph.kafka.max-batch:5000}") int maxBatch,
                                   @Value("${custograph.kafka.lag-warn:10000}") long lagWarn,
-                                  @Value("${custograph.kafka.source:stream}") String source) {
+                                  @Value("${custograph.kafka.source:stream}") String source,
+                                  @Value("${custograph.kafka.instance-id:}") String instanceId,
+                                  @Value("${custograph.kafka.session-timeout:10s}") Duration sessionTimeout) {
         return new StreamSettings(bootstrapServers, orders, customers, dead, groupId, maxEventBytes, maxBatch,
-                lagWarn, source, Duration.ofMillis(200));
+                lagWarn, source, Duration.ofMillis(200), instanceId, sessionTimeout);
     }
 
     @Bean(destroyMethod = "close")

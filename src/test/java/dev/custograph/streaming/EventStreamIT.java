@@ -163,6 +163,40 @@ class EventStreamIT {
         assertThat(orderCount("3004")).isEqualTo(1);
     }
 
+    @Test
+    void aSecondInstanceUnderTheSameInstanceIdTakesThePartitionsAndTheFirstStopsSayingWhy() throws Exception {
+        StreamSettings twin = new StreamSettings(broker.bootstrapServers(), KafkaBroker.TWIN_TOPICS[0],
+                KafkaBroker.TWIN_TOPICS[1], KafkaBroker.TWIN_TOPICS[2], "twins", 16_384, 500, 10_000, "shop",
+                Duration.ofMillis(100), "twin", Duration.ofSeconds(10));
+        try (EventStream first = stream(twin)) {
+            producer.send(KafkaBroker.event(KafkaBroker.TWIN_TOPICS[0], "known", """
+                    {"idempotencyKey": "twin-1", "customerId": "known", "lines": [{"productId": "P1", "quantity": 1}]}
+                    """));
+            producer.flush();
+            await(() -> first.status().applied() >= 1);
+            try (EventStream second = stream(twin)) {
+                await(() -> !first.status().running());
+                assertThat(first.status().lastError()).contains("instance id twin",
+                        "custograph.kafka.instance-id must differ between instances");
+
+                producer.send(KafkaBroker.event(KafkaBroker.TWIN_TOPICS[0], "known", """
+                        {"idempotencyKey": "twin-2", "customerId": "known", "orderId": "twin-2",
+                         "lines": [{"productId": "P1", "quantity": 1}]}
+                        """));
+                producer.flush();
+                await(() -> second.status().applied() >= 1);
+                assertThat(orderCount("twin-2")).isEqualTo(1);
+            }
+        }
+    }
+
+    private static EventStream stream(StreamSettings settings) {
+        EventStream started = new EventStream(settings, new EventApplier(db.graph(), new OrderPlacement(db.graph(),
+                ValueRules.DateWindow.DEFAULT), settings), new SimpleMeterRegistry());
+        started.start();
+        return started;
+    }
+
     private static long orderCount(String orderId) {
         return ((Number) db.graph().readRows("test/stream-order", Map.of("orderId", orderId)).get(0)
                 .get("orders")).longValue();

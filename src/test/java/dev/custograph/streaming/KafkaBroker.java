@@ -20,7 +20,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real Kafka broker for the stream's tests: Apache Kafka's own KRaft broker, in this JVM (spring-kafka-test
- * starts it), with the three topics the stream uses, two partitions each. Producers and a dead-letter reader for the
+ * starts it), with the three topics the stream uses (and three of a second deployment), two partitions each. Producers and a dead-letter reader for the
  * tests.
  */
 final class KafkaBroker implements AutoCloseable {
@@ -28,11 +28,14 @@ final class KafkaBroker implements AutoCloseable {
     static final String ORDERS = "custograph.orders";
     static final String CUSTOMERS = "custograph.customers";
     static final String DEAD_LETTER = "custograph.dead-letter";
+    /** Topics of a second deployment, for tests of the consumer group itself. */
+    static final String[] TWIN_TOPICS = {"twins.orders", "twins.customers", "twins.dead-letter"};
 
     private final EmbeddedKafkaKraftBroker broker;
 
     KafkaBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 2, ORDERS, CUSTOMERS, DEAD_LETTER);
+        broker = new EmbeddedKafkaKraftBroker(1, 2, ORDERS, CUSTOMERS, DEAD_LETTER, TWIN_TOPICS[0], TWIN_TOPICS[1],
+                TWIN_TOPICS[2]);
         broker.afterPropertiesSet();
     }
 
