@@ -77,9 +77,18 @@ class CdnowChurnIT extends CdnowSampleStore {
             assertThat((Double) row.get("probability")).as(id).isCloseTo(1 / (1 + Math.exp(-z)), within(1e-9));
             assertThat(row.get("horizonDays")).isEqualTo((long) HORIZON);
         }
-        assertThat(db.graph().readRows("browser/at-risk-customers", Map.of())).isNotEmpty()
+        assertThat(db.graph().readRows("browser/at-risk-customers", Map.of("minProbability", 0.5))).isNotEmpty()
                 .isSortedAccordingTo((a, b) -> Double.compare((Double) b.get("churnProbability"),
                         (Double) a.get("churnProbability")));
+        // The analyst's threshold, not a fixed 0.5: at the 20th highest risk, the query lists exactly the customers
+        // at or above it (a fixed 0.5 listed its limit of 50 whatever was asked).
+        List<Double> risks = stored.stream().map(r -> (Double) r.get("probability"))
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+        double threshold = risks.get(19);
+        long atOrAbove = risks.stream().filter(p -> p >= threshold).count();
+        assertThat(atOrAbove).isLessThan(50);
+        assertThat(db.graph().readRows("browser/at-risk-customers", Map.of("minProbability", threshold)))
+                .hasSize((int) atOrAbove);
     }
 
     @Test
