@@ -5,6 +5,6 @@ MATCH (run:AnalyticsRun)
 WHERE ($runId IS NULL AND coalesce(run.kind, 'value') = 'value' AND run.finishedAt IS NOT NULL) OR run.runId = $runId
 RETURN run.runId AS runId, run.asOf AS asOf, run.finishedAt AS finishedAt, run.customers AS customers,
        run.timeUnit AS timeUnit, run.horizon AS horizon, run.r AS r, run.alpha AS alpha, run.a AS a, run.b AS b,
-       run.p AS p, run.q AS q, run.v AS v
+       run.p AS p, run.q AS q, run.v AS v, run.warnings AS warnings
 ORDER BY run.finishedAt DESC
 LIMIT 1

@@ -4,12 +4,27 @@ import { card, chart, empty, table } from '../charts';
 import { formatCount, formatMoney, formatShare } from '../shape';
 
 const CLV = /* GraphQL */ `query Clv {
+  analyticsRun { warnings }
   clvHistogram(bins: 20) { customers cappedAt aboveCap bins { from to customers } }
   topCustomers(first: 20) { id name country value { clv pAlive rfm { segment frequency monetary } } }
   valueSample(first: 2000) { customerId segmentId segmentName frequency pAlive } }`;
 
 export async function renderClv(api: Api, into: HTMLElement): Promise<void> {
   const { data } = await api.query<ClvQuery>(CLV);
+  const warnings = data.analyticsRun?.warnings ?? [];
+  if (warnings.length > 0) {
+    // Above the numbers they qualify: a P(alive) of 100% for everyone reads as good news unless said otherwise.
+    const warned = card('model-warnings', 'Model warnings', 'The latest analytics run’s models cannot be fully trusted:');
+    warned.element.classList.add('warning');
+    const list = document.createElement('ul');
+    for (const warning of warnings) {
+      const item = document.createElement('li');
+      item.textContent = warning;
+      list.append(item);
+    }
+    warned.body.append(list);
+    into.append(warned.element);
+  }
   const h = data.clvHistogram;
   const histogram = card('clv-histogram', 'Customer lifetime value',
     `${formatCount(h.customers)} customers. Equal bins up to the 99th percentile (${formatMoney(h.cappedAt)}); `

@@ -9,14 +9,15 @@ import java.util.Map;
  * {@code :AnalyticsRun}. {@code customers} counts the customers modelled (with a purchase up to {@code asOf});
  * {@code rfm} is customers per RFM segment; {@code holdout} is null without a calibration end. Times:
  * projection (reading the graph), models, the top-products query (which runs beside the other steps: seconds from
- * the start until it was ready), write-back, and the whole run.
+ * the start until it was ready), write-back, and the whole run. {@code warnings} say when the fitted models cannot
+ * be trusted ({@link FitWarnings}); empty when they can.
  */
 public record AnalyticsReport(String runId, LocalDate asOf, LocalDate calibrationEnd, String timeUnit,
                               double horizon, long customers, Descriptive descriptive, Map<String, Long> rfm,
                               BgNbdReport bgnbd, GammaGammaReport gammaGamma, ProbabilisticValue.Holdout holdout,
                               Ltv ltv, Correlations.Result correlation, Churn churn, double projectionSeconds,
                               double modelSeconds, double descriptiveQuerySeconds, double writeSeconds,
-                              double seconds) {
+                              double seconds, List<String> warnings) {
 
     /** Counts, revenue, average order value, orders-per-customer distribution, revenue by month, top lists. */
     public record Descriptive(long customers, long customersWithPurchases, long activeCustomers, long orders,
@@ -56,7 +57,7 @@ public record AnalyticsReport(String runId, LocalDate asOf, LocalDate calibratio
     AnalyticsReport withTimes(double write, double total) {
         return new AnalyticsReport(runId, asOf, calibrationEnd, timeUnit, horizon, customers, descriptive, rfm, bgnbd,
                 gammaGamma, holdout, ltv, correlation, churn, projectionSeconds, modelSeconds,
-                descriptiveQuerySeconds, write, total);
+                descriptiveQuerySeconds, write, total, warnings);
     }
 
     static BgNbdReport bgNbd(ProbabilisticValue.Result value, ProbabilisticValue.TimeUnit unit) {

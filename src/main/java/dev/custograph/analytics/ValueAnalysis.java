@@ -171,12 +171,21 @@ public final class ValueAnalysis {
             log.info("Top products ready {} s after the start (run beside the other steps)",
                     String.format("%.1f", queriesSeconds));
             AnalyticsReport.Descriptive descriptive = descriptive(summaries, timeline, customersRead, topProducts);
+            AnalyticsReport.BgNbdReport bgNbd = AnalyticsReport.bgNbd(value, parameters.timeUnit());
+            AnalyticsReport.GammaGammaReport gammaGamma = AnalyticsReport.gammaGamma(value);
+            int[] orders = new int[summaries.size()];
+            int[] recency = new int[summaries.size()];
+            for (int i = 0; i < summaries.size(); i++) {
+                orders[i] = summaries.orders(i);
+                recency[i] = summaries.recencyDays(i);
+            }
+            List<String> warnings = FitWarnings.of(bgNbd, gammaGamma, orders, recency, value.probabilityAlive());
+            warnings.forEach(warning -> log.warn("{}", warning));
             AnalyticsReport report = new AnalyticsReport(runId, asOf, parameters.calibrationEnd(),
                     parameters.timeUnit().name().toLowerCase(), parameters.horizonUnits(), summaries.size(),
-                    descriptive, rfm.segmentSizes(), AnalyticsReport.bgNbd(value, parameters.timeUnit()),
-                    AnalyticsReport.gammaGamma(value), value.holdout(), ltv, correlation,
+                    descriptive, rfm.segmentSizes(), bgNbd, gammaGamma, value.holdout(), ltv, correlation,
                     new AnalyticsReport.Churn(timeline.churnByMonth(), timeline.cohorts()),
-                    projectionSeconds, modelSeconds, queriesSeconds, 0, 0);
+                    projectionSeconds, modelSeconds, queriesSeconds, 0, 0, warnings);
             if (parameters.write()) {
                 long clearStarted = System.nanoTime();
                 long cleared = graph.writeReturningLong("analytics/clear-stale-values", Map.of("runId", runId), WRITES);
@@ -257,6 +266,9 @@ public final class ValueAnalysis {
                 .with("startedAt", startedAt).withJson("parameters", parameters).withJson("metrics", report)
                 .with("customers", report.customers()).with("timeUnit", report.timeUnit())
                 .with("horizon", report.horizon());
+        if (!report.warnings().isEmpty()) {
+            run.with("warnings", report.warnings());
+        }
         if (report.bgnbd().converged()) {
             run.with("r", report.bgnbd().r()).with("alpha", report.bgnbd().alpha()).with("a", report.bgnbd().a())
                     .with("b", report.bgnbd().b());

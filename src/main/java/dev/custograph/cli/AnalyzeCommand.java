@@ -121,11 +121,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     "#".repeat((int) Math.round(40.0 * e.getValue() / Math.max(1, most))));
         }
         var b = r.bgnbd();
-        System.out.println(b.converged() ? String.format("BG/NBD (%s): r=%.4f alpha=%.4f a=%.4f b=%.4f, LL=%.2f",
+        // %.4g, not %.4f: a degenerate a of 1.8e-6 printed as 0.0000 looked like a tidy estimate.
+        System.out.println(b.converged() ? String.format("BG/NBD (%s): r=%.4g alpha=%.4g a=%.4g b=%.4g, LL=%.2f",
                 b.timeUnit(), b.r(), b.alpha(), b.a(), b.b(), b.logLikelihood()) : "BG/NBD not fitted: " + b.problem());
         var g = r.gammaGamma();
         System.out.println(g.converged() ? String.format("Gamma-Gamma: p=%.4f q=%.4f gamma=%.4f on %d repeat "
                 + "customers", g.p(), g.q(), g.v(), g.customers()) : "Gamma-Gamma not fitted: " + g.problem());
+        for (String warning : r.warnings()) {
+            System.out.println("WARNING: " + warning);
+        }
         if (r.holdout() != null) {
             System.out.printf("Hold-out (%.1f %ss): predicted %.1f purchases, actual %d, mean absolute error %.3f"
                     + " per customer%n", r.holdout().periodUnits(), r.timeUnit(), r.holdout().predicted(),

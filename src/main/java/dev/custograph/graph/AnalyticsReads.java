@@ -121,7 +121,8 @@ public final class AnalyticsReads {
         return new AnalyticsRunSummary(r.get("runId").asString(), r.get("asOf").asLocalDate(), finishedAt,
                 r.get("customers").asLong(0), r.get("timeUnit").asString("week"), r.get("horizon").asDouble(52),
                 number(r.get("r")), number(r.get("alpha")), number(r.get("a")), number(r.get("b")),
-                number(r.get("p")), number(r.get("q")), number(r.get("v")));
+                number(r.get("p")), number(r.get("q")), number(r.get("v")),
+                r.get("warnings").isNull() ? List.of() : r.get("warnings").asList(Value::asString));
     }
 
     static CustomerTotals totals(MapAccessor r) {

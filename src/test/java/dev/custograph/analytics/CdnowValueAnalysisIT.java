@@ -47,6 +47,8 @@ class CdnowValueAnalysisIT extends CdnowSampleStore {
         assertThat(report.gammaGamma().customers()).isEqualTo(946);
         assertThat(report.gammaGamma().p()).isCloseTo(6.25, withinPercentage(0.5));
         assertThat(report.gammaGamma().q()).isCloseTo(3.74, withinPercentage(0.5));
+        // The published fits are sound models: nothing warns against them.
+        assertThat(report.warnings()).isEmpty();
         assertThat(report.gammaGamma().v()).isCloseTo(15.44, withinPercentage(0.5));
 
         // Hold-out: actual repeat purchase days after the calibration end, counted from the raw file.

@@ -153,7 +153,7 @@ class GraphQlApiIT {
                 { customer(id: "ALFKI") { value { asOf clv pAlive expectedPurchases now: expectedPurchases(horizon: 0)
                                                   rfm { recencyDays frequency monetary r f m segment } } }
                   rfmDistribution { segment customers }
-                  analyticsRun { id customers timeUnit bgnbd { r alpha a b } } }
+                  analyticsRun { id customers timeUnit bgnbd { r alpha a b } warnings } }
                 """).at("/data");
 
         JsonNode value = data.at("/customer/value");
@@ -173,6 +173,17 @@ class GraphQlApiIT {
         assertThat(segmented).isEqualTo(89);
         assertThat(data.at("/analyticsRun/id").asString()).isEqualTo(report.runId());
         assertThat(data.at("/analyticsRun/bgnbd/r").asDouble()).isEqualTo(report.bgnbd().r());
+
+        // Observed on Northwind: BG/NBD's drop-out collapses (a of about 1e-6) and every customer is held alive,
+        // the one whose only order was 657 days before the as-of date included. The run says so, on the CLI's
+        // report and over GraphQL, instead of presenting P(alive) 1.0 as a finding.
+        assertThat(report.bgnbd().a() / (report.bgnbd().a() + report.bgnbd().b())).isLessThan(1e-3);
+        assertThat(graph.readRows("test/p-alive-below", Map.of("limit", 0.99))).isEmpty();
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("BG/NBD's fit is degenerate")
+                .contains("P(alive) is about 1 for every customer"));
+        List<String> served = new java.util.ArrayList<>();
+        data.at("/analyticsRun/warnings").forEach(w -> served.add(w.asString()));
+        assertThat(served).isEqualTo(report.warnings());
     }
 
     @Test

@@ -149,4 +149,24 @@ class NorthwindDashboardBrowserIT {
                 + ".querySelector('.message').textContent")).isEqualTo("No recommendations yet: have a look around the shop.");
         browser.screenshot("widget-demo-nothing-to-recommend");
     }
+
+    @Test
+    @Order(3)
+    void theClvViewLeadsWithTheRunsWarningsWhenItsModelCannotBeTrusted() {
+        // Northwind's BG/NBD fit is degenerate (every customer held alive): the view says so above its numbers.
+        new dev.custograph.analytics.ValueAnalysis(graph).run(
+                dev.custograph.analytics.ValueAnalysis.Parameters.defaults(), null);
+        List<String> warnings = new ArrayList<>();
+        GraphQlHttp.withKey(port, ADMIN).post("{ analyticsRun { warnings } }").at("/data/analyticsRun/warnings")
+                .forEach(w -> warnings.add(w.asString()));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("BG/NBD's fit is degenerate"));
+
+        browser.open("http://localhost:" + port + "/#clv");
+        browser.useKey(ADMIN);
+        browser.awaitView("clv");
+        assertThat(browser.findAll("[data-card=model-warnings] li")).extracting(e -> e.getText())
+                .containsExactlyElementsOf(warnings);
+        assertThat(browser.find("#view [data-card]").getAttribute("data-card")).isEqualTo("model-warnings");
+        browser.screenshot("northwind-clv-warnings");
+    }
 }
