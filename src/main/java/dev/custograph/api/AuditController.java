@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.custograph.audit.AuditEntry;
 import dev.custograph.audit.AuditLog;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -21,7 +22,7 @@ class AuditController {
 
     @QueryMapping
     Connection<AuditEntry> auditLog(@Argument String customerId, @Argument String actor, @Argument Integer first,
-                                    @Argument String after) {
+                                    @Argument String after, DataFetchingFieldSelectionSet selection) {
         int size = PageSize.of(first, PageRequest.MAX_PAGE_SIZE);
         List<AuditEntry> read = audit.entries(customerId, actor, after, size + 1);
         boolean more = read.size() > size;
@@ -29,7 +30,7 @@ class AuditController {
                 .map(entry -> new Connection.Edge<>(entry.entryId(), entry)).toList();
         return new Connection<>(edges, new Connection.PageInfo(more, after != null,
                 edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                null);
+                selection.contains("totalCount") ? audit.count(customerId, actor) : null);
     }
 
     @SchemaMapping(typeName = "AuditEntry", field = "id")

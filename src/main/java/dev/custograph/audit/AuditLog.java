@@ -111,6 +111,15 @@ public final class AuditLog implements AutoCloseable {
         return entries;
     }
 
+    /** How many entries {@link #entries} would page through for the same customer and actor (null for any). */
+    public long count(String customerId, String actor) {
+        flush();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("customerId", customerId);
+        parameters.put("actor", actor);
+        return graph.readLong("read/audit-entries-count", parameters);
+    }
+
     @Override
     public void close() {
         flusher.shutdown();

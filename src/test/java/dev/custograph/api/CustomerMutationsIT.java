@@ -228,10 +228,15 @@ class CustomerMutationsIT {
                 .as("anonymised orders keep the aggregates").isEqualTo(before.at("/dashboard"));
         JsonNode export = admin.post("mutation { exportCustomer(id: \"ALFKI\") { customerId } }");
         assertThat(export.at("/errors/0/extensions/classification").asString()).isEqualTo("NOT_FOUND");
-        JsonNode log = admin.post("{ auditLog(customerId: \"" + pseudonym + "\") { edges { node { action actor "
-                + "detail } } } }").at("/data/auditLog/edges");
+        JsonNode auditLog = admin.post("{ auditLog(customerId: \"" + pseudonym + "\") { totalCount edges { node {"
+                + " action actor detail } } } }").at("/data/auditLog");
+        JsonNode log = auditLog.at("/edges");
         assertThat(log.toString()).contains("\"action\":\"erase\"", "ticket 42 from " + pseudonym,
                 "\"actor\":\"admin\"", "\"action\":\"read\"").doesNotContain("ALFKI");
+        // totalCount counts every page: a page of one still says how many there are.
+        assertThat(auditLog.at("/totalCount").asInt()).isEqualTo(log.size()).isGreaterThan(1);
+        assertThat(admin.post("{ auditLog(customerId: \"" + pseudonym + "\", first: 1) { totalCount edges { cursor } }"
+                + " }").at("/data/auditLog/totalCount").asInt()).isEqualTo(log.size());
         assertThat(admin.post("{ auditLog(customerId: \"ALFKI\") { edges { node { action } } } }")
                 .at("/data/auditLog/edges").size()).isZero();
     }
