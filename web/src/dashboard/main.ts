@@ -39,14 +39,25 @@ document.getElementById('forget-key')!.addEventListener('click', () => {
 });
 window.addEventListener('hashchange', show);
 
+/**
+ * Which call of show() is the current one. A key entered and a tab clicked while a view is loading start two renders;
+ * each draws into a container of its own, and only the current one stays in the page and says it is ready (the
+ * overview was drawn twice, cards and charts repeated, when both drew into the page).
+ */
+let current = 0;
+
 /** Shows the view the hash names (#customer/ALFKI passes ALFKI on). */
 async function show(): Promise<void> {
+  const generation = ++current;
   const [name, ...rest] = (location.hash.replace(/^#/, '') || 'overview').split('/');
   const render = VIEWS[name] ?? renderOverview;
   document.querySelectorAll<HTMLAnchorElement>('#tabs a').forEach(a =>
     a.classList.toggle('active', a.getAttribute('href') === `#${VIEWS[name] ? name : 'overview'}`));
   disposeCharts();
-  view.replaceChildren();
+  // display: contents keeps the cards the grid's own items, as if drawn straight into <main>.
+  const into = document.createElement('div');
+  into.style.display = 'contents';
+  view.replaceChildren(into);
   view.dataset.view = VIEWS[name] ? name : 'overview';
   view.removeAttribute('data-ready');
   const key = sessionStorage.getItem(KEY);
@@ -57,15 +68,17 @@ async function show(): Promise<void> {
   }
   message('Loading…', 'info');
   try {
-    await render(new Api(key), view, rest.length ? decodeURIComponent(rest.join('/')) : undefined);
+    await render(new Api(key), into, rest.length ? decodeURIComponent(rest.join('/')) : undefined);
+    if (generation !== current) return;
     resizeCharts();
     message('', 'info');
   } catch (e) {
+    if (generation !== current) return;
     const text = e instanceof ApiError ? e.message : `Something went wrong: ${(e as Error).message}`;
     message(text, 'error');
     if (e instanceof ApiError && e.classification === 'UNAUTHORIZED') sessionStorage.removeItem(KEY);
   } finally {
-    view.dataset.ready = 'true';
+    if (generation === current) view.dataset.ready = 'true';
   }
 }
 
