@@ -15,8 +15,13 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import dev.custograph.graph.CypherCatalogue;
+import dev.custograph.graph.EmbeddedNeo4j;
+import dev.custograph.graph.Graph;
 import dev.custograph.graph.GraphConnection;
+import dev.custograph.graph.SchemaMigrator;
 import dev.custograph.ingest.Importer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,10 +74,14 @@ public final class StreamBenchmark {
         KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new StringSerializer());
         java.util.Random random = new java.util.Random(42);
+        StringBuilder csv = new StringBuilder("idempotency_key,customer_id,order_date,product_id,quantity,unit_price\n");
         for (int i = 0; i < events; i++) {
             String customer = "c-" + random.nextInt(20_000);
-            producer.send(new ProducerRecord<>("custograph.orders", customer, order("b-" + i, customer, random)));
+            Order order = Order.random("b-" + i, customer, random);
+            producer.send(new ProducerRecord<>("custograph.orders", customer, order.json()));
+            csv.append(order.csvLine());
         }
+        Path ordersCsv = Files.writeString(work.resolve("stream-orders.csv"), csv);
         producer.flush();
         System.out.printf("%,d order events on the broker (4 partitions)%n", events);
 
@@ -98,6 +107,8 @@ public final class StreamBenchmark {
             builder.environment().put("CUSTOGRAPH_KAFKA_MAX_BATCH", maxBatch);
         }
         Process serve = builder.start();
+        double secondsTaken;
+        long streamed;
         try (Driver driver = GraphDatabase.driver("bolt://localhost:" + bolt, AuthTokens.basic("neo4j",
                 waitForPassword(data)))) {
             long first = 0;
@@ -111,7 +122,8 @@ public final class StreamBenchmark {
                     start = System.nanoTime();
                 }
             } while (count < events);
-            double secondsTaken = (System.nanoTime() - start) / 1e9;
+            secondsTaken = (System.nanoTime() - start) / 1e9;
+            streamed = events - first;
             System.out.printf("sustained: %,d orders in %.1f s = %,.0f events/s (target 5,000/s)%n", events - first,
                     secondsTaken, (events - first) / secondsTaken);
 
@@ -185,7 +197,8 @@ public final class StreamBenchmark {
                 next += interval;
                 String customer = "fresh-" + i;
                 long sent = System.nanoTime();
-                producer.send(new ProducerRecord<>("custograph.orders", customer, order("l-" + i, customer, random)));
+                producer.send(new ProducerRecord<>("custograph.orders", customer, Order.random("l-" + i, customer,
+                        random).json()));
                 if (i % SAMPLE_EVERY == 0) {
                     pending.put(customer, sent);
                 }
@@ -220,6 +233,31 @@ public final class StreamBenchmark {
             producer.close();
             broker.destroy();
         }
+
+        // What a shop does without a stream: the same orders as a nightly file, LOAD CSV + MERGE into a fresh store
+        // with the product's schema, on the same machine once the server and the broker are gone.
+        double loadCsv = loadCsv(work.resolve("loadcsv"), ordersCsv);
+        System.out.printf("LOAD CSV + MERGE of the same %,d orders as one file: %.1f s = %,.0f orders/s%n", events,
+                loadCsv, events / loadCsv);
+        System.out.printf("ratio (stream orders/s / LOAD CSV orders/s): %.2f%n",
+                (streamed / secondsTaken) / (events / loadCsv));
+    }
+
+    private static double loadCsv(Path dataDir, Path file) throws Exception {
+        // LOAD CSV reads only <data-dir>/import, as a Neo4j server reads only its import folder.
+        Files.copy(file, Files.createDirectories(dataDir.resolve("import")).resolve(file.getFileName()));
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(dataDir, 0, -1));
+             Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+            Graph graph = new Graph(driver, CypherCatalogue.load(), new SimpleMeterRegistry());
+            new SchemaMigrator(graph).migrate();
+            long started = System.nanoTime();
+            try (Session session = driver.session()) {
+                // CALL ... IN TRANSACTIONS needs an auto-commit transaction.
+                session.run(graph.catalogue().text("bench/load-stream-orders"), java.util.Map.of("file",
+                        file.getFileName().toString())).consume();
+            }
+            return (System.nanoTime() - started) / 1e9;
+        }
     }
 
     /** Which of {@code ids} GraphQL shows with their first order: one request, an alias per customer. */
@@ -252,11 +290,23 @@ public final class StreamBenchmark {
         }
     }
 
-    private static String order(String key, String customer, java.util.Random random) {
-        int product = 1 + random.nextInt(200);
-        return "{\"idempotencyKey\":\"" + key + "\",\"customerId\":\"" + customer + "\",\"orderDate\":\"2025-06-01\","
-                + "\"lines\":[{\"productId\":\"P" + product + "\",\"quantity\":" + (1 + random.nextInt(4))
-                + ",\"unitPrice\":" + BigDecimal.valueOf(100 + product, 2) + "}]}";
+    /** One order event of one line, as JSON for the stream and as a CSV line for LOAD CSV. */
+    private record Order(String key, String customer, int product, int quantity, BigDecimal unitPrice) {
+
+        static Order random(String key, String customer, java.util.Random random) {
+            int product = 1 + random.nextInt(200);
+            return new Order(key, customer, product, 1 + random.nextInt(4), BigDecimal.valueOf(100 + product, 2));
+        }
+
+        String json() {
+            return "{\"idempotencyKey\":\"" + key + "\",\"customerId\":\"" + customer
+                    + "\",\"orderDate\":\"2025-06-01\",\"lines\":[{\"productId\":\"P" + product
+                    + "\",\"quantity\":" + quantity + ",\"unitPrice\":" + unitPrice + "}]}";
+        }
+
+        String csvLine() {
+            return key + "," + customer + ",2025-06-01,P" + product + "," + quantity + "," + unitPrice + "\n";
+        }
     }
 
     private static long streamOrders(Driver driver) {
