@@ -115,46 +115,55 @@ public final class EventStream implements AutoCloseable {
                 settings.deadLetterTopic());
         long pause = 500;
         while (running) {
-            ConsumerRecords<String, byte[]> records;
             try {
-                records = consumer.poll(settings.pollTimeout());
+                pause = pollAndApply(pause);
             } catch (WakeupException stopping) {
                 break;
             } catch (FencedInstanceIdException e) {
                 fenced(e);
                 break;
-            } catch (RuntimeException e) {
-                log.warn("Polling the stream failed: {}", e.getMessage());
-                lastError.set("poll: " + e.getMessage());
-                sleep(pause);
-                continue;
-            }
-            if (!records.isEmpty()) {
-                try {
-                    process(records);
-                    pause = 500;
-                    lastError.set(null);
-                } catch (WakeupException stopping) {
-                    break;
-                } catch (FencedInstanceIdException e) {
-                    fenced(e);
-                    break;
-                } catch (RuntimeException e) {
-                    // Nothing of the batch is committed: read it again from its first offsets after a pause.
-                    log.warn("A batch of {} events could not be applied, trying again in {} ms: {}", records.count(),
-                            pause, e.getMessage());
-                    lastError.set(e.getMessage());
-                    rewind(records);
-                    sleep(pause);
-                    pause = Math.min(pause * 2, 30_000);
-                    continue;
-                }
             }
             updateLag();
         }
         consumer.close(Duration.ofSeconds(5));
         deadLetters.close(Duration.ofSeconds(5));
         log.info("Stopped consuming the stream");
+    }
+
+    /**
+     * One poll and its batch. Returns the pause before trying again after a failure: 500 ms once a batch went in,
+     * doubled (up to 30 s) each time the same batch fails.
+     */
+    private long pollAndApply(long pause) {
+        ConsumerRecords<String, byte[]> records;
+        try {
+            records = consumer.poll(settings.pollTimeout());
+        } catch (WakeupException | FencedInstanceIdException stop) {
+            throw stop;
+        } catch (RuntimeException e) {
+            log.warn("Polling the stream failed: {}", e.getMessage());
+            lastError.set("poll: " + e.getMessage());
+            sleep(pause);
+            return pause;
+        }
+        if (records.isEmpty()) {
+            return pause;
+        }
+        try {
+            process(records);
+            lastError.set(null);
+            return 500;
+        } catch (WakeupException | FencedInstanceIdException stop) {
+            throw stop;
+        } catch (RuntimeException e) {
+            // Nothing of the batch is committed: read it again from its first offsets after a pause.
+            log.warn("A batch of {} events could not be applied, trying again in {} ms: {}", records.count(), pause,
+                    e.getMessage());
+            lastError.set(e.getMessage());
+            rewind(records);
+            sleep(pause);
+            return Math.min(pause * 2, 30_000);
+        }
     }
 
     /**
