@@ -33,6 +33,7 @@ class ProdProfileIT {
         assertThat(introspection.at("/data/__schema").isMissingNode() || introspection.at("/data/__schema").isNull())
                 .isTrue();
         assertThat(api.get("/graphiql").statusCode()).isEqualTo(404);
+        assertThat(api.get("/graphiql/index.html").statusCode()).isEqualTo(404);
         assertThat(api.get("/graphql/schema").statusCode()).isEqualTo(404);
         assertThat(api.post("{ products { totalCount } }").at("/data/products/totalCount").asInt()).isZero();
     }

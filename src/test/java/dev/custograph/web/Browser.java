@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its ChromeDriver ({@code .ci/run} installs both), with the flags this
- * closed network needs. Screenshots go to {@code target/screenshots/} for people to look at.
+ * closed network needs, and no name resolved but localhost's: what the pages need must come from the server. Screenshots go to {@code target/screenshots/} for people to look at.
  */
 final class Browser implements AutoCloseable {
 
@@ -40,7 +40,9 @@ final class Browser implements AutoCloseable {
         options.setBinary(executable("CUSTOGRAPH_CHROMIUM", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
+                "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile,
+                // No host but this machine resolves: a page that needs the internet (a CDN, a font) fails here.
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(executable("CUSTOGRAPH_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort().build();

@@ -219,6 +219,31 @@ class BrowserIT {
     }
 
     @Test
+    void graphiqlRunsAQueryWithNoNetworkBeyondThisMachine() {
+        // The key entered in the dashboard fills GraphiQL's Authorization header.
+        browser.open(base + "/");
+        useKey(ADMIN);
+        awaitView("overview");
+        try {
+            browser.open(base + "/graphiql");
+            browser.await(d -> !browser.findAll(".graphiql-container .graphiql-execute-button").isEmpty());
+            browser.find(".graphiql-execute-button").click();
+            int customers = api.post("{ dashboard { customers } }").at("/data/dashboard/customers").asInt();
+            String result = browser.await(d -> {
+                String shown = (String) browser.script("const r = document.querySelector('.result-window');"
+                        + " return r ? r.textContent : '';");
+                return shown.contains("activeCustomers") ? shown : null;
+            });
+            assertThat(result.replaceAll("\\s", "")).contains("\"customers\":" + customers);
+            browser.screenshot("graphiql");
+        } finally {
+            browser.screenshot("graphiql-last");
+            browser.open(base + "/");
+            browser.find("#forget-key").click();
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theOverviewIsDrawnOnceWhenItsTabIsClickedWhileTheKeyIsLoadingIt() throws InterruptedException {
         browser.open(base + "/");
