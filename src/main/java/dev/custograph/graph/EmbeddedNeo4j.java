@@ -399,6 +399,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         config.put(HttpConnector.advertised_address, new SocketAddress("localhost", port));
         config.put(ServerSettings.http_access_control_allow_origin, "http://localhost:" + port);
         config.put(ServerSettings.http_enabled_modules, EnumSet.of(ConfigurableServerModules.BROWSER));
+        // Browser calls no one from the analyst's machine: no usage reports to Neo4j, and guides or remote content
+        // only from this server.
+        config.put(ServerSettings.allow_telemetry, false);
+        config.put(ServerSettings.browser_remote_content_hostname_whitelist, "localhost");
     }
 
     private static boolean addressInUse(Throwable failure) {

@@ -42,6 +42,16 @@ class Neo4jBrowserLoginIT {
             logIn(browser, Files.readString(dataDir.resolve("neo4j-password")).strip());
             browser.await(d -> pageText(d).contains("You are connected as user neo4j"), Duration.ofSeconds(90));
             browser.screenshot("neo4j-browser-connected");
+
+            // What Browser is told at connect time: send no telemetry, fetch remote content from this host only.
+            try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(),
+                    neo4j.authToken()); org.neo4j.driver.Session session = driver.session()) {
+                java.util.Map<String, Object> client = new java.util.HashMap<>();
+                session.run("CALL dbms.clientConfig()").forEachRemaining(r -> client.put(r.get("name").asString(),
+                        r.get("value").asObject()));
+                assertThat(client).containsEntry("client.allow_telemetry", "false")
+                        .containsEntry("browser.remote_content_hostname_whitelist", "localhost");
+            }
         }
     }
 
