@@ -33,8 +33,9 @@ public final class SegmentCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--k", paramLabel = "N|auto", defaultValue = "auto",
-            description = "Number of segments, or auto: the best silhouette among 2..10 (the elbow curve is "
-                    + "reported). Default: ${DEFAULT-VALUE}.")
+            description = "Number of segments, or auto: the best silhouette among 3..8 (the elbow curve is "
+                    + "reported; a two-way split is rarely actionable, so give --k 2 to have one). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String k;
 
     @Option(names = "--features", paramLabel = "a,b,c", split = ",", defaultValue = "recency,frequency,monetary",

@@ -33,14 +33,20 @@ public final class Segmentation {
     private static final GraphChange WRITES = new GraphChange.RunWrote(GraphChange.RunKind.SEGMENT);
 
     private static final Logger log = LoggerFactory.getLogger(Segmentation.class);
-    /** k tried when it is chosen automatically. */
-    static final int MAX_AUTO_K = 10;
+    /**
+     * k tried when it is chosen automatically: 3 to 8. On RFM data the silhouette often prefers two segments, and a
+     * two-way split ("recent" against "lapsed") names no action a marketer can take for most of either half; past
+     * eight, segments are too many to act on one by one. An explicit k is taken as given.
+     */
+    static final int MIN_AUTO_K = 3;
+    static final int MAX_AUTO_K = 8;
     static final int SILHOUETTE_SAMPLE = 2_000;
     private static final int MAX_ITERATIONS = 300;
     private static final int WRITE_BATCH = 10_000;
 
     /**
-     * {@code asOf} null: the last order date; {@code k} null: chosen by silhouette among 2..10.
+     * {@code asOf} null: the last order date; {@code k} null: chosen by silhouette among 3..8 (fewer when there are
+     * too few customers for 3).
      */
     public record Parameters(LocalDate asOf, Integer k, List<String> features, Scaling scale, int restarts,
                              long seed, boolean write) {
@@ -106,7 +112,8 @@ public final class Segmentation {
                 throw new InvalidParameterException("k", "auto needs at least 3 customers, found " + n);
             }
             elbow = new ArrayList<>();
-            for (int candidate = 2; candidate <= Math.min(MAX_AUTO_K, n - 1); candidate++) {
+            int largest = Math.min(MAX_AUTO_K, n - 1);
+            for (int candidate = Math.min(MIN_AUTO_K, largest); candidate <= largest; candidate++) {
                 KMeans.Result result = KMeans.fit(scaled, d, candidate, p.restarts(), p.seed(), MAX_ITERATIONS);
                 double silhouette = Silhouette.score(scaled, d, result.assignment(), candidate, SILHOUETTE_SAMPLE,
                         p.seed());
