@@ -2,6 +2,7 @@ package dev.custograph;
 
 import java.util.Arrays;
 
+import dev.custograph.cli.ActionsCommand;
 import dev.custograph.cli.AnalyzeCommand;
 import dev.custograph.cli.BackupCommand;
 import dev.custograph.cli.CareListCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, MergeCommand.class,
                 AnalyzeCommand.class, SegmentCommand.class, ChurnCommand.class, RulesCommand.class,
                 SimilarCommand.class, RecommendCommand.class, EvaluateRecsCommand.class, BackupCommand.class,
-                RestoreCommand.class, VerifyCommand.class, CareListCommand.class})
+                RestoreCommand.class, VerifyCommand.class, CareListCommand.class, ActionsCommand.class})
 public final class Custograph {
 
     /** Exit status for a command that failed while running. */

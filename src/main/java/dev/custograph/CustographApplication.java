@@ -2,6 +2,7 @@ package dev.custograph;
 
 import dev.custograph.graph.EmbeddedNeo4j;
 import dev.custograph.graph.Graph;
+import dev.custograph.jobs.AnalyticsRefresh;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,8 +22,11 @@ public class CustographApplication {
     @Bean
     StartupTasks startupTasks(Graph graph, @Value("${custograph.demo:false}") boolean demo,
                               @Value("${custograph.demo-analytics:true}") boolean analyseDemo,
-                              @Value("${spring.neo4j.uri:embedded}") String where) {
-        return new StartupTasks(graph, demo, analyseDemo, where);
+                              @Value("${spring.neo4j.uri:embedded}") String where,
+                              dev.custograph.actions.ActionPolicy policy,
+                              dev.custograph.recommend.Recommendations recommendations) {
+        return new StartupTasks(graph, demo, analyseDemo, where,
+                () -> new AnalyticsRefresh(graph, policy, recommendations));
     }
 
     /**

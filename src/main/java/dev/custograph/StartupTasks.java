@@ -49,15 +49,19 @@ final class StartupTasks implements SmartInitializingSingleton, AutoCloseable {
     private final boolean demo;
     private final boolean analyseDemo;
     private final String where;
+    private final java.util.function.Supplier<AnalyticsRefresh> refresh;
     /** Set when the server stops: a retry still running must end with it, not try a closed driver for ever. */
     private volatile boolean closed;
     private volatile Thread retry;
 
-    StartupTasks(Graph graph, boolean demo, boolean analyseDemo, String where) {
+    /** @param refresh the demo's analytics refresh, deciding by the configured policy */
+    StartupTasks(Graph graph, boolean demo, boolean analyseDemo, String where,
+                 java.util.function.Supplier<AnalyticsRefresh> refresh) {
         this.graph = graph;
         this.demo = demo;
         this.analyseDemo = analyseDemo;
         this.where = where;
+        this.refresh = refresh;
     }
 
     @Override
@@ -182,7 +186,7 @@ final class StartupTasks implements SmartInitializingSingleton, AutoCloseable {
         }
         log.info("Analysing the demo data (value, segments, churn, rules, similar customers)");
         long started = System.nanoTime();
-        new AnalyticsRefresh(graph).run(DEMO_ANALYTICS, (step, done) -> log.info("Demo analytics: {}", step));
+        refresh.get().run(DEMO_ANALYTICS, (step, done) -> log.info("Demo analytics: {}", step));
         log.info("Demo data analysed in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
     }
 }

@@ -53,6 +53,7 @@ class ArchitectureTest {
                 .layer("Monitoring").definedBy("dev.custograph.monitoring..")
                 .layer("Streaming").definedBy("dev.custograph.streaming..")
                 .layer("Jobs").definedBy("dev.custograph.jobs..")
+                .layer("Actions").definedBy("dev.custograph.actions..")
                 .layer("Analytics").definedBy("dev.custograph.analytics..")
                 .layer("Recommend").definedBy("dev.custograph.recommend..")
                 .layer("Care").definedBy("dev.custograph.care..")
@@ -73,8 +74,10 @@ class ArchitectureTest {
                 .whereLayer("Monitoring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Streaming").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Jobs").mayOnlyBeAccessedByLayers("Application", "Api", "Monitoring")
-                .whereLayer("Analytics").mayOnlyBeAccessedByLayers("Application", "Api", "Monitoring", "Jobs")
-                .whereLayer("Recommend").mayOnlyBeAccessedByLayers("Application", "Api", "Jobs")
+                // Next best actions weigh every model's figures and the recommendations together: a layer above both.
+                .whereLayer("Actions").mayOnlyBeAccessedByLayers("Application", "Api", "Jobs")
+                .whereLayer("Analytics").mayOnlyBeAccessedByLayers("Application", "Api", "Monitoring", "Jobs", "Actions")
+                .whereLayer("Recommend").mayOnlyBeAccessedByLayers("Application", "Api", "Jobs", "Actions")
                 .whereLayer("Care").mayOnlyBeAccessedByLayers("Application", "Api", "Jobs")
                 .whereLayer("Customers").mayOnlyBeAccessedByLayers("Application", "Api")
                 .whereLayer("Orders").mayOnlyBeAccessedByLayers("Application", "Api", "Streaming")
@@ -86,7 +89,7 @@ class ArchitectureTest {
                 .whereLayer("Audit").mayOnlyBeAccessedByLayers("Api", "Monitoring", "Customers")
                 .whereLayer("Security").mayOnlyBeAccessedByLayers("Api", "Web")
                 .whereLayer("Graph").mayOnlyBeAccessedByLayers("Application", "Api", "Monitoring", "Streaming", "Jobs",
-                        "Analytics", "Recommend", "Care", "Customers", "Orders", "Backup", "Import", "Identity",
+                        "Actions", "Analytics", "Recommend", "Care", "Customers", "Orders", "Backup", "Import", "Identity",
                         "Audit")
 
                 .whereLayer("Security").mayNotAccessAnyLayer()
@@ -156,7 +159,7 @@ class ArchitectureTest {
         // A write that announces nothing makes every cache drop everything: fine for an import, not for a
         // capability whose writes the API's caches can follow precisely (GraphChange).
         noClasses().that().resideInAnyPackage("dev.custograph.analytics..", "dev.custograph.recommend..",
-                        "dev.custograph.orders..", "dev.custograph.customers..")
+                        "dev.custograph.orders..", "dev.custograph.customers..", "dev.custograph.actions..")
                 .should().callMethod(Graph.class, "write", String.class, Map.class)
                 .orShould().callMethod(Graph.class, "writeReturningLong", String.class, Map.class)
                 .orShould().callMethod(Graph.Tx.class, "write", String.class, Map.class)

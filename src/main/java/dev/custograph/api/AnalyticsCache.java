@@ -9,7 +9,10 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.custograph.analytics.Histograms;
+import dev.custograph.graph.ActionReads;
 import dev.custograph.graph.AnalyticsReads;
+import dev.custograph.model.ActionCount;
+import dev.custograph.model.NextBestActionSnapshot;
 import dev.custograph.model.AnalyticsRunSummary;
 import dev.custograph.model.BoughtTogether;
 import dev.custograph.model.ChurnRiskSnapshot;
@@ -51,8 +54,15 @@ public final class AnalyticsCache {
     private final LoadingCache<String, double[]> clvValues;
     private final LoadingCache<Integer, List<ValueCharts.CustomerPoint>> valueSamples;
     private final LoadingCache<Integer, List<String>> topClv;
+    private final BulkCache<NextBestActionSnapshot> nextBestActions;
+    private final LoadingCache<String, List<ActionCount>> actionCounts;
 
-    public AnalyticsCache(AnalyticsReads reads, EntityCache.Settings settings, MeterRegistry meters) {
+    public AnalyticsCache(AnalyticsReads reads, ActionReads actionReads, EntityCache.Settings settings,
+                          MeterRegistry meters) {
+        nextBestActions = new BulkCache<>("nextBestActions", actionReads::nextBestActions, settings, meters, true);
+        actionCounts = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.expireAfterWrite())
+                .recordStats().build(key -> actionReads.counts());
+        CaffeineCacheMetrics.monitor(meters, actionCounts, "nextBestActionCounts");
         values = new BulkCache<>("customerValues", reads::customerValues, settings, meters, true);
         runs = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(settings.expireAfterWrite()).recordStats()
                 .build(id -> reads.run(id.equals(LATEST) ? null : id));
@@ -144,6 +154,16 @@ public final class AnalyticsCache {
         return segmentIds;
     }
 
+    /** Each customer's next best action, for those that have one. */
+    public Map<String, NextBestActionSnapshot> nextBestActions(Collection<String> ids) {
+        return nextBestActions.getAll(Set.copyOf(ids));
+    }
+
+    /** Customers per action of the latest actions run, most first. */
+    public List<ActionCount> actionCounts() {
+        return actionCounts.get(LATEST);
+    }
+
     public DashboardMetrics dashboard() {
         return dashboard.get(LATEST);
     }
@@ -188,6 +208,8 @@ public final class AnalyticsCache {
         values.invalidateAll(ids);
         churnRisks.invalidateAll(ids);
         segmentIds.invalidateAll(ids);
+        nextBestActions.invalidateAll(ids);
+        actionCounts.invalidateAll();
         segments.invalidateAll();
         distribution.invalidateAll();
         dashboard.invalidateAll();
@@ -216,6 +238,12 @@ public final class AnalyticsCache {
         valueSamples.invalidateAll();
     }
 
+    /** An actions run replaced every customer's next best action. */
+    void actionsWritten() {
+        nextBestActions.invalidateAll();
+        actionCounts.invalidateAll();
+    }
+
     /** A rules run replaced BOUGHT_WITH. */
     void rulesWritten() {
         boughtTogether.invalidateAll();
@@ -233,5 +261,6 @@ public final class AnalyticsCache {
         values.invalidateAll();
         runs.invalidateAll();
         distribution.invalidateAll();
+        actionsWritten();
     }
 }

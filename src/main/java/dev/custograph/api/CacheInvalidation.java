@@ -66,6 +66,7 @@ final class CacheInvalidation implements Graph.WriteListener {
                     recommendations.rulesWritten();
                 }
                 case SIMILARITY -> recommendations.similarityWritten();
+                case ACTIONS -> analytics.actionsWritten();
             }
         } else if (change.changesCachedData()) {
             everything();

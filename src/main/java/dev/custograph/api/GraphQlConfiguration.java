@@ -3,6 +3,7 @@ package dev.custograph.api;
 import java.time.Duration;
 
 import dev.custograph.audit.AuditLog;
+import dev.custograph.graph.ActionReads;
 import dev.custograph.graph.AnalyticsReads;
 import dev.custograph.graph.CustomerPageReads;
 import dev.custograph.graph.EntityReads;
@@ -83,10 +84,10 @@ class GraphQlConfiguration {
     }
 
     @Bean
-    AnalyticsCache analyticsCache(AnalyticsReads reads, MeterRegistry meters,
+    AnalyticsCache analyticsCache(AnalyticsReads reads, ActionReads actionReads, MeterRegistry meters,
                                   @Value("${custograph.cache.maximum-size:10000}") long maximumSize,
                                   @Value("${custograph.cache.expire-after-write:10m}") Duration expireAfterWrite) {
-        return new AnalyticsCache(reads, new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
+        return new AnalyticsCache(reads, actionReads, new EntityCache.Settings(maximumSize, expireAfterWrite), meters);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.actions.ActionPolicy;
 import dev.custograph.jobs.AnalyticsRefresh;
 import dev.custograph.jobs.Job;
 import dev.custograph.jobs.Jobs;
@@ -35,11 +36,13 @@ class JobController {
     private final Graph graph;
     private final Jobs jobs;
     private final Recommendations recommendations;
+    private final ActionPolicy policy;
 
-    JobController(Graph graph, Jobs jobs, Recommendations recommendations) {
+    JobController(Graph graph, Jobs jobs, Recommendations recommendations, ActionPolicy policy) {
         this.graph = graph;
         this.jobs = jobs;
         this.recommendations = recommendations;
+        this.policy = policy;
     }
 
     @MutationMapping
@@ -49,12 +52,9 @@ class JobController {
                 in.segments() == null || in.segments(), in.churnCutoff(), in.churnHorizonDays(), null, null, null),
                 "input.");
         return jobs.start("analytics", progress -> {
-            Map<String, Object> result = new AnalyticsRefresh(graph).run(plan, progress);
-            if (plan.segments()) {
-                // Segments pick customers' popularity groups: the job is done when recommendations follow them.
-                recommendations.refresh();
-            }
-            return result;
+            // Its last step, next best actions, refreshes the recommendations after the segments (which pick
+            // customers' popularity groups), so the job is done when recommendations follow them.
+            return new AnalyticsRefresh(graph, policy, recommendations).run(plan, progress);
         }).job();
     }
 

@@ -35,7 +35,7 @@ public sealed interface GraphChange {
     }
 
     /** The kinds of run, each replacing its own results. */
-    enum RunKind { VALUE, SEGMENT, CHURN, RULES, SIMILARITY }
+    enum RunKind { VALUE, SEGMENT, CHURN, RULES, SIMILARITY, ACTIONS }
 
     /** Writes that change nothing anyone caches: audit entries, schema migrations, the change counter itself. */
     record Bookkeeping(String what) implements GraphChange {

@@ -77,6 +77,11 @@ public class GraphConfiguration {
     }
 
     @Bean
+    ActionReads actionReads(Graph graph) {
+        return new ActionReads(graph);
+    }
+
+    @Bean
     CustomerPageReads customerPageReads(Graph graph) {
         return new CustomerPageReads(graph);
     }

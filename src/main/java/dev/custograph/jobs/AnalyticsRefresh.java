@@ -8,11 +8,15 @@ import java.util.Map;
 
 import dev.custograph.analytics.OrderDates;
 import dev.custograph.analytics.ValueAnalysis;
+import dev.custograph.actions.ActionPolicy;
+import dev.custograph.actions.ActionsReport;
+import dev.custograph.actions.NextBestActions;
 import dev.custograph.analytics.churn.ChurnPrediction;
 import dev.custograph.analytics.segment.Segmentation;
 import dev.custograph.graph.Graph;
 import dev.custograph.model.InvalidParameterException;
 import dev.custograph.recommend.AssociationRules;
+import dev.custograph.recommend.Recommendations;
 import dev.custograph.recommend.SimilarCustomers;
 import dev.custograph.recommend.SimilarityMeasure;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The analytics refresh, as the API's runAnalytics and the nightly schedule run it: customer value (as
  * {@code custograph analyze}), then, as the plan says, segments, churn, association rules and similar customers,
- * each as its own command does it and writes it. The result holds each step's report.
+ * each as its own command does it and writes it, and last the next best actions, which weigh them all. The result
+ * holds each step's report.
  */
 public final class AnalyticsRefresh {
 
@@ -74,6 +79,8 @@ public final class AnalyticsRefresh {
             if (similarK != null) {
                 steps.add("similar customers");
             }
+            // Last: it weighs what every step before it wrote.
+            steps.add("next best actions");
             return steps;
         }
     }
@@ -81,9 +88,22 @@ public final class AnalyticsRefresh {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Graph graph;
+    private final ActionPolicy policy;
+    private final Recommendations recommendations;
 
+    /** A refresh that decides next best actions by the default policy, ranking recommendations of its own. */
     public AnalyticsRefresh(Graph graph) {
+        this(graph, ActionPolicy.defaults(), null);
+    }
+
+    /**
+     * @param recommendations the serving process's recommendations, refreshed and read by the actions step (so they
+     *                        are ranked once, not twice); null to rank a snapshot of the step's own
+     */
+    public AnalyticsRefresh(Graph graph, ActionPolicy policy, Recommendations recommendations) {
         this.graph = graph;
+        this.policy = policy;
+        this.recommendations = recommendations;
     }
 
     public Map<String, Object> run(Plan plan, Jobs.Progress progress) {
@@ -125,6 +145,15 @@ public final class AnalyticsRefresh {
                 }
                 case "similar customers" -> result.put("similar", asMap(new SimilarCustomers(graph)
                         .materialise(plan.similarK(), SimilarityMeasure.COSINE)));
+                case "next best actions" -> {
+                    ActionsReport actions = new NextBestActions(graph, recommendations).run(new NextBestActions.Parameters(policy,
+                            LocalDate.now(), true, true), null);
+                    Map<String, Object> summary = new LinkedHashMap<>();
+                    summary.put("runId", actions.runId());
+                    summary.put("customers", actions.customers());
+                    summary.put("byAction", asMap(Map.of("list", actions.byAction())).get("list"));
+                    result.put("actions", summary);
+                }
                 default -> throw new IllegalStateException("unknown step " + step);
             }
         }

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import dev.custograph.actions.ActionPolicy;
 import dev.custograph.care.CareLists;
 import dev.custograph.graph.Graph;
 import dev.custograph.model.InvalidParameterException;
+import dev.custograph.recommend.Recommendations;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +44,19 @@ public class ScheduleConfiguration {
         return new Jobs(meters);
     }
 
+    /** The next-best-action policy refreshes decide by: custograph.actions.policy, or the default. */
+    @Bean
+    ActionPolicy actionPolicy(@Value("${custograph.actions.policy:}") String file) {
+        try {
+            return file.isBlank() ? ActionPolicy.defaults() : ActionPolicy.read(java.nio.file.Path.of(file));
+        } catch (InvalidParameterException e) {
+            throw new IllegalArgumentException("custograph.actions.policy: " + e.reason());
+        }
+    }
+
     @Bean(destroyMethod = "shutdown")
     ThreadPoolTaskScheduler jobScheduler(
-            Jobs jobs, Graph graph,
+            Jobs jobs, Graph graph, ActionPolicy policy, Recommendations recommendations,
             @Value("${custograph.schedule.retry.max-attempts:3}") int maxAttempts,
             @Value("${custograph.schedule.retry.first-delay:5m}") Duration firstDelay,
             @Value("${custograph.schedule.refresh.cron:-}") String refreshCron,
@@ -72,7 +84,7 @@ public class ScheduleConfiguration {
         }
         new CareLists.Settings(LocalDate.now(), careListDays, 0.8, 0.5, 10_000); // refuses bad days at start
         schedule(scheduler, "custograph.schedule.refresh.cron", refreshCron, () -> jobs.start("refresh",
-                progress -> new AnalyticsRefresh(graph).run(plan, progress), retry, "schedule"));
+                progress -> new AnalyticsRefresh(graph, policy, recommendations).run(plan, progress), retry, "schedule"));
         schedule(scheduler, "custograph.schedule.care-lists.cron", careListsCron, () -> jobs.start("care-lists",
                 progress -> new CareLists(graph).writeAll(careListsDirectory, new CareLists.Settings(LocalDate.now(),
                         careListDays, 0.8, 0.5, 10_000)), retry, "schedule"));

@@ -237,6 +237,106 @@ class GraphQlApiIT {
     }
 
     @Test
+    void nextBestActionsAreServedRankedExplainedAndReplacedByTheNextRun() {
+        new dev.custograph.analytics.ValueAnalysis(graph).run(
+                dev.custograph.analytics.ValueAnalysis.Parameters.defaults(), null);
+        new dev.custograph.analytics.churn.ChurnPrediction(graph).run(new dev.custograph.analytics.churn
+                .ChurnPrediction.Parameters(java.time.LocalDate.of(1997, 12, 31), 120,
+                List.of("recency", "frequency", "monetary"), dev.custograph.analytics.churn.ChurnPrediction.Penalty.L2,
+                1.0, dev.custograph.analytics.churn.ChurnPrediction.Validation.RANDOM, 0.3, 42, true));
+        dev.custograph.actions.ActionPolicy policy = dev.custograph.actions.ActionPolicy.defaults();
+        new dev.custograph.actions.NextBestActions(graph, recommendations).run(
+                new dev.custograph.actions.NextBestActions.Parameters(policy, java.time.LocalDate.of(2026, 12, 1),
+                        true, true), null);
+
+        // Each customer's baseline, reckoned here from what the runs stored: (1 - churn) x monetary / max(tenure, 90)
+        // x 364 days (the value run's 52 weeks).
+        Map<String, Double> baseline = new java.util.HashMap<>();
+        for (Map<String, Object> r : graph.readRows("test/customer-figures", Map.of())) {
+            double pace = ((Number) r.get("monetary")).doubleValue()
+                    / Math.max(((Number) r.get("tenureDays")).doubleValue(), 90) * 364;
+            baseline.put((String) r.get("customerId"), (1 - ((Number) r.get("churnProbability")).doubleValue()) * pace);
+        }
+        assertThat(baseline).hasSize(89);
+
+        JsonNode counts = api.post("{ nextBestActionCounts { action label customers expectedValue uplift } }")
+                .at("/data/nextBestActionCounts");
+        long decided = 0;
+        Map<String, Long> perAction = new java.util.HashMap<>();
+        for (JsonNode c : counts) {
+            decided += c.at("/customers").asLong();
+            perAction.put(c.at("/action").asString(), c.at("/customers").asLong());
+            assertThat(c.at("/label").asString()).isEqualTo(policy.rule(c.at("/action").asString()).label());
+        }
+        assertThat(decided).isEqualTo(89);
+
+        // All customers, highest expected value first, two pages that neither skip nor repeat.
+        String page = """
+                query($after: String) { nextBestActions(first: 50, after: $after) { totalCount
+                  edges { cursor node { id nextBestAction { action label expectedValue uplift baseline reasons
+                    product { id name } } } }
+                  pageInfo { hasNextPage endCursor } } }
+                """;
+        JsonNode first = api.post(page).at("/data/nextBestActions");
+        assertThat(first.at("/totalCount").asLong()).isEqualTo(89);
+        assertThat(first.at("/pageInfo/hasNextPage").asBoolean()).isTrue();
+        JsonNode second = api.post(page, Map.of("after", first.at("/pageInfo/endCursor").asString()))
+                .at("/data/nextBestActions");
+        assertThat(second.at("/pageInfo/hasNextPage").asBoolean()).isFalse();
+        List<JsonNode> all = new java.util.ArrayList<>();
+        first.at("/edges").forEach(all::add);
+        second.at("/edges").forEach(all::add);
+        assertThat(all).hasSize(89);
+        assertThat(all.stream().map(e -> e.at("/node/id").asString()).distinct()).hasSize(89);
+        double previous = Double.POSITIVE_INFINITY;
+        for (JsonNode edge : all) {
+            JsonNode a = edge.at("/node/nextBestAction");
+            String id = edge.at("/node/id").asString();
+            double expected = a.at("/expectedValue").asDouble();
+            assertThat(expected).as("ranked by expected value").isLessThanOrEqualTo(previous);
+            previous = expected;
+            assertThat(a.at("/baseline").asDouble()).as(id).isCloseTo(baseline.get(id), within(1e-6));
+            assertThat(expected).as(id).isCloseTo(baseline.get(id) + a.at("/uplift").asDouble(), within(1e-6));
+            if (a.at("/action").asString().equals("NO_ACTION")) {
+                assertThat(a.at("/uplift").asDouble()).isZero();
+            } else {
+                assertThat(a.at("/uplift").asDouble()).as(id).isPositive();
+            }
+            assertThat(a.at("/reasons").size()).as(id).isGreaterThanOrEqualTo(3);
+            assertThat(a.at("/reasons/0").asString()).as(id).matches("(offer .*|churn risk .*)");
+            if (a.at("/action").asString().equals("CROSS_SELL")) {
+                assertThat(a.at("/product/id").asString()).as(id).isNotBlank();
+            }
+        }
+
+        // One action only: its customers, as many as the counts say.
+        String busiest = perAction.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        JsonNode only = api.post("query($a: String) { nextBestActions(action: $a, first: 100) { totalCount "
+                + "edges { node { nextBestAction { action } } } } }", Map.of("a", busiest)).at("/data/nextBestActions");
+        assertThat(only.at("/totalCount").asLong()).isEqualTo(perAction.get(busiest));
+        assertThat(only.at("/edges").size()).isEqualTo(perAction.get(busiest).intValue());
+        only.at("/edges").forEach(e -> assertThat(e.at("/node/nextBestAction/action").asString()).isEqualTo(busiest));
+        assertBadRequest("{ nextBestActions(action: \"win back\") { totalCount } }", "action: 'win back' is not an action id");
+        assertBadRequest("{ nextBestActions(first: 5, after: \"v1.nope\") { totalCount } }", "after:");
+
+        // A policy under which nothing pays: the next run replaces every answer, caches included.
+        dev.custograph.actions.ActionPolicy nothingPays = dev.custograph.actions.ActionPolicy.parse("""
+                actions:
+                  - {id: WIN_BACK, label: Win back, gain: valueAtRisk, responseRate: 0, cost: 1}
+                fallback: {id: HOLD, label: Hold}
+                """, "test");
+        new dev.custograph.actions.NextBestActions(graph).run(new dev.custograph.actions.NextBestActions.Parameters(
+                nothingPays, java.time.LocalDate.of(2026, 12, 1), false, true), null);
+        JsonNode after = api.post("{ nextBestActionCounts { action customers } customer(id: \"ALFKI\") { "
+                + "nextBestAction { action uplift reasons } } }").at("/data");
+        assertThat(after.at("/nextBestActionCounts").size()).isEqualTo(1);
+        assertThat(after.at("/nextBestActionCounts/0/action").asString()).isEqualTo("HOLD");
+        assertThat(after.at("/nextBestActionCounts/0/customers").asLong()).isEqualTo(89);
+        assertThat(after.at("/customer/nextBestAction/action").asString()).isEqualTo("HOLD");
+        assertThat(after.toString()).contains("no action pays for itself: the best, WIN_BACK, would bring -1.00");
+    }
+
+    @Test
     void frequentlyBoughtTogetherServesTheLatestRulesRun() {
         dev.custograph.recommend.RulesReport report = new dev.custograph.recommend.AssociationRules(graph).run(
                 dev.custograph.recommend.AssociationRules.Parameters.pairs(0.005, 0.05, 0, 1000, true));

@@ -1,6 +1,7 @@
 package dev.custograph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -513,12 +514,73 @@ class CommandLineIT {
     }
 
     @Test
+    void actionsExportOneRowPerCustomerAndRefuseABadPolicyInOneLine() throws IOException {
+        String dataDir = temp.resolve("actions-data").toString();
+        assertThat(run("import", "--format", "northwind", TestData.northwind().toString(), "--data-dir", dataDir)
+                .status()).isZero();
+        Run before = run("actions", "--data-dir", dataDir);
+        assertThat(before.failureLines()).containsExactly("custograph actions: no analytics run yet: run "
+                + "`custograph analyze` first (and `churn`, `segment` for their figures)");
+        assertThat(run("analyze", "--data-dir", dataDir).status()).isZero();
+        assertThat(run("churn", "--data-dir", dataDir, "--cutoff", "1997-12-31", "--horizon-days", "120",
+                "--penalty", "l2").status()).isZero();
+
+        Path export = temp.resolve("actions.csv");
+        Run actions = run("actions", "--data-dir", dataDir, "--today", "2026-12-01", "--export", export.toString(),
+                "--json");
+        assertThat(actions.status()).as(actions.err()).isZero();
+        assertThat(actions.out().strip().split("\n")).hasSize(1);
+        JsonNode report = GraphQlHttp.json(actions.out());
+        assertThat(report.at("/customers").asLong()).isEqualTo(89);
+        assertThat(report.at("/written").asLong()).isEqualTo(89);
+        long counted = 0;
+        for (JsonNode a : report.at("/byAction")) {
+            counted += a.at("/customers").asLong();
+        }
+        assertThat(counted).isEqualTo(89);
+        List<String> lines = Files.readAllLines(export);
+        assertThat(lines.get(0)).isEqualTo("customer_id,action,label,expected_value,uplift,baseline,product_id,"
+                + "product_name,reasons");
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .get().parse(Files.newBufferedReader(export))) {
+            var records = parser.getRecords();
+            assertThat(records).hasSize(89);
+            assertThat(records.stream().map(r -> r.get("customer_id")).distinct()).hasSize(89);
+            for (var r : records) {
+                assertThat(Double.parseDouble(r.get("expected_value"))).as(r.get("customer_id")).isCloseTo(
+                        Double.parseDouble(r.get("baseline")) + Double.parseDouble(r.get("uplift")), within(0.011));
+                assertThat(r.get("reasons")).contains("churn risk");
+            }
+        }
+        assertThat(dev.custograph.files.PrivateFiles.isOwnerOnly(export)).as("the export holds personal data")
+                .isTrue();
+
+        Run shown = run("actions", "--show-policy");
+        assertThat(shown.status()).isZero();
+        assertThat(shown.out()).startsWith("# Custograph's next-best-action policy").contains("id: WIN_BACK");
+
+        Path badPolicy = temp.resolve("policy.yaml");
+        Files.writeString(badPolicy, shown.out().replace("responseRate: 0.10", "responseRate: 2"));
+        Run bad = run("actions", "--data-dir", dataDir, "--policy", badPolicy.toString());
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.failureLines()).containsExactly("custograph actions: --policy: " + badPolicy
+                + ": actions[0].responseRate: must be between 0 and 1, got 2.0");
+        Run noCutoff = run("actions", "--data-dir", dataDir, "--evaluate");
+        assertThat(noCutoff.failureLines()).containsExactly("custograph actions: --evaluate needs --cutoff DATE");
+        Run pastTheEnd = run("actions", "--data-dir", dataDir, "--no-write", "--evaluate", "--cutoff", "1998-03-01");
+        assertThat(pastTheEnd.failureLines()).hasSize(1).first().asString().startsWith("custograph actions: "
+                + "--cutoff: 1998-03-01 + --horizon-days 180 runs past the last order (1998-05-06)");
+        assertNoStackTrace(bad);
+        assertNoStackTrace(pastTheEnd);
+    }
+
+    @Test
     void helpListsTheCommands() {
         Run help = run("--help");
         assertThat(help.status()).isZero();
         assertThat(help.out()).contains("serve").contains("import").contains("generate").contains("merge")
                 .contains("analyze").contains("segment").contains("churn").contains("rules").contains("similar")
-                .contains("recommend").contains("evaluate-recs");
+                .contains("recommend").contains("evaluate-recs").contains("actions");
     }
 
     private static void assertNoStackTrace(Run run) {
