@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import dev.custograph.analytics.AnalyticsFailedException;
+import dev.custograph.analytics.SortedValues;
 import dev.custograph.graph.AnalyticsReads;
 import dev.custograph.graph.Graph;
 import dev.custograph.graph.GraphChange;
@@ -266,20 +267,7 @@ public final class NextBestActions {
         }
 
         double of(double value) {
-            if (sorted.length == 0) {
-                return 0;
-            }
-            int lo = 0;
-            int hi = sorted.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (sorted[mid] < value) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return (double) lo / sorted.length;
+            return sorted.length == 0 ? 0 : (double) SortedValues.below(sorted, value) / sorted.length;
         }
     }
 }

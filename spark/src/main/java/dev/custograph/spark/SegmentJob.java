@@ -3,8 +3,10 @@ package dev.custograph.spark;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,7 +21,6 @@ import java.util.SplittableRandom;
 import dev.custograph.analytics.segment.SegmentNames;
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -107,7 +108,7 @@ final class SegmentJob {
             }
         }
         Dataset<Row> assigned = best.transform(scaled).select("customerId", "cluster").cache();
-        List<Map<String, Object>> segments = describe(best, best.transform(scaled), features, ledger.runId());
+        List<Map<String, Object>> segments = describe(best.transform(scaled), features, ledger.runId());
         Map<Integer, String> segmentOfCluster = new HashMap<>();
         segments.forEach(s -> segmentOfCluster.put((Integer) s.remove("cluster"), (String) s.get("segmentId")));
 
@@ -136,23 +137,25 @@ final class SegmentJob {
     }
 
     /** Segments largest first: sizes, revenue shares, means in the features' own units, names and actions. */
-    private static List<Map<String, Object>> describe(KMeansModel model, Dataset<Row> clustered,
+    private static List<Map<String, Object>> describe(Dataset<Row> clustered,
                                                       List<String> features, String runId) {
         List<Column> aggregates = new ArrayList<>(List.of(count(lit(1)).as("size"), sum("spend").as("revenue")));
         features.forEach(f -> aggregates.add(avg(col(f)).as(f)));
+        // Exact medians (percentile interpolates as the in-JVM run does), for the names (SegmentNames.position).
+        features.forEach(f -> aggregates.add(expr("percentile(`" + f + "`, 0.5)").as("median_" + f)));
         List<Row> rows = new ArrayList<>(clustered.groupBy("cluster")
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
                 .collectAsList());
         double totalRevenue = rows.stream().mapToDouble(r -> r.getDouble(2)).sum();
         rows.sort(Comparator.comparingLong((Row r) -> -r.getLong(1)).thenComparingInt(r -> r.getInt(0)));
-        Vector[] centers = model.clusterCenters();
+        double[][] positions = positions(clustered, rows, features);
         List<Map<String, Object>> segments = new ArrayList<>();
         Map<String, Integer> nameCounts = new HashMap<>();
         String shortRun = runId.substring(0, 8);
         for (int rank = 0; rank < rows.size(); rank++) {
             Row row = rows.get(rank);
             int cluster = row.getInt(0);
-            double[] z = centers[cluster].toArray();
+            double[] z = positions[rank];
             Map<String, Double> centroid = new LinkedHashMap<>();
             for (int j = 0; j < features.size(); j++) {
                 centroid.put(features.get(j), RunLedger.round(row.getDouble(3 + j), 4));
@@ -170,6 +173,33 @@ final class SegmentJob {
             segments.add(segment);
         }
         return segments;
+    }
+
+    /**
+     * Each segment's position on each feature (SegmentNames.position): where its median falls among all customers,
+     * counted in one pass over them (how many lie below each median, how many on it).
+     */
+    private static double[][] positions(Dataset<Row> clustered, List<Row> rows, List<String> features) {
+        int d = features.size();
+        List<Column> counts = new ArrayList<>(List.of(count(lit(1)).as("n")));
+        for (int r = 0; r < rows.size(); r++) {
+            for (int j = 0; j < d; j++) {
+                double median = rows.get(r).getDouble(3 + d + j);
+                Column value = col(features.get(j));
+                counts.add(sum(when(value.lt(median), 1).otherwise(0)).as("below_" + r + "_" + j));
+                counts.add(sum(when(value.equalTo(median), 1).otherwise(0)).as("on_" + r + "_" + j));
+            }
+        }
+        Row c = clustered.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
+        double n = c.getLong(0);
+        double[][] positions = new double[rows.size()][d];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int j = 0; j < d; j++) {
+                int at = 1 + 2 * (r * d + j);
+                positions[r][j] = (c.getLong(at) + c.getLong(at + 1) / 2.0) / n - 0.5;
+            }
+        }
+        return positions;
     }
 
     private static Map<String, Object> forReport(Map<String, Object> segment) {

@@ -5,29 +5,50 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.custograph.analytics.SortedValues;
+
 /**
- * Names a segment from its centroid, as the seed's case study does ("high frequency, high spend"): the (at most three)
- * features on which the segment's mean is furthest from the whole base's, in standard deviations, if at least 0.3 of
- * one, most distinctive first; "average customers" when none is. Three, so that a name never hides the recency an
- * action below is based on ("high frequency, high spend, lapsed": win back). The suggested action reads recency, frequency and spend, when they are among
- * the features:
+ * Names a segment from where its members sit in the whole base, as the seed's case study words it ("high frequency,
+ * high spend"). For each feature, the segment's <em>position</em> is where its members' median falls among all
+ * customers' values: the share of customers below it (ties counted half), minus one half, so -0.5 is the very bottom,
+ * 0 the base's median and +0.5 the top. The name takes the (at most three) features whose position is furthest from 0,
+ * if at least 0.15 (the median beyond the base's 35th or 65th percentile), most distinctive first; "average customers"
+ * when none is. Three, so that a name never hides the recency an action below is based on ("high frequency, high
+ * spend, lapsed": win back).
+ *
+ * <p>Medians, not the centroid: a centroid is a mean of scaled features, and a few customers far out pull it; the
+ * demo's segment named "recent" from its centroid held customers whose last order was 526 days ago. A median against
+ * the base says what most members are.
+ *
+ * <p>The suggested action reads recency, frequency and spend, when they are among the features:
  * <pre>
- *   lapsed (recency  > +0.3 sd), spend above average  -> win back
- *   lapsed, spend not above average                   -> low-cost reactivation, or let go
- *   frequency and spend above average                 -> reward and retain
- *   spend above average, frequency not                -> raise purchase frequency
- *   frequency above average, spend not                -> raise basket size
- *   otherwise                                         -> nurture towards a repeat purchase
+ *   lapsed (recency position >= +0.15), spend above the median  -> win back
+ *   lapsed, spend not above the median                          -> low-cost reactivation, or let go
+ *   frequency and spend above the median                        -> reward and retain
+ *   spend above the median, frequency not                       -> raise purchase frequency
+ *   frequency above the median, spend not                       -> raise basket size
+ *   otherwise                                                   -> nurture towards a repeat purchase
  * </pre>
  */
 public final class SegmentNames {
 
-    private static final double NOTABLE = 0.3;
+    /** How far from the base's median (in share of customers) a segment's median must be to name it. */
+    static final double NOTABLE = 0.15;
 
     private SegmentNames() {
     }
 
-    /** {@code z}: the segment's mean of each feature in standard deviations from the base's mean. */
+    /**
+     * Where {@code median} falls among {@code sortedBase} (all customers' values of a feature, ascending): the share
+     * below it, ties counted half, minus one half.
+     */
+    public static double position(double[] sortedBase, double median) {
+        int below = SortedValues.below(sortedBase, median);
+        int notAbove = SortedValues.notAbove(sortedBase, median);
+        return (below + (notAbove - below) / 2.0) / sortedBase.length - 0.5;
+    }
+
+    /** {@code z}: the segment's position on each feature ({@link #position}), in the features' order. */
     public static String name(List<String> features, double[] z) {
         List<Integer> notable = IntStream.range(0, z.length).boxed()
                 .filter(j -> Math.abs(z[j]) >= NOTABLE)
@@ -43,6 +64,7 @@ public final class SegmentNames {
         return String.join(", ", words);
     }
 
+    /** {@code z}: the segment's position on each feature ({@link #position}), in the features' order. */
     public static String action(List<String> features, double[] z) {
         double recency = value(features, z, "recency");
         double frequency = value(features, z, "frequency");

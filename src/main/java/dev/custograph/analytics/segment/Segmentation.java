@@ -3,6 +3,7 @@ package dev.custograph.analytics.segment;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -146,7 +147,7 @@ public final class Segmentation {
     }
 
     /** Segments largest first, with means in original units, names, actions and revenue shares. */
-    private static List<SegmentationReport.Segment> describe(CustomerFeatures.Table table, double[] scaled,
+    static List<SegmentationReport.Segment> describe(CustomerFeatures.Table table, double[] scaled,
                                                              KMeans.Result result, String runId) {
         int n = table.size();
         int d = table.dimensions();
@@ -164,8 +165,26 @@ public final class Segmentation {
                 sum[c][j] += table.value(i, j);
             }
         }
-        // The centroid's distance from the base's mean in standard deviations of the scaled feature (whose mean is
-        // 0 and deviation 1), the scale the names are read on.
+        // Names come from where each segment's members' median sits among all customers (SegmentNames.position).
+        double[][] base = new double[d][n];
+        double[][][] members = new double[k][d][];
+        int[] filled = new int[k];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                members[c][j] = new double[(int) size[c]];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int c = result.assignment()[i];
+            for (int j = 0; j < d; j++) {
+                base[j][i] = table.value(i, j);
+                members[c][j][filled[c]] = table.value(i, j);
+            }
+            filled[c]++;
+        }
+        for (double[] column : base) {
+            Arrays.sort(column);
+        }
         List<Integer> order = IntStream.range(0, k).boxed()
                 .sorted(Comparator.comparingLong((Integer c) -> -size[c]).thenComparing(c -> c)).toList();
         List<SegmentationReport.Segment> segments = new ArrayList<>();
@@ -176,7 +195,7 @@ public final class Segmentation {
             double[] z = new double[d];
             Map<String, Double> centroid = new LinkedHashMap<>();
             for (int j = 0; j < d; j++) {
-                z[j] = result.centroid(c, j);
+                z[j] = size[c] == 0 ? 0 : SegmentNames.position(base[j], median(members[c][j]));
                 centroid.put(table.names().get(j), size[c] == 0 ? null : round(sum[c][j] / size[c], 4));
             }
             String name = SegmentNames.name(table.names(), z);
@@ -194,6 +213,13 @@ public final class Segmentation {
             result.assignment()[i] = rankOf[result.assignment()[i]];
         }
         return segments;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 
     private void write(CustomerFeatures.Table table, KMeans.Result result, List<SegmentationReport.Segment> segments,
