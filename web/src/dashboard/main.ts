@@ -10,6 +10,7 @@ import { renderSegments } from './views/segments';
 import { renderClv } from './views/clv';
 import { renderRules } from './views/rules';
 import { renderCustomer } from './views/customer';
+import { renderActions } from './views/actions';
 
 const KEY = 'custograph.apiKey';
 const view = document.getElementById('view')!;
@@ -23,6 +24,7 @@ const VIEWS: Record<string, Renderer> = {
   segments: renderSegments,
   clv: renderClv,
   rules: renderRules,
+  actions: renderActions,
   customer: renderCustomer,
 };
 

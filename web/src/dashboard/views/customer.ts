@@ -13,6 +13,7 @@ const PROFILE = /* GraphQL */ `query Customer360($id: ID!) { customer(id: $id) {
   value { asOf clv pAlive rfm { recencyDays frequency monetary r f m segment } }
   segment { name action }
   churnRisk { probability horizonDays }
+  nextBestAction { label expectedValue uplift reasons product { id name } }
   orderHistory(first: 10) { totalCount edges { node { id orderDate total status } } }
   similarCustomers(first: 5) { customer { id name } score sharedProducts }
   recommendations(first: 5) { product { id name price } score reasons { kind text } } } }`;
@@ -75,6 +76,27 @@ export async function renderCustomer(api: Api, into: HTMLElement, id?: string): 
     ['First / last order', `${c.totals.firstOrderDate ?? '–'} / ${c.totals.lastOrderDate ?? '–'}`],
   ]));
 
+  // One decision first: the models below may disagree (a "reward" segment, a 99% churn risk); this weighs them.
+  const next = card('customer-next-action', 'Next best action', 'Chosen by the policy from every figure below.');
+  into.append(next.element);
+  const action = c.nextBestAction;
+  if (!action) {
+    next.body.append(empty('No action decided yet: run `custograph actions` (or runAnalytics).'));
+  } else {
+    next.body.append(facts([
+      ['Action', action.label], ['Offer', action.product ? (action.product.name ?? action.product.id) : '–'],
+      ['Expected value', formatMoney(action.expectedValue)], ['Uplift', formatMoney(action.uplift)],
+    ]));
+    const why = document.createElement('ul');
+    why.className = 'reasons';
+    action.reasons.forEach(r => {
+      const li = document.createElement('li');
+      li.textContent = r;
+      why.append(li);
+    });
+    next.body.append(why);
+  }
+
   const value = card('customer-value', 'Value and risk');
   into.append(value.element);
   value.body.append(facts([
@@ -82,7 +104,7 @@ export async function renderCustomer(api: Api, into: HTMLElement, id?: string): 
     ['P(alive)', c.value ? formatShare(c.value.pAlive) : '–'],
     ['RFM', c.value ? `${c.value.rfm.r}-${c.value.rfm.f}-${c.value.rfm.m} ${c.value.rfm.segment}` : '–'],
     ['Segment', c.segment ? c.segment.name : '–'],
-    ['Suggested action', c.segment?.action ?? '–'],
+    ['Segment suggests', c.segment?.action ?? '–'],
     ['Churn risk', c.churnRisk ? `${formatShare(c.churnRisk.probability)} within ${c.churnRisk.horizonDays} days` : 'not scored'],
   ]));
 

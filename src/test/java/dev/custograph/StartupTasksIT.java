@@ -47,8 +47,9 @@ class StartupTasksIT {
         assertThat(afterFirst.type("CONTAINS")).isEqualTo(demo.lines().size());
         assertThat(afterFirst.revenue()).isCloseTo(demo.lines().stream().mapToDouble(l -> l.amount()).sum(),
                 org.assertj.core.data.Offset.offset(0.01));
-        // Analysed once, so the dashboard has data: one run each of value, segments, churn, rules and similarity.
-        assertThat(afterFirst.label("AnalyticsRun")).as("analysed once, so the dashboard has data").isEqualTo(5);
+        // Analysed once, so the dashboard has data: one run each of value, segments, churn, rules, similarity and
+        // next best actions.
+        assertThat(afterFirst.label("AnalyticsRun")).as("analysed once, so the dashboard has data").isEqualTo(6);
         assertThat(afterFirst.label("Segment")).isPositive();
         assertThat(afterFirst.type("BOUGHT_WITH")).isPositive();
         assertThat(afterFirst.type("SIMILAR")).isPositive();

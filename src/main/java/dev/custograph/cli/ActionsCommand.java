@@ -1,11 +1,9 @@
 package dev.custograph.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -14,10 +12,7 @@ import dev.custograph.actions.ActionPolicy;
 import dev.custograph.actions.ActionsReport;
 import dev.custograph.actions.NextBestAction;
 import dev.custograph.actions.NextBestActions;
-import dev.custograph.files.PrivateFiles;
 import dev.custograph.graph.GraphConnection;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +26,8 @@ import picocli.CommandLine.Option;
 public final class ActionsCommand implements Callable<Integer> {
 
     /** The export's columns, in order. */
-    static final String[] CSV_COLUMNS = {"customer_id", "action", "label", "expected_value", "uplift", "baseline",
-            "product_id", "product_name", "reasons"};
+    static final List<String> CSV_COLUMNS = List.of("customer_id", "action", "label", "expected_value", "uplift",
+            "baseline", "product_id", "product_name", "reasons");
 
     @Mixin
     ConnectionOptions connection;
@@ -83,21 +78,19 @@ public final class ActionsCommand implements Callable<Integer> {
         if (evaluate && cutoff == null) {
             throw new IllegalArgumentException("--evaluate needs --cutoff DATE");
         }
-        if (export != null && export.getParent() != null && !Files.isDirectory(export.getParent())) {
-            throw new IllegalArgumentException("--export " + export + ": directory " + export.getParent()
-                    + " does not exist");
-        }
+        CsvExport.checkDirectory(export);
         ActionsReport report;
         try (GraphConnection db = connection.open();
-             CsvExport csv = new CsvExport(export)) {
+             CsvExport csv = new CsvExport(export, CSV_COLUMNS)) {
             report = new NextBestActions(db.graph()).run(new NextBestActions.Parameters(policy,
-                    today != null ? today : LocalDate.now(), !noRecommendations, !output.noWrite), csv::write);
+                    today != null ? today : LocalDate.now(), !noRecommendations, !output.noWrite),
+                    action -> csv.write(csvRow(action)));
             if (evaluate) {
                 report = report.withEvaluation(ActionEvaluation.run(db.graph(), policy, cutoff, horizonDays,
                         churnHorizonDays));
             }
         } catch (RuntimeException e) {
-            deleteQuietly(export);
+            CsvExport.deleteQuietly(export);
             throw e;
         }
         if (!output.printedAsJson(report)) {
@@ -132,59 +125,12 @@ public final class ActionsCommand implements Callable<Integer> {
         System.out.printf("Done in %.1f s%s%n", r.seconds(), r.written() > 0 ? "; written onto the graph" : "");
     }
 
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // The failure being reported matters more than a leftover file.
-            }
-        }
+    private static List<Object> csvRow(NextBestAction a) {
+        return Arrays.asList(a.customerId(), a.action(), a.label(), money(a.expectedValue()), money(a.uplift()),
+                money(a.baseline()), a.productId(), a.productName(), String.join("; ", a.reasons()));
     }
 
-    /** The --export file, written as decisions are made; nothing when no file was asked for. */
-    private static final class CsvExport implements AutoCloseable {
-        private final CSVPrinter printer;
-
-        CsvExport(Path file) {
-            try {
-                if (file == null) {
-                    printer = null;
-                } else {
-                    Writer writer = PrivateFiles.newWriter(file);
-                    printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write --export " + file, e);
-            }
-        }
-
-        void write(NextBestAction a) {
-            if (printer == null) {
-                return;
-            }
-            try {
-                printer.printRecord(a.customerId(), a.action(), a.label(), money(a.expectedValue()),
-                        money(a.uplift()), money(a.baseline()), a.productId(), a.productName(),
-                        String.join("; ", a.reasons()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the export", e);
-            }
-        }
-
-        private static String money(double v) {
-            return String.format(Locale.ROOT, "%.2f", v);
-        }
-
-        @Override
-        public void close() {
-            if (printer != null) {
-                try {
-                    printer.close(true);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the export", e);
-                }
-            }
-        }
+    private static String money(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -1,10 +1,5 @@
 package dev.custograph.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -15,8 +10,6 @@ import dev.custograph.analytics.CustomerValue;
 import dev.custograph.analytics.ProbabilisticValue.TimeUnit;
 import dev.custograph.analytics.ValueAnalysis;
 import dev.custograph.graph.GraphConnection;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,35 +65,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (export != null && export.getParent() != null && !Files.isDirectory(export.getParent())) {
-            throw new IllegalArgumentException("--export " + export + ": directory " + export.getParent()
-                    + " does not exist");
-        }
+        CsvExport.checkDirectory(export);
         ValueAnalysis.Parameters parameters = new ValueAnalysis.Parameters(asOf, calibrationEnd, timeUnit, horizon,
                 discountRate, margin, activeDays, includeCancelled, !output.noWrite);
         AnalyticsReport report;
         try (GraphConnection db = connection.open();
-             CsvExport csv = new CsvExport(export)) {
-            report = new ValueAnalysis(db.graph()).run(parameters, csv::write);
+             CsvExport csv = new CsvExport(export, CustomerValue.CSV_COLUMNS)) {
+            report = new ValueAnalysis(db.graph()).run(parameters, value -> csv.write(value.csvRow()));
         } catch (RuntimeException e) {
-            deleteQuietly(export);
+            CsvExport.deleteQuietly(export);
             throw e;
         }
         if (!output.printedAsJson(report)) {
             printSummary(report);
         }
         return 0;
-    }
-
-    /** A failed run leaves no half-written export behind. */
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // The failure being reported matters more than a leftover file.
-            }
-        }
     }
 
     private static void printSummary(AnalyticsReport r) {
@@ -137,45 +116,5 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         System.out.printf("Done in %.1f s (projection %.1f s, models %.2f s, top lists %.1f s, write-back %.1f s)%n",
                 r.seconds(), r.projectionSeconds(), r.modelSeconds(), r.descriptiveQuerySeconds(), r.writeSeconds());
-    }
-
-    /** The --export file, written as rows arrive; nothing when no file was asked for. */
-    private static final class CsvExport implements AutoCloseable {
-        private final CSVPrinter printer;
-
-        CsvExport(Path file) {
-            try {
-                if (file == null) {
-                    printer = null;
-                } else {
-                    Writer writer = dev.custograph.files.PrivateFiles.newWriter(file);
-                    printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-                            .setHeader(CustomerValue.CSV_COLUMNS.toArray(String[]::new)).get());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write --export " + file, e);
-            }
-        }
-
-        void write(CustomerValue value) {
-            if (printer != null) {
-                try {
-                    printer.printRecord(value.csvRow());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the export", e);
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            if (printer != null) {
-                try {
-                    printer.close(true);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the export", e);
-                }
-            }
-        }
     }
 }

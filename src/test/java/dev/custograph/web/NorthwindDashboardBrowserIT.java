@@ -169,4 +169,59 @@ class NorthwindDashboardBrowserIT {
         assertThat(browser.find("#view [data-card]").getAttribute("data-card")).isEqualTo("model-warnings");
         browser.screenshot("northwind-clv-warnings");
     }
+
+    @Test
+    @Order(4)
+    void theActionsViewCountsListsAndFiltersWhatTheApiServes() {
+        new dev.custograph.analytics.ValueAnalysis(graph).run(
+                dev.custograph.analytics.ValueAnalysis.Parameters.defaults(), null);
+        new dev.custograph.analytics.churn.ChurnPrediction(graph).run(new dev.custograph.analytics.churn
+                .ChurnPrediction.Parameters(java.time.LocalDate.of(1997, 12, 31), 120,
+                List.of("recency", "frequency", "monetary"), dev.custograph.analytics.churn.ChurnPrediction.Penalty.L2,
+                1.0, dev.custograph.analytics.churn.ChurnPrediction.Validation.RANDOM, 0.3, 42, true));
+        new dev.custograph.actions.NextBestActions(graph).run(new dev.custograph.actions.NextBestActions.Parameters(
+                dev.custograph.actions.ActionPolicy.defaults(), java.time.LocalDate.of(2026, 12, 1), true, true),
+                null);
+        GraphQlHttp api = GraphQlHttp.withKey(port, ADMIN);
+        JsonNode counts = api.post("{ nextBestActionCounts { action label customers } }")
+                .at("/data/nextBestActionCounts");
+        List<List<String>> expectedCounts = new ArrayList<>();
+        counts.forEach(c -> expectedCounts.add(List.of(c.at("/label").asString(),
+                String.valueOf(c.at("/customers").asLong()))));
+        JsonNode top = api.post("{ nextBestActions(first: 50) { totalCount edges { node { id nextBestAction { label "
+                + "expectedValue reasons } } } } }").at("/data/nextBestActions");
+
+        browser.open("http://localhost:" + port + "/#actions");
+        browser.useKey(ADMIN);
+        browser.awaitView("actions");
+        assertThat(browser.rows("[data-card=action-counts] details.data")).extracting(r -> List.of(r.get(0), r.get(1)))
+                .containsExactlyElementsOf(expectedCounts);
+        assertThat(browser.svgTexts("[data-card=action-counts]")).contains(expectedCounts.get(0).get(0));
+        List<List<String>> listed = browser.rows("[data-card=action-list]");
+        assertThat(listed).hasSize(top.at("/edges").size());
+        JsonNode best = top.at("/edges/0/node");
+        assertThat(listed.get(0).get(0)).contains(best.at("/id").asString());
+        assertThat(listed.get(0).get(1)).isEqualTo(best.at("/nextBestAction/label").asString());
+        assertThat(Double.parseDouble(listed.get(0).get(2).replace(",", "")))
+                .isCloseTo(best.at("/nextBestAction/expectedValue").asDouble(), within(0.005));
+        assertThat(listed.get(0).get(5)).contains(best.at("/nextBestAction/reasons/0").asString());
+        assertThat(browser.find("[data-card=action-list] .count").getText())
+                .isEqualTo(listed.size() + " of " + top.at("/totalCount").asLong() + " customers");
+        browser.screenshot("northwind-actions");
+
+        // One action: only its customers, as many as the counts say.
+        String action = counts.get(counts.size() - 1).at("/action").asString();
+        long customers = counts.get(counts.size() - 1).at("/customers").asLong();
+        new org.openqa.selenium.support.ui.Select(browser.find("#action-filter")).selectByValue(action);
+        browser.await(d -> browser.find("[data-card=action-list] .count").getText()
+                .endsWith(" of " + customers + " customers"));
+        assertThat(browser.rows("[data-card=action-list]")).hasSize((int) Math.min(50, customers))
+                .allSatisfy(r -> assertThat(r.get(1)).isEqualTo(counts.get(counts.size() - 1).at("/label").asString()));
+
+        // The customer's page leads with its one decision.
+        browser.go("customer/" + best.at("/id").asString());
+        assertThat(browser.find("[data-card=customer-next-action]").getText())
+                .contains(best.at("/nextBestAction/label").asString())
+                .contains(best.at("/nextBestAction/reasons/0").asString());
+    }
 }
