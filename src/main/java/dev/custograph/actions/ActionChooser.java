@@ -110,11 +110,21 @@ public final class ActionChooser {
         if (f.rfmSegment() != null) {
             out.add("RFM segment " + f.rfmSegment());
         }
+        if (f.highValueAtRisk()) {
+            out.add("on the high-value-at-risk care list (CLV in the top fifth, risk 50% or more)");
+        }
         if (f.daysToBirthday() != null && f.daysToBirthday() <= 31) {
-            out.add(f.daysToBirthday() == 0 ? "birthday today" : "birthday in " + f.daysToBirthday()
-                    + (f.daysToBirthday() == 1 ? " day" : " days"));
+            out.add(f.daysToBirthday() == 0 ? "birthday today" : "birthday in " + days(f.daysToBirthday()));
+        }
+        if (f.daysToAnniversary() != null && f.daysToAnniversary() <= 31) {
+            out.add(f.daysToAnniversary() == 0 ? "customer since this day in an earlier year"
+                    : "anniversary as a customer in " + days(f.daysToAnniversary()));
         }
         return out;
+    }
+
+    private static String days(int n) {
+        return n + (n == 1 ? " day" : " days");
     }
 
     /** "top 5% of customers" for a percentile of 0.95; the lower half as "bottom 30%". */

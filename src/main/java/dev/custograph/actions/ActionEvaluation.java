@@ -128,7 +128,7 @@ public final class ActionEvaluation {
             CustomerFacts facts = new CustomerFacts(summaries.id(i), summaries.recencyDays(i), summaries.orders(i),
                     summaries.revenue(i), summaries.tenureDays(i), summaries.averageOrderValue(i),
                     Double.isFinite(clv) ? clv : null, Double.isFinite(alive) ? alive : null, churn[i],
-                    churnHorizonDays, rfm.segment()[i], null, null, null, null, valueIfRetained[i], churn[i],
+                    churnHorizonDays, rfm.segment()[i], null, null, null, null, null, valueIfRetained[i], churn[i],
                     "churn model", valueRank.of(valueIfRetained[i]), Double.isFinite(clv) ? clvRank.of(clv) : null);
             byActions[i] = chooser.choose(facts).expectedValue();
             byClv[i] = clv;
@@ -146,7 +146,8 @@ public final class ActionEvaluation {
         rankings.add(ranking(BY_SPEND, bySpend, actual, total, null));
         return new Result(cutoff, horizonDays, churnHorizonDays, n, Math.round(total * 100) / 100.0,
                 (int) Math.ceil(n / 10.0), List.copyOf(rankings),
-                "K-Means segments, birthdays and recommendations (no cross-sell): not rebuilt as of the cutoff");
+                "K-Means segments, birthdays, anniversaries and recommendations (no cross-sell): not rebuilt as of the "
+                        + "cutoff");
     }
 
     /** The churn model as `churn` learns it: labels over the churn horizon before the cutoff, applied at the cutoff. */

@@ -16,7 +16,7 @@ import java.util.Map;
 public record CustomerFacts(String customerId, int recencyDays, int frequency, double monetary, int tenureDays,
                             double avgOrderValue, Double clv, Double pAlive, Double churnProbability,
                             Integer churnHorizonDays, String rfmSegment, String segmentName, String segmentAction,
-                            Integer daysToBirthday, Recommended recommended, double valueIfRetained, Double risk,
+                            Integer daysToBirthday, Integer daysToAnniversary, Recommended recommended, double valueIfRetained, Double risk,
                             String riskSource, double valuePercentile, Double clvPercentile) {
 
     /** The product the recommendations rank first for the customer, with the first reason they give. */
@@ -32,7 +32,7 @@ public record CustomerFacts(String customerId, int recencyDays, int frequency, d
     static {
         for (String number : new String[] {"risk", "valueIfRetained", "valuePercentile", "clv", "clvPercentile",
                 "pAlive", "churnProbability", "recencyDays", "frequency", "monetary", "tenureDays", "avgOrderValue",
-                "daysToBirthday"}) {
+                "daysToBirthday", "daysToAnniversary"}) {
             FACTS.put(number, Kind.NUMBER);
         }
         FACTS.put("rfmSegment", Kind.TEXT);
@@ -69,12 +69,21 @@ public record CustomerFacts(String customerId, int recencyDays, int frequency, d
             case "tenureDays" -> tenureDays;
             case "avgOrderValue" -> avgOrderValue;
             case "daysToBirthday" -> daysToBirthday;
+            case "daysToAnniversary" -> daysToAnniversary;
             case "rfmSegment" -> rfmSegment;
             case "segmentName" -> segmentName;
             case "segmentAction" -> segmentAction;
             case "hasRecommendation" -> recommended != null;
             default -> throw new IllegalArgumentException("unknown figure " + name);
         };
+    }
+
+    /**
+     * Whether the customer is on the care list of valuable customers at risk as its defaults draw it (CLV in the top
+     * fifth, risk 50% or more; {@code careList(kind: HIGH_VALUE_AT_RISK)}).
+     */
+    boolean highValueAtRisk() {
+        return clvPercentile != null && clvPercentile >= 0.8 && risk != null && risk >= 0.5;
     }
 
     /** The expected spend over the horizon with no action: (1 - risk) x valueIfRetained; risk unknown counts 0.5. */

@@ -163,18 +163,21 @@ public final class NextBestActions {
                     (int) r.longValue("frequency"), r.doubleValue("monetary"), (int) r.longValue("tenureDays"),
                     r.doubleValue("avgOrderValue"), clv, pAlive, churn,
                     churnHorizon == null ? null : churnHorizon.intValue(), r.string("rfmSegment"),
-                    r.string("segmentName"), r.string("segmentAction"), daysToBirthday(r.date("birthDate"), today),
-                    null, value[i], risk, riskSource, valueRank.of(value[i]), clv == null ? null : clvRank.of(clv)));
+                    r.string("segmentName"), r.string("segmentAction"), daysUntil(r.date("birthDate"), today),
+                    daysUntil(r.date("registeredAt"), today), null, value[i], risk, riskSource, valueRank.of(value[i]), clv == null ? null : clvRank.of(clv)));
         }
         return facts;
     }
 
-    /** Days from {@code today} to the next birthday (0 today); a 29 February birthday falls on 1 March otherwise. */
-    static Integer daysToBirthday(LocalDate birthDate, LocalDate today) {
-        if (birthDate == null) {
+    /**
+     * Days from {@code today} to the next return of a date's day and month (0 today): a birthday, a sign-up
+     * anniversary. A 29 February falls on 1 March in other years.
+     */
+    static Integer daysUntil(LocalDate date, LocalDate today) {
+        if (date == null) {
             return null;
         }
-        MonthDay day = MonthDay.from(birthDate);
+        MonthDay day = MonthDay.from(date);
         LocalDate next = day.isValidYear(today.getYear()) ? day.atYear(today.getYear())
                 : LocalDate.of(today.getYear(), 3, 1);
         if (next.isBefore(today)) {
@@ -221,7 +224,8 @@ public final class NextBestActions {
                     r.reasons().isEmpty() ? "recommended" : r.reasons().get(0).text(), lineValue);
             out.add(new CustomerFacts(f.customerId(), f.recencyDays(), f.frequency(), f.monetary(), f.tenureDays(),
                     f.avgOrderValue(), f.clv(), f.pAlive(), f.churnProbability(), f.churnHorizonDays(),
-                    f.rfmSegment(), f.segmentName(), f.segmentAction(), f.daysToBirthday(), recommended,
+                    f.rfmSegment(), f.segmentName(), f.segmentAction(), f.daysToBirthday(), f.daysToAnniversary(),
+                    recommended,
                     f.valueIfRetained(), f.risk(), f.riskSource(), f.valuePercentile(), f.clvPercentile()));
         }
         log.info("Recommendations for {} of {} customers in {} s", first.size(), facts.size(),

@@ -21,7 +21,7 @@ class ActionChooserTest {
                                           CustomerFacts.Recommended recommended, String segmentAction) {
         return new CustomerFacts("C1", recencyDays, frequency, 1_000, 400, avgOrderValue, 5.0, 0.001, risk, 90,
                 "Can't Lose", segmentAction == null ? null : "high frequency, high spend, recent", segmentAction,
-                daysToBirthday, recommended, valueIfRetained, risk, "churn model", valuePercentile, 0.5);
+                daysToBirthday, null, recommended, valueIfRetained, risk, "churn model", valuePercentile, 0.5);
     }
 
     @Test
@@ -78,13 +78,21 @@ class ActionChooserTest {
     @Test
     void aCustomerWithoutAFigureDoesNotMeetConditionsOnIt() {
         CustomerFacts noRisk = new CustomerFacts("C2", 10, 5, 500, 400, 100, null, null, null, null, null, null, null,
-                null, null, 455, null, null, 0.99, null);
+                null, 3, null, 455, null, null, 0.99, null);
         NextBestAction a = chooser.choose(noRisk);
         // Every default action but the welcome and birthday ones needs a risk; this customer has bought five times.
         assertThat(a.action()).isEqualTo("NO_ACTION");
         assertThat(a.reasons()).contains("no churn or P(alive) figure (run analyze and churn): risk taken as 50%",
-                "no action's conditions hold");
+                "anniversary as a customer in 3 days", "no action's conditions hold");
         assertThat(a.baseline()).isCloseTo(0.5 * 455, within(1e-9));
+    }
+
+    @Test
+    void theCareListsAreNamedWhenTheCustomerIsOnOne() {
+        CustomerFacts valuableAtRisk = new CustomerFacts("C3", 300, 9, 2_000, 700, 220, 50.0, 0.1, 0.7, 90, "At Risk",
+                null, null, 10, null, null, 1_040, 0.7, "churn model", 0.9, 0.85);
+        assertThat(chooser.choose(valuableAtRisk).reasons()).contains(
+                "on the high-value-at-risk care list (CLV in the top fifth, risk 50% or more)", "birthday in 10 days");
     }
 
     @Test
@@ -97,12 +105,11 @@ class ActionChooserTest {
     @Test
     void birthdaysCountFromToday() {
         LocalDate today = LocalDate.of(2026, 12, 30);
-        assertThat(NextBestActions.daysToBirthday(LocalDate.of(1980, 12, 30), today)).isZero();
-        assertThat(NextBestActions.daysToBirthday(LocalDate.of(1980, 1, 2), today)).isEqualTo(3);
+        assertThat(NextBestActions.daysUntil(LocalDate.of(1980, 12, 30), today)).isZero();
+        assertThat(NextBestActions.daysUntil(LocalDate.of(1980, 1, 2), today)).isEqualTo(3);
         // 29 February falls on 1 March in a common year.
-        assertThat(NextBestActions.daysToBirthday(LocalDate.of(1984, 2, 29), LocalDate.of(2027, 2, 27)))
-                .isEqualTo(2);
-        assertThat(NextBestActions.daysToBirthday(null, today)).isNull();
+        assertThat(NextBestActions.daysUntil(LocalDate.of(1984, 2, 29), LocalDate.of(2027, 2, 27))).isEqualTo(2);
+        assertThat(NextBestActions.daysUntil(null, today)).isNull();
     }
 
     @Test
