@@ -36,6 +36,8 @@ import org.neo4j.kernel.api.security.exception.InvalidAuthTokenException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.server.configuration.ConfigurableServerModules;
 import org.neo4j.server.configuration.ServerSettings;
+import org.neo4j.server.configuration.ThirdPartyJaxRsPackage;
+import dev.custograph.graph.guide.AnalystGuideResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
     private static final String LOCALHOST = "127.0.0.1";
+    /** Where the embedded database's HTTP port mounts graph.guide (the analysts' start guide). */
+    static final String GUIDE_MOUNT = "/custograph";
 
     /**
      * Where and how to run: {@code boltPort}/{@code httpPort} 0 = any free port; {@code httpPort} -1 = no HTTP;
@@ -199,7 +203,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         log.info("Embedded Neo4j started in {} ms: store {}, Bolt {}{}; log in as user '{}' with the password in {}",
                 (System.nanoTime() - started) / 1_000_000, home, neo4j.boltUri(),
-                settings.httpEnabled() ? ", Neo4j Browser " + neo4j.browserUrl() : "", DatabasePassword.USER,
+                settings.httpEnabled() ? ", Neo4j Browser " + neo4j.browserUrl() + " (the analysts' guide: "
+                        + neo4j.browserGuideUrl() + ")" : "", DatabasePassword.USER,
                 DatabasePassword.file(settings.dataDir()));
         return neo4j;
     }
@@ -246,6 +251,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public String browserUrl() {
         return "http://localhost:" + httpPort() + "/browser/";
+    }
+
+    /** The analysts' start guide, for {@code :play} in Neo4j Browser. */
+    public String guideUrl() {
+        return "http://localhost:" + httpPort() + GUIDE_MOUNT + "/guide";
+    }
+
+    /** Neo4j Browser opened on the start guide ({@code :play} run at load). */
+    public String browserGuideUrl() {
+        return browserUrl() + "?cmd=play&arg=" + java.net.URLEncoder.encode(guideUrl(),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -398,7 +414,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         config.put(HttpConnector.listen_address, new SocketAddress(LOCALHOST, port));
         config.put(HttpConnector.advertised_address, new SocketAddress("localhost", port));
         config.put(ServerSettings.http_access_control_allow_origin, "http://localhost:" + port);
-        config.put(ServerSettings.http_enabled_modules, EnumSet.of(ConfigurableServerModules.BROWSER));
+        config.put(ServerSettings.http_enabled_modules, EnumSet.of(ConfigurableServerModules.BROWSER,
+                ConfigurableServerModules.UNMANAGED_EXTENSIONS));
+        // The analysts' start guide (:play), from Browser's own origin (graph.guide). Browser fetches a guide without
+        // credentials, so the guide joins Browser's own files on the list that needs none: it holds the product's
+        // saved queries and no data. Everything else on this port still asks for the database login.
+        config.put(ServerSettings.third_party_packages, java.util.List.of(new ThirdPartyJaxRsPackage(
+                AnalystGuideResource.class.getPackageName(), GUIDE_MOUNT)));
+        config.put(ServerSettings.http_auth_allowlist, java.util.List.of("/", "/browser.*", GUIDE_MOUNT + "/guide"));
         // Browser calls no one from the analyst's machine: no usage reports to Neo4j, and guides or remote content
         // only from this server.
         config.put(ServerSettings.allow_telemetry, false);

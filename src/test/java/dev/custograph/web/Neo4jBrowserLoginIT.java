@@ -52,6 +52,18 @@ class Neo4jBrowserLoginIT {
                 assertThat(client).containsEntry("client.allow_telemetry", "false")
                         .containsEntry("browser.remote_content_hostname_whitelist", "localhost");
             }
+
+            // The analysts' start guide, from Browser's own origin: the graph model, then every saved query.
+            var guide = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(neo4j.guideUrl())).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(guide.statusCode()).isEqualTo(200);
+            assertThat(guide.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                    .startsWith("text/html"));
+            assertThat(guide.body()).contains("<h3>Next best actions</h3>");
+            browser.open(neo4j.browserGuideUrl());
+            browser.await(d -> pageText(d).contains("Custograph: the customer graph"), Duration.ofSeconds(60));
+            assertThat(pageText(browser.driver())).contains("(:Customer)-[:PLACED]->(:Order)");
+            browser.screenshot("neo4j-browser-analyst-guide");
         }
     }
 
