@@ -27,8 +27,9 @@ export async function renderClv(api: Api, into: HTMLElement): Promise<void> {
   }
   const h = data.clvHistogram;
   const histogram = card('clv-histogram', 'Customer lifetime value',
-    `${formatCount(h.customers)} customers. Equal bins up to the 99th percentile (${formatMoney(h.cappedAt)}); `
-    + `the ${formatCount(h.aboveCap)} above it are in the last bin.`);
+    `${formatCount(h.customers)} customers. Equal bins up to the 99th percentile (${formatMoney(h.cappedAt)})`
+    + (h.aboveCap === 0 ? '.' : h.aboveCap === 1 ? '; the one customer above it is in the last bin.'
+      : `; the ${formatCount(h.aboveCap)} above it are in the last bin.`));
   into.append(histogram.element);
   if (h.customers === 0) {
     histogram.body.append(empty('No analytics run yet: run `custograph analyze` or runAnalytics.'));

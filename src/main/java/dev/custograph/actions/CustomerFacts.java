@@ -41,6 +41,20 @@ public record CustomerFacts(String customerId, int recencyDays, int frequency, d
         FACTS.put("hasRecommendation", Kind.YES_NO);
     }
 
+    /** The same facts placed among the other customers. */
+    CustomerFacts withRanks(double valuePercentile, Double clvPercentile) {
+        return new CustomerFacts(customerId, recencyDays, frequency, monetary, tenureDays, avgOrderValue, clv, pAlive,
+                churnProbability, churnHorizonDays, rfmSegment, segmentName, segmentAction, daysToBirthday,
+                daysToAnniversary, recommended, valueIfRetained, risk, riskSource, valuePercentile, clvPercentile);
+    }
+
+    /** The same facts with the customer's best recommendation (null for none). */
+    CustomerFacts withRecommended(Recommended recommended) {
+        return new CustomerFacts(customerId, recencyDays, frequency, monetary, tenureDays, avgOrderValue, clv, pAlive,
+                churnProbability, churnHorizonDays, rfmSegment, segmentName, segmentAction, daysToBirthday,
+                daysToAnniversary, recommended, valueIfRetained, risk, riskSource, valuePercentile, clvPercentile);
+    }
+
     /** A customer spending at their pace for shorter than this is measured over it: one lucky week is not a pace. */
     public static final int MIN_PACE_DAYS = 90;
 

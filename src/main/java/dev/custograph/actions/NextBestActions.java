@@ -125,48 +125,50 @@ public final class NextBestActions {
         return run.horizon() * ("day".equals(run.timeUnit()) ? 1 : 7);
     }
 
+    /**
+     * Every analysed customer's facts, read a page at a time and kept as records (not rows: a million customers'
+     * rows would hold a million maps), then placed among each other by value and CLV.
+     */
     private List<CustomerFacts> readFacts(LocalDate today, double horizonDays) {
-        List<Row> rows = new ArrayList<>();
+        List<CustomerFacts> unranked = new ArrayList<>();
         String after = "";
         while (true) {
             List<Row> page = graph.rows("actions/customer-facts", Map.of("after", after, "limit", PAGE));
-            rows.addAll(page);
+            for (Row r : page) {
+                unranked.add(facts(r, today, horizonDays));
+            }
             if (page.size() < PAGE) {
                 break;
             }
             after = page.get(page.size() - 1).string("customerId");
         }
-        int n = rows.size();
-        double[] value = new double[n];
-        List<Double> clvs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            value[i] = CustomerFacts.valueIfRetained(r.doubleValue("monetary"), (int) r.longValue("tenureDays"),
-                    horizonDays);
-            Double clv = r.doubleOrNull("clv");
-            if (clv != null) {
-                clvs.add(clv);
-            }
-        }
-        Percentiles valueRank = new Percentiles(value);
-        Percentiles clvRank = new Percentiles(clvs.stream().mapToDouble(Double::doubleValue).toArray());
-        List<CustomerFacts> facts = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            Double clv = r.doubleOrNull("clv");
-            Double pAlive = r.doubleOrNull("pAlive");
-            Double churn = r.doubleOrNull("churnProbability");
-            Double risk = churn != null ? churn : pAlive != null ? 1 - pAlive : null;
-            String riskSource = churn != null ? "churn model" : pAlive != null ? "P(alive)" : null;
-            Long churnHorizon = r.longOrNull("churnHorizonDays");
-            facts.add(new CustomerFacts(r.string("customerId"), (int) r.longValue("recencyDays"),
-                    (int) r.longValue("frequency"), r.doubleValue("monetary"), (int) r.longValue("tenureDays"),
-                    r.doubleValue("avgOrderValue"), clv, pAlive, churn,
-                    churnHorizon == null ? null : churnHorizon.intValue(), r.string("rfmSegment"),
-                    r.string("segmentName"), r.string("segmentAction"), daysUntil(r.date("birthDate"), today),
-                    daysUntil(r.date("registeredAt"), today), null, value[i], risk, riskSource, valueRank.of(value[i]), clv == null ? null : clvRank.of(clv)));
+        Percentiles valueRank = new Percentiles(unranked.stream().mapToDouble(CustomerFacts::valueIfRetained)
+                .toArray());
+        Percentiles clvRank = new Percentiles(unranked.stream().map(CustomerFacts::clv)
+                .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray());
+        List<CustomerFacts> facts = new ArrayList<>(unranked.size());
+        for (CustomerFacts f : unranked) {
+            facts.add(f.withRanks(valueRank.of(f.valueIfRetained()), f.clv() == null ? null : clvRank.of(f.clv())));
         }
         return facts;
+    }
+
+    /** One customer's facts from its row, not yet placed among the others. */
+    private static CustomerFacts facts(Row r, LocalDate today, double horizonDays) {
+        Double clv = r.doubleOrNull("clv");
+        Double pAlive = r.doubleOrNull("pAlive");
+        Double churn = r.doubleOrNull("churnProbability");
+        Double risk = churn != null ? churn : pAlive != null ? 1 - pAlive : null;
+        String riskSource = churn != null ? "churn model" : pAlive != null ? "P(alive)" : null;
+        Long churnHorizon = r.longOrNull("churnHorizonDays");
+        double monetary = r.doubleValue("monetary");
+        int tenureDays = (int) r.longValue("tenureDays");
+        return new CustomerFacts(r.string("customerId"), (int) r.longValue("recencyDays"),
+                (int) r.longValue("frequency"), monetary, tenureDays, r.doubleValue("avgOrderValue"), clv, pAlive,
+                churn, churnHorizon == null ? null : churnHorizon.intValue(), r.string("rfmSegment"),
+                r.string("segmentName"), r.string("segmentAction"), daysUntil(r.date("birthDate"), today),
+                daysUntil(r.date("registeredAt"), today), null,
+                CustomerFacts.valueIfRetained(monetary, tenureDays, horizonDays), risk, riskSource, 0, null);
     }
 
     /**
@@ -222,11 +224,7 @@ public final class NextBestActions {
             CustomerFacts.Recommended recommended = lineValue == null ? null : new CustomerFacts.Recommended(
                     r.productId(), r.name() == null ? r.productId() : r.name(),
                     r.reasons().isEmpty() ? "recommended" : r.reasons().get(0).text(), lineValue);
-            out.add(new CustomerFacts(f.customerId(), f.recencyDays(), f.frequency(), f.monetary(), f.tenureDays(),
-                    f.avgOrderValue(), f.clv(), f.pAlive(), f.churnProbability(), f.churnHorizonDays(),
-                    f.rfmSegment(), f.segmentName(), f.segmentAction(), f.daysToBirthday(), f.daysToAnniversary(),
-                    recommended,
-                    f.valueIfRetained(), f.risk(), f.riskSource(), f.valuePercentile(), f.clvPercentile()));
+            out.add(f.withRecommended(recommended));
         }
         log.info("Recommendations for {} of {} customers in {} s", first.size(), facts.size(),
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));

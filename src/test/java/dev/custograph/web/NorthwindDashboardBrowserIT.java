@@ -167,6 +167,17 @@ class NorthwindDashboardBrowserIT {
         assertThat(browser.findAll("[data-card=model-warnings] li")).extracting(e -> e.getText())
                 .containsExactlyElementsOf(warnings);
         assertThat(browser.find("#view [data-card]").getAttribute("data-card")).isEqualTo("model-warnings");
+        // The histogram's note counts the customers above its cap in words that fit the count ("the 0 above it" read
+        // oddly when none were).
+        long above = GraphQlHttp.withKey(port, ADMIN).post("{ clvHistogram { aboveCap } }")
+                .at("/data/clvHistogram/aboveCap").asLong();
+        String note = browser.find("[data-card=clv-histogram] .note").getText();
+        if (above == 0) {
+            assertThat(note).endsWith(").").doesNotContain("above it");
+        } else {
+            assertThat(note).endsWith(above == 1 ? "; the one customer above it is in the last bin."
+                    : "; the " + above + " above it are in the last bin.");
+        }
         browser.screenshot("northwind-clv-warnings");
     }
 
