@@ -138,12 +138,12 @@ public final class ActionEvaluation {
         }
         double total = Arrays.stream(actual).sum();
         List<Ranking> rankings = new ArrayList<>();
-        rankings.add(ranking(BY_ACTIONS, byActions, actual, total, null));
-        rankings.add(value.bgNbd().converged() ? ranking(BY_CLV, byClv, actual, total, null)
+        rankings.add(ranking(BY_ACTIONS, byActions, actual, total));
+        rankings.add(value.bgNbd().converged() ? ranking(BY_CLV, byClv, actual, total)
                 : new Ranking(BY_CLV, null, null, "no CLV: BG/NBD did not fit on the data up to the cutoff ("
                 + value.bgNbd().problem() + ")"));
-        rankings.add(ranking(BY_RFM, byRfm, actual, total, null));
-        rankings.add(ranking(BY_SPEND, bySpend, actual, total, null));
+        rankings.add(ranking(BY_RFM, byRfm, actual, total));
+        rankings.add(ranking(BY_SPEND, bySpend, actual, total));
         return new Result(cutoff, horizonDays, churnHorizonDays, n, Math.round(total * 100) / 100.0,
                 (int) Math.ceil(n / 10.0), List.copyOf(rankings),
                 "K-Means segments, birthdays, anniversaries and recommendations (no cross-sell): not rebuilt as of the "
@@ -175,7 +175,7 @@ public final class ActionEvaluation {
     }
 
     /** The share of next-period revenue held by the top tenth and top fifth by {@code score} (NaN ranks last). */
-    static Ranking ranking(String name, double[] score, double[] actual, double total, String note) {
+    static Ranking ranking(String name, double[] score, double[] actual, double total) {
         Integer[] order = new Integer[score.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -184,7 +184,7 @@ public final class ActionEvaluation {
                 ? Double.NEGATIVE_INFINITY : score[i]);
         Arrays.sort(order, byScore.reversed());
         return new Ranking(name, share(order, actual, total, Math.ceil(score.length / 10.0)),
-                share(order, actual, total, Math.ceil(score.length / 5.0)), note);
+                share(order, actual, total, Math.ceil(score.length / 5.0)), null);
     }
 
     private static Double share(Integer[] order, double[] actual, double total, double count) {

@@ -151,7 +151,7 @@ public final class AnalyticsRefresh {
                     Map<String, Object> summary = new LinkedHashMap<>();
                     summary.put("runId", actions.runId());
                     summary.put("customers", actions.customers());
-                    summary.put("byAction", asMap(Map.of("list", actions.byAction())).get("list"));
+                    summary.put("byAction", JSON.convertValue(actions.byAction(), List.class));
                     result.put("actions", summary);
                 }
                 default -> throw new IllegalStateException("unknown step " + step);

@@ -60,6 +60,15 @@ class Neo4jBrowserLoginIT {
             assertThat(guide.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                     .startsWith("text/html"));
             assertThat(guide.body()).contains("<h3>Next best actions</h3>");
+            // Only the guide itself needs no login, and only to be read.
+            var http = java.net.http.HttpClient.newHttpClient();
+            var other = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(neo4j.guideUrl()
+                    .replace("/guide", "/other"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(other.statusCode()).isEqualTo(401);
+            var post = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(neo4j.guideUrl()))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x".repeat(1 << 20))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(405);
             browser.open(neo4j.browserGuideUrl());
             browser.await(d -> pageText(d).contains("Custograph: the customer graph"), Duration.ofSeconds(60));
             assertThat(pageText(browser.driver())).contains("(:Customer)-[:PLACED]->(:Order)");
