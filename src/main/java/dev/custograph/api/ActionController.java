@@ -56,22 +56,25 @@ class ActionController {
 
     @QueryMapping
     Connection<Customer> nextBestActions(@Argument String action, @Argument Integer first, @Argument String after,
+                                         @Argument Integer last, @Argument String before,
                                          DataFetchingFieldSelectionSet selection) {
         if (action != null && !action.matches("[A-Z][A-Z0-9_]{0,39}")) {
             throw new BadRequestException("action: '" + action + "' is not an action id (capital letters, digits "
                     + "and _, e.g. WIN_BACK)");
         }
-        PageRequest request = PageRequest.of(first, after, "NEXT_BEST_ACTION:" + (action == null ? "" : action));
-        Double afterValue = null;
-        if (request.after() != null) {
+        PageRequest request = PageRequest.of(first, after, last, before,
+                "NEXT_BEST_ACTION:" + (action == null ? "" : action));
+        EntityReads.PageStart start = request.start();
+        Double cursorValue = null;
+        if (start.sortKey() != null) {
             try {
-                afterValue = Double.parseDouble(request.after().sortKey());
+                cursorValue = Double.parseDouble(start.sortKey());
             } catch (NumberFormatException e) {
-                throw new BadRequestException("after: '" + after + "' is not a cursor from this API");
+                throw new BadRequestException(request.paging().cursorArgument() + ": '" + request.paging().cursor()
+                        + "' is not a cursor from this API");
             }
         }
-        EntityReads.Page<String> ids = reads.page(action, afterValue,
-                request.after() == null ? null : request.after().id(), request.first());
+        EntityReads.Page<String> ids = reads.page(action, cursorValue, start.id(), start.backward(), request.size());
         Map<String, Customer> customers = entities.customers(ids.rows().stream().map(EntityReads.Keyed::id).toList());
         List<EntityReads.Keyed<Customer>> rows = new ArrayList<>();
         for (EntityReads.Keyed<String> row : ids.rows()) {
@@ -81,7 +84,7 @@ class ActionController {
             }
         }
         Long total = selection.contains("totalCount") ? reads.count(action) : null;
-        return request.connection(new EntityReads.Page<>(rows, ids.hasNext()), total);
+        return request.connection(new EntityReads.Page<>(rows, ids.hasMore()), total);
     }
 
     @QueryMapping

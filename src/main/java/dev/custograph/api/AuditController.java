@@ -22,15 +22,13 @@ class AuditController {
 
     @QueryMapping
     Connection<AuditEntry> auditLog(@Argument String customerId, @Argument String actor, @Argument Integer first,
-                                    @Argument String after, DataFetchingFieldSelectionSet selection) {
-        int size = PageSize.of(first, PageRequest.MAX_PAGE_SIZE);
-        List<AuditEntry> read = audit.entries(customerId, actor, after, size + 1);
-        boolean more = read.size() > size;
-        List<Connection.Edge<AuditEntry>> edges = read.stream().limit(size)
-                .map(entry -> new Connection.Edge<>(entry.entryId(), entry)).toList();
-        return new Connection<>(edges, new Connection.PageInfo(more, after != null,
-                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                selection.contains("totalCount") ? audit.count(customerId, actor) : null);
+                                    @Argument String after, @Argument Integer last, @Argument String before,
+                                    DataFetchingFieldSelectionSet selection) {
+        Paging paging = Paging.of(first, after, last, before, PageRequest.MAX_PAGE_SIZE);
+        List<AuditEntry> read = audit.entries(customerId, actor, paging.cursor(), paging.backward(), paging.size() + 1);
+        boolean more = read.size() > paging.size();
+        return paging.connection(read.subList(0, Math.min(paging.size(), read.size())), more, AuditEntry::entryId,
+                entry -> entry, selection.contains("totalCount") ? audit.count(customerId, actor) : null);
     }
 
     @SchemaMapping(typeName = "AuditEntry", field = "id")

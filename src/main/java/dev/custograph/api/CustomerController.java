@@ -43,10 +43,11 @@ class CustomerController {
     }
 
     @QueryMapping
-    Connection<Customer> customers(@Argument Integer first, @Argument String after, @Argument CustomerFilter filter,
+    Connection<Customer> customers(@Argument Integer first, @Argument String after, @Argument Integer last,
+                                   @Argument String before, @Argument CustomerFilter filter,
                                    @Argument String orderBy, DataFetchingFieldSelectionSet selection,
                                    DataFetchingEnvironment env) {
-        PageRequest request = PageRequest.of(first, after, orderBy);
+        PageRequest request = PageRequest.of(first, after, last, before, orderBy);
         String email = filter == null ? null : filter.email();
         if (email != null) {
             FieldAccess.requireAdmin(env, "filter.email");
@@ -55,7 +56,7 @@ class CustomerController {
         String namePrefix = filter == null ? null : filter.namePrefix();
         String segmentId = filter == null ? null : filter.segmentId();
         EntityReads.Page<Customer> page = reads.customerPage(country, namePrefix, segmentId, email, orderBy,
-                request.after(), request.first());
+                request.start(), request.size());
         Long total = selection.contains("totalCount") ? reads.customerCount(country, namePrefix, segmentId, email) : null;
         return request.connection(page, total);
     }
@@ -67,9 +68,10 @@ class CustomerController {
 
     @SchemaMapping(typeName = "Customer", field = "orderHistory")
     Connection<Order> orderHistory(Customer customer, @Argument Integer first, @Argument String after,
+                                   @Argument Integer last, @Argument String before,
                                    DataFetchingFieldSelectionSet selection) {
-        PageRequest request = PageRequest.of(first, after, "DATE_DESC");
-        EntityReads.Page<Order> page = cache.orderHistory(customer.customerId(), request.after(), request.first(),
+        PageRequest request = PageRequest.of(first, after, last, before, "DATE_DESC");
+        EntityReads.Page<Order> page = cache.orderHistory(customer.customerId(), request.start(), request.size(),
                 selection.contains("edges/node/lines"));
         Long total = selection.contains("totalCount") ? reads.orderCount(customer.customerId()) : null;
         return request.connection(page, total);

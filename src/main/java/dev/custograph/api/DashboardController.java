@@ -61,10 +61,11 @@ class DashboardController {
 
     /** A segment's members by customer id, a page at a time (keyset cursors, as the customers connection). */
     @SchemaMapping(typeName = "Segment", field = "members")
-    Connection<Customer> members(SegmentSnapshot segment, @Argument Integer first, @Argument String after) {
-        PageRequest request = PageRequest.of(first, after, "ID");
-        EntityReads.Page<Customer> page = reads.customerPage(null, null, segment.segmentId(), null, "ID", request.after(),
-                request.first());
+    Connection<Customer> members(SegmentSnapshot segment, @Argument Integer first, @Argument String after,
+                                 @Argument Integer last, @Argument String before) {
+        PageRequest request = PageRequest.of(first, after, last, before, "ID");
+        EntityReads.Page<Customer> page = reads.customerPage(null, null, segment.segmentId(), null, "ID",
+                request.start(), request.size());
         return request.connection(page, (long) segment.size());
     }
 }

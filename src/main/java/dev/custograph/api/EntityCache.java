@@ -101,16 +101,17 @@ public final class EntityCache {
      * customer places an order or changes. With {@code withLines} (the caller will show the lines), a first page not
      * cached is read with its orders' lines and their products in one read, and those are cached too.
      */
-    public EntityReads.Page<Order> orderHistory(String customerId, EntityReads.After after, int limit,
+    public EntityReads.Page<Order> orderHistory(String customerId, EntityReads.PageStart start, int limit,
                                                 boolean withLines) {
-        if (after != null) {
-            return reads.orderHistory(customerId, after, limit);
+        if (!start.equals(EntityReads.PageStart.FIRST)) {
+            return reads.orderHistory(customerId, start, limit);
         }
         Map<Integer, EntityReads.Page<Order>> pages = latestOrders.get(customerId,
                 id -> new java.util.concurrent.ConcurrentHashMap<>());
         EntityReads.Page<Order> page = pages.get(limit);
         if (page == null) {
-            page = withLines ? latestOrdersWithLines(customerId, limit) : reads.orderHistory(customerId, null, limit);
+            page = withLines ? latestOrdersWithLines(customerId, limit)
+                    : reads.orderHistory(customerId, EntityReads.PageStart.FIRST, limit);
             // Only if no order or change dropped the customer's pages while reading.
             if (latestOrders.getIfPresent(customerId) == pages) {
                 pages.put(limit, page);

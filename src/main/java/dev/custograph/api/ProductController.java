@@ -38,13 +38,14 @@ class ProductController {
     }
 
     @QueryMapping
-    Connection<Product> products(@Argument Integer first, @Argument String after, @Argument ProductFilter filter,
+    Connection<Product> products(@Argument Integer first, @Argument String after, @Argument Integer last,
+                                 @Argument String before, @Argument ProductFilter filter,
                                  @Argument String orderBy, DataFetchingFieldSelectionSet selection) {
-        PageRequest request = PageRequest.of(first, after, orderBy);
+        PageRequest request = PageRequest.of(first, after, last, before, orderBy);
         String category = filter == null ? null : filter.category();
         String namePrefix = filter == null ? null : filter.namePrefix();
-        EntityReads.Page<Product> page = reads.productPage(category, namePrefix, orderBy, request.after(),
-                request.first());
+        EntityReads.Page<Product> page = reads.productPage(category, namePrefix, orderBy, request.start(),
+                request.size());
         Long total = selection.contains("totalCount") ? reads.productCount(category, namePrefix) : null;
         return request.connection(page, total);
     }

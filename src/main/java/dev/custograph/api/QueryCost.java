@@ -23,6 +23,7 @@ import graphql.language.SelectionSet;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
@@ -75,8 +76,12 @@ final class QueryCost {
             GraphQLType type = GraphQLTypeUtil.unwrapNonNull(field.getType());
             long size = 1;
             Object first = env.getArguments().get("first");
-            if (first instanceof Number n) {
+            Object last = env.getArguments().get("last");
+            Object asked = first != null ? first : last;
+            if (asked instanceof Number n) {
                 size = Math.max(0, Math.min(n.longValue(), PageRequest.MAX_PAGE_SIZE));
+            } else if (type instanceof GraphQLNamedType named && named.getName().endsWith("Connection")) {
+                size = Paging.DEFAULT_SIZE;
             } else if (type instanceof GraphQLList && !isConnectionEdges(env)) {
                 GraphQLAppliedDirective listSize = field.getAppliedDirective("listSize");
                 size = listSize == null ? DEFAULT_LIST_SIZE

@@ -126,38 +126,44 @@ class RecommendationController {
                                                                         @Argument Double minConfidence,
                                                                         @Argument String productId,
                                                                         @Argument Integer first,
-                                                                        @Argument String after) {
+                                                                        @Argument String after,
+                                                                        @Argument Integer last,
+                                                                        @Argument String before) {
         checkShare(minSupport, "minSupport");
         checkShare(minConfidence, "minConfidence");
-        int size = PageSize.of(first, PageRequest.MAX_PAGE_SIZE);
+        Paging paging = Paging.of(first, after, last, before, PageRequest.MAX_PAGE_SIZE);
         RecommendationCache.Rules rules = cache.rules();
         List<RecommendationCache.AssociationRuleView> matching = rules.rules().stream()
                 .filter(r -> minSupport == null || r.support() >= minSupport)
                 .filter(r -> minConfidence == null || r.confidence() >= minConfidence)
                 .filter(r -> productId == null || r.antecedentIds().contains(productId)
                         || r.consequentIds().contains(productId)).toList();
-        int start = 0;
-        if (after != null) {
-            String key = decode(after, rules.runId());
-            start = -1;
+        // The cursor's position in the list; without one, just before the start or, backward, just past the end.
+        int at = paging.backward() ? matching.size() : -1;
+        if (paging.cursor() != null) {
+            String key = decode(paging.cursorArgument(), paging.cursor(), rules.runId());
+            at = -1;
             for (int i = 0; i < matching.size(); i++) {
                 if (matching.get(i).key().equals(key)) {
-                    start = i + 1;
+                    at = i;
                     break;
                 }
             }
-            if (start < 0) {
-                throw new BadRequestException("after: the cursor's rule does not match these filters");
+            if (at < 0) {
+                throw new BadRequestException(paging.cursorArgument() + ": the cursor's rule does not match these "
+                        + "filters");
             }
         }
-        List<Connection.Edge<RecommendationCache.AssociationRuleView>> edges = new ArrayList<>();
-        for (int i = start; i < Math.min(matching.size(), start + size); i++) {
-            edges.add(new Connection.Edge<>(encode(rules.runId(), matching.get(i).key()), matching.get(i)));
+        // Rows in reading order, nearest the cursor first.
+        int step = paging.backward() ? -1 : 1;
+        List<RecommendationCache.AssociationRuleView> read = new ArrayList<>();
+        for (int i = at + step; i >= 0 && i < matching.size() && read.size() < paging.size(); i += step) {
+            read.add(matching.get(i));
         }
-        String startCursor = edges.isEmpty() ? null : edges.get(0).cursor();
-        String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-        return new Connection<>(edges, new Connection.PageInfo(start + size < matching.size(), after != null,
-                startCursor, endCursor), (long) matching.size());
+        int beyond = at + step * (read.size() + 1);
+        boolean more = beyond >= 0 && beyond < matching.size();
+        return paging.connection(read, more, rule -> encode(rules.runId(), rule.key()), rule -> rule,
+                (long) matching.size());
     }
 
     @BatchMapping(typeName = "AssociationRule", field = "antecedent")
@@ -195,22 +201,22 @@ class RecommendationController {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decode(String cursor, String runId) {
+    private static String decode(String argument, String cursor, String runId) {
         String text;
         try {
             text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("after: '" + cursor + "' is not a cursor from this API");
+            throw new BadRequestException(argument + ": '" + cursor + "' is not a cursor from this API");
         }
         if (!text.startsWith(CURSOR_PREFIX)) {
-            throw new BadRequestException("after: '" + cursor + "' is not a cursor from this API");
+            throw new BadRequestException(argument + ": '" + cursor + "' is not a cursor from this API");
         }
         String[] parts = text.substring(CURSOR_PREFIX.length()).split("\\|", 2);
         if (parts.length != 2) {
-            throw new BadRequestException("after: '" + cursor + "' is not a cursor from this API");
+            throw new BadRequestException(argument + ": '" + cursor + "' is not a cursor from this API");
         }
         if (!parts[0].equals(String.valueOf(runId))) {
-            throw new BadRequestException("after: the cursor belongs to an earlier rules run; start again from "
+            throw new BadRequestException(argument + ": the cursor belongs to an earlier rules run; start again from "
                     + "the first page");
         }
         return parts[1];

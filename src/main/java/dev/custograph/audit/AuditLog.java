@@ -90,18 +90,18 @@ public final class AuditLog implements AutoCloseable {
 
     /**
      * Entries newest first: about one customer and/or by one actor (null for any), after the entry with id
-     * {@code after} (null for the newest), at most {@code limit}. Queued entries are written first, so a read sees
-     * its own request.
+     * {@code cursor} (null for the newest), at most {@code limit}; or, {@code backward}, the entries before it (newer),
+     * nearest first (null cursor: the oldest). Queued entries are written first, so a read sees its own request.
      */
-    public List<AuditEntry> entries(String customerId, String actor, String after, int limit) {
+    public List<AuditEntry> entries(String customerId, String actor, String cursor, boolean backward, int limit) {
         flush();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("customerId", customerId);
         parameters.put("actor", actor);
-        parameters.put("after", after);
+        parameters.put(backward ? "before" : "after", cursor);
         parameters.put("limit", limit);
         List<AuditEntry> entries = new ArrayList<>();
-        for (Row row : graph.rows("read/audit-entries", parameters)) {
+        for (Row row : graph.rows(backward ? "read/audit-entries-before" : "read/audit-entries", parameters)) {
             List<String> customerIds = row.strings("customerIds");
             List<String> fields = row.strings("fields");
             entries.add(new AuditEntry(row.string("entryId"), row.time("at"), row.string("actor"),

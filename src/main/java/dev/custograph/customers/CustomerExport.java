@@ -41,7 +41,7 @@ public final class CustomerExport {
         document.put("customerId", id);
         document.put("exportedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
         rows.get(0).asMap().forEach((key, value) -> document.put(key, jsonReady(value)));
-        document.put("auditLog", audit.entries(id, null, null, 1000).stream().map(entry -> {
+        document.put("auditLog", audit.entries(id, null, null, false, 1000).stream().map(entry -> {
             Map<String, Object> row = entry.row();
             row.put("at", entry.at().toString());
             return row;

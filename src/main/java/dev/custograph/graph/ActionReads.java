@@ -36,21 +36,23 @@ public final class ActionReads {
     }
 
     /**
-     * Customer ids by expected value, highest first, after the customer with ({@code afterValue}, {@code afterId})
-     * (both null for the first page); {@code action} null for every action.
+     * Customer ids by expected value, highest first, after the customer with ({@code cursorValue}, {@code cursorId})
+     * (both null for the first page) or, {@code backward}, before it, nearest first (both null: the last page);
+     * {@code action} null for every action.
      */
-    public Page<String> page(String action, Double afterValue, String afterId, int limit) {
+    public Page<String> page(String action, Double cursorValue, String cursorId, boolean backward, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("action", action);
-        params.put("afterValue", afterValue);
-        params.put("afterId", afterId);
+        params.put(backward ? "beforeValue" : "afterValue", cursorValue);
+        params.put(backward ? "beforeId" : "afterId", cursorId);
         params.put("limit", limit + 1);
-        List<Keyed<String>> rows = new ArrayList<>(graph.read("read/next-best-actions-page", params, r -> {
+        String statement = backward ? "read/next-best-actions-page-before" : "read/next-best-actions-page";
+        List<Keyed<String>> rows = new ArrayList<>(graph.read(statement, params, r -> {
             String id = r.get("customerId").asString();
             return new Keyed<>(id, Double.toString(r.get("expectedValue").asDouble()), id);
         }));
-        boolean hasNext = rows.size() > limit;
-        return new Page<>(hasNext ? rows.subList(0, limit) : rows, hasNext);
+        boolean hasMore = rows.size() > limit;
+        return new Page<>(hasMore ? rows.subList(0, limit) : rows, hasMore);
     }
 
     public long count(String action) {

@@ -68,8 +68,8 @@ public final class CustomerPageReads {
                     return new OrderWithLines(new EntityReads.Keyed<>(order, r.get("sortKey").asString(),
                             order.orderId()), lines, products);
                 });
-        boolean hasNext = rows.size() > limit;
-        List<OrderWithLines> onPage = hasNext ? rows.subList(0, limit) : rows;
+        boolean hasMore = rows.size() > limit;
+        List<OrderWithLines> onPage = hasMore ? rows.subList(0, limit) : rows;
         Map<String, List<OrderLine>> lines = new LinkedHashMap<>();
         Map<String, Product> products = new HashMap<>();
         for (OrderWithLines row : onPage) {
@@ -77,7 +77,7 @@ public final class CustomerPageReads {
             row.products().forEach(product -> products.put(product.productId(), product));
         }
         return new LatestOrders(new EntityReads.Page<>(onPage.stream().map(OrderWithLines::order).toList(),
-                hasNext), lines, products);
+                hasMore), lines, products);
     }
 
     private record OrderWithLines(EntityReads.Keyed<Order> order, List<OrderLine> lines, List<Product> products) {

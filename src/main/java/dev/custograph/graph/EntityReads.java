@@ -24,12 +24,19 @@ import org.neo4j.driver.types.Node;
  */
 public final class EntityReads {
 
-    /** Where a keyset page starts: after the row with this sort key and id; {@code null} for the first page. */
-    public record After(String sortKey, String id) {
+    /**
+     * Where a keyset page starts: next to the row with this sort key and id, read forward (the rows after it) or
+     * backward (the rows before it, nearest first); without a row, at the start of the list or, backward, its end.
+     */
+    public record PageStart(String sortKey, String id, boolean backward) {
+        public static final PageStart FIRST = new PageStart(null, null, false);
     }
 
-    /** A filtered, sorted page: the rows, each with the sort key a cursor needs, and whether more follow. */
-    public record Page<T>(List<Keyed<T>> rows, boolean hasNext) {
+    /**
+     * A filtered, sorted page: the rows in reading order (backward pages nearest the cursor first), each with the sort
+     * key a cursor needs, and whether more lie beyond them in that direction.
+     */
+    public record Page<T>(List<Keyed<T>> rows, boolean hasMore) {
     }
 
     /** A row of a page with its sort key. */
@@ -53,11 +60,11 @@ public final class EntityReads {
 
     /** A page of customers; a null filter value does not filter. */
     public Page<Customer> customerPage(String country, String namePrefix, String segmentId, String email,
-                                       String orderBy, After after, int limit) {
+                                       String orderBy, PageStart start, int limit) {
         Map<String, Object> params = filter("country", country, namePrefix);
         params.put("segmentId", segmentId);
         params.put("email", email);
-        return keysetPage("read/customers-page", params, orderBy, after, limit, r -> customer(r.get("c").asNode()),
+        return keysetPage("read/customers-page", params, orderBy, start, limit, r -> customer(r.get("c").asNode()),
                 Customer::customerId);
     }
 
@@ -78,10 +85,10 @@ public final class EntityReads {
 
     /** Each customer's orders, oldest first; a customer without orders maps to an empty list. */
     /** A page of one customer's orders, newest first. */
-    public Page<Order> orderHistory(String customerId, After after, int limit) {
+    public Page<Order> orderHistory(String customerId, PageStart start, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("customerId", customerId);
-        return keysetPage("read/customer-order-history", params, "DATE_DESC", after, limit, EntityReads::order,
+        return keysetPage("read/customer-order-history", params, "DATE_DESC", start, limit, EntityReads::order,
                 Order::orderId);
     }
 
@@ -131,8 +138,8 @@ public final class EntityReads {
         return result;
     }
 
-    public Page<Product> productPage(String category, String namePrefix, String orderBy, After after, int limit) {
-        return keysetPage("read/products-page", filter("category", category, namePrefix), orderBy, after, limit,
+    public Page<Product> productPage(String category, String namePrefix, String orderBy, PageStart start, int limit) {
+        return keysetPage("read/products-page", filter("category", category, namePrefix), orderBy, start, limit,
                 EntityReads::product, Product::productId);
     }
 
@@ -163,20 +170,23 @@ public final class EntityReads {
         return params;
     }
 
-    /** Runs a page statement that takes $orderBy, $afterKey, $afterId, $limit and returns a sortKey column. */
-    private <T> Page<T> keysetPage(String statement, Map<String, Object> params, String orderBy, After after,
+    /**
+     * Runs a page statement that takes $orderBy, $backward, $cursorKey, $cursorId, $limit and returns a sortKey column.
+     */
+    private <T> Page<T> keysetPage(String statement, Map<String, Object> params, String orderBy, PageStart start,
                                    int limit, Function<Record, T> mapper, Function<T, String> id) {
         params.put("orderBy", orderBy);
-        params.put("afterKey", after == null ? null : after.sortKey());
-        params.put("afterId", after == null ? null : after.id());
+        params.put("backward", start.backward());
+        params.put("cursorKey", start.sortKey());
+        params.put("cursorId", start.id());
         // One more than asked for tells whether another page follows.
         params.put("limit", limit + 1);
         List<Keyed<T>> rows = graph.read(statement, params, r -> {
             T value = mapper.apply(r);
             return new Keyed<>(value, r.get("sortKey").asString(), id.apply(value));
         });
-        boolean hasNext = rows.size() > limit;
-        return new Page<>(hasNext ? rows.subList(0, limit) : rows, hasNext);
+        boolean hasMore = rows.size() > limit;
+        return new Page<>(hasMore ? rows.subList(0, limit) : rows, hasMore);
     }
 
     static OrderLine line(String orderId, Value l, String productId) {

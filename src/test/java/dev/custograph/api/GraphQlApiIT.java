@@ -288,6 +288,12 @@ class GraphQlApiIT {
         second.at("/edges").forEach(all::add);
         assertThat(all).hasSize(89);
         assertThat(all.stream().map(e -> e.at("/node/id").asString()).distinct()).hasSize(89);
+        assertThat(walkBothWays("{ nextBestActions(%s) { %s } }", "/data/nextBestActions", "id", 12))
+                .isEqualTo(all.stream().map(e -> e.at("/node/id").asString()).toList());
+        Map.Entry<String, Long> commonest = perAction.entrySet().stream().max(Map.Entry.comparingByValue())
+                .orElseThrow();
+        assertThat(walkBothWays("{ nextBestActions(action: \"" + commonest.getKey() + "\", %s) { %s } }",
+                "/data/nextBestActions", "id", 3)).hasSize(commonest.getValue().intValue());
         double previous = Double.POSITIVE_INFINITY;
         for (JsonNode edge : all) {
             JsonNode a = edge.at("/node/nextBestAction");
@@ -451,6 +457,10 @@ class GraphQlApiIT {
         } while (page.at("/pageInfo/hasNextPage").asBoolean());
         assertThat(paged).containsExactlyElementsOf(rules.rules().stream()
                 .map(r -> r.antecedent().get(0) + ">" + r.consequent().get(0)).toList());
+        assertThat(walkBothWays("{ associationRules(%s) { %s } }", "/data/associationRules",
+                "antecedent { id } consequent { id }",
+                node -> node.at("/antecedent/0/id").asString() + ">" + node.at("/consequent/0/id").asString(), 7))
+                .isEqualTo(paged);
         long confident = rules.rules().stream().filter(r -> r.confidence() >= 0.2).count();
         assertThat(api.post("{ associationRules(minConfidence: 0.2) { totalCount } }")
                 .at("/data/associationRules/totalCount").asLong()).isEqualTo(confident);
@@ -761,7 +771,7 @@ class GraphQlApiIT {
             assertThat(profile).as(id).isEqualTo(new dev.custograph.graph.CustomerPageReads.Profile(customers.get(id),
                     totals.get(id), values.get(id), risks.get(id), segments.get(id)));
             var latest = pages.latestOrders(id, 3);
-            var page = entities.orderHistory(id, null, 3);
+            var page = entities.orderHistory(id, dev.custograph.graph.EntityReads.PageStart.FIRST, 3);
             assertThat(latest.page()).as(id).isEqualTo(page);
             List<String> orderIds = page.rows().stream().map(dev.custograph.graph.EntityReads.Keyed::id).toList();
             assertThat(latest.lines()).as(id).isEqualTo(entities.linesOfOrders(orderIds));
@@ -823,6 +833,93 @@ class GraphQlApiIT {
                 .sorted().toList();
         assertThat(ids).isEqualTo(expected);
         assertThat(pages).isEqualTo(10);
+    }
+
+    @Test
+    void everyOrderedConnectionWalksBackwardThroughTheSameItemsAsForward() {
+        List<String> byId = NorthwindCsv.rows("customers.csv").stream().map(r -> r.get("customerID")).sorted()
+                .toList();
+        assertThat(walkBothWays("{ customers(orderBy: ID, %s) { %s } }", "/data/customers", "id", 10))
+                .isEqualTo(byId);
+        List<String> byName = walkBothWays("{ customers(orderBy: NAME, %s) { %s } }", "/data/customers", "name", 7);
+        assertThat(byName).hasSize(91).isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        assertThat(walkBothWays("{ products(filter: {category: \"Beverages\"}, orderBy: ID, %s) { %s } }",
+                "/data/products", "id", 5)).isEqualTo(NorthwindCsv.rows("products.csv").stream()
+                .filter(r -> r.get("categoryID").equals("1")).map(r -> r.get("productID")).sorted().toList());
+
+        // SAVEA's orders, newest first (ties by id, highest first), from the CSV file.
+        List<String> savea = NorthwindCsv.rows("orders.csv").stream().filter(o -> o.get("customerID").equals("SAVEA"))
+                .sorted(java.util.Comparator.comparing((Map<String, String> o) -> o.get("orderDate").substring(0, 10))
+                        .thenComparing(o -> o.get("orderID")).reversed())
+                .map(o -> o.get("orderID")).toList();
+        assertThat(walkBothWays("{ customer(id: \"SAVEA\") { orderHistory(%s) { %s } } }",
+                "/data/customer/orderHistory", "id", 4)).isEqualTo(savea);
+
+        // The audit log of a customer whose personal fields were read three times.
+        for (int i = 0; i < 3; i++) {
+            api.post("{ customer(id: \"ANATR\") { email phone } }");
+        }
+        List<String> entries = walkBothWays("{ auditLog(customerId: \"ANATR\", %s) { %s } }", "/data/auditLog",
+                "id", 2);
+        assertThat(entries).hasSizeGreaterThanOrEqualTo(1).doesNotHaveDuplicates();
+
+        assertBadRequest("{ customers(first: 5, last: 5) { totalCount } }", "first, last: give one of them");
+        assertBadRequest("{ products(first: 5, before: \"x\") { totalCount } }", "before: pages are read forward");
+        assertBadRequest("{ customers(last: 101) { totalCount } }", "last: must be between 0 and 100, got 101");
+        String idCursor = api.post("{ customers(first: 1, orderBy: ID) { pageInfo { endCursor } } }")
+                .at("/data/customers/pageInfo/endCursor").asString();
+        assertBadRequest("{ customers(last: 2, before: \"" + idCursor + "\", orderBy: NAME) { totalCount } }",
+                "before: the cursor belongs to orderBy ID, not NAME");
+        assertBadRequest("{ associationRules(last: 2, before: \"nope\") { totalCount } }",
+                "before: 'nope' is not a cursor from this API");
+    }
+
+    /**
+     * Walks a connection forward with first: size from the start, then backward with last: size from the end, and
+     * checks that both give the same items in the same order, with pageInfo telling the truth on every page; returns
+     * the items (the node field {@code key} of each). {@code query} has two %s: the paging arguments, then the
+     * connection's selection.
+     */
+    private List<String> walkBothWays(String query, String connection, String key, int size) {
+        return walkBothWays(query, connection, key, node -> node.at("/" + key).asString(), size);
+    }
+
+    /** As above, for nodes whose {@code selection} makes the item that {@code item} reads from each node. */
+    private List<String> walkBothWays(String query, String connection, String nodeSelection,
+                                      java.util.function.Function<JsonNode, String> item, int size) {
+        String selection = "edges { cursor node { " + nodeSelection + " } } pageInfo { hasNextPage hasPreviousPage "
+                + "startCursor endCursor }";
+        List<String> forward = new ArrayList<>();
+        String after = null;
+        JsonNode page;
+        do {
+            page = api.post(query.formatted("first: " + size + (after == null ? "" : ", after: \"" + after + "\""),
+                    selection)).at(connection);
+            assertThat(page.isMissingNode()).as(query).isFalse();
+            page.at("/edges").forEach(e -> forward.add(item.apply(e.at("/node"))));
+            assertThat(page.at("/pageInfo/hasPreviousPage").asBoolean()).isEqualTo(after != null);
+            after = page.at("/pageInfo/endCursor").asString();
+        } while (page.at("/pageInfo/hasNextPage").asBoolean());
+
+        List<List<String>> backwardPages = new ArrayList<>();
+        String before = null;
+        do {
+            page = api.post(query.formatted("last: " + size + (before == null ? "" : ", before: \"" + before + "\""),
+                    selection)).at(connection);
+            List<String> items = new ArrayList<>();
+            page.at("/edges").forEach(e -> items.add(item.apply(e.at("/node"))));
+            backwardPages.add(0, items);
+            assertThat(items.size()).isLessThanOrEqualTo(size);
+            assertThat(page.at("/pageInfo/hasNextPage").asBoolean()).as("a later page exists").isEqualTo(before != null);
+            if (!items.isEmpty()) {
+                assertThat(page.at("/pageInfo/startCursor").asString())
+                        .isEqualTo(page.at("/edges/0/cursor").asString());
+            }
+            before = page.at("/pageInfo/startCursor").asString();
+        } while (page.at("/pageInfo/hasPreviousPage").asBoolean());
+        List<String> backward = backwardPages.stream().flatMap(List::stream).toList();
+        assertThat(backward).as(query + " backward").isEqualTo(forward);
+        return forward;
     }
 
     @Test
