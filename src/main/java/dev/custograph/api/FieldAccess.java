@@ -125,7 +125,8 @@ final class FieldAccess implements Instrumentation {
         return switch (type) {
             case "Query" -> APP_QUERIES.contains(field)
                     || (field.equals("recommendations") && signedFor != null
-                    && Objects.equals(env.getArgument("customerId"), signedFor));
+                    && Objects.equals(env.getArgument("customerId"), signedFor))
+                    || (isNodeQuery(field) && nodeIds(env).stream().allMatch(id -> appMayFetch(id, null)));
             case "Recommendation", "Product", "Category", "BoughtTogether", "ProductConnection", "ProductEdge",
                  "PageInfo" -> true;
             case "RecommendationReason" -> !field.equals("customers");
@@ -137,6 +138,7 @@ final class FieldAccess implements Instrumentation {
         return switch (type) {
             case "Query" -> APP_QUERIES.contains(field)
                     || (field.equals("customer") && Objects.equals(env.getArgument("id"), actingFor))
+                    || (isNodeQuery(field) && nodeIds(env).stream().allMatch(id -> appMayFetch(id, actingFor)))
                     || (field.equals("recommendations") && Objects.equals(env.getArgument("customerId"), actingFor));
             case "Customer" -> env.getSource() instanceof Customer c && c.customerId().equals(actingFor)
                     && !field.equals("similarCustomers") && !field.equals("identities");
@@ -144,6 +146,27 @@ final class FieldAccess implements Instrumentation {
             case "Segment" -> !field.equals("members");
             default -> true;
         };
+    }
+
+    private static boolean isNodeQuery(String field) {
+        return field.equals("node") || field.equals("nodes");
+    }
+
+    /** The global ids a node or nodes query asks for. */
+    private static java.util.List<Object> nodeIds(DataFetchingEnvironment env) {
+        Object ids = env.getField().getName().equals("node") ? java.util.List.of(env.<Object>getArgument("id"))
+                : env.<Object>getArgument("ids");
+        return ids instanceof java.util.List<?> list ? java.util.List.copyOf(list) : java.util.List.of();
+    }
+
+    /**
+     * True for a product's global id, or the global id of the customer {@code actingFor} (null: none): what an app or
+     * widget key may fetch by node(id:), as by its own queries.
+     */
+    private static boolean appMayFetch(Object id, String actingFor) {
+        GlobalId parsed = id instanceof String text ? GlobalId.tryParse(text) : null;
+        return parsed != null && (parsed.type().equals("Product")
+                || (actingFor != null && parsed.type().equals("Customer") && parsed.key().equals(actingFor)));
     }
 
     /**

@@ -32,6 +32,26 @@ class GraphQlConfiguration {
     }
 
     @Bean
+    Nodes nodes(EntityCache entities, AnalyticsCache analytics, dev.custograph.jobs.Jobs jobs) {
+        return new Nodes(entities, analytics, jobs);
+    }
+
+    /** The Node interface: each object's type by its record, and every node type's nodeId field. */
+    @Bean
+    RuntimeWiringConfigurer nodeWiring(Nodes nodes) {
+        return wiring -> {
+            wiring.type("Node", type -> type.typeResolver(env -> {
+                Nodes.Kind<?> kind = nodes.kindOf(env.getObject());
+                return kind == null ? null : env.getSchema().getObjectType(kind.typeName());
+            }));
+            for (Nodes.Kind<?> kind : nodes.kinds()) {
+                wiring.type(kind.typeName(), type -> type.dataFetcher("nodeId",
+                        env -> kind.globalId(env.getSource())));
+            }
+        };
+    }
+
+    @Bean
     DataFetcherExceptionResolver apiExceptionResolver(RequestBudget budget) {
         return new ApiErrors.ExceptionResolver(budget);
     }

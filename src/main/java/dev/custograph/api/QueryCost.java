@@ -78,7 +78,9 @@ final class QueryCost {
             Object first = env.getArguments().get("first");
             Object last = env.getArguments().get("last");
             Object asked = first != null ? first : last;
-            if (asked instanceof Number n) {
+            if (env.getArguments().get("ids") instanceof java.util.List<?> ids && type instanceof GraphQLList) {
+                size = ids.size();
+            } else if (asked instanceof Number n) {
                 size = Math.max(0, Math.min(n.longValue(), PageRequest.MAX_PAGE_SIZE));
             } else if (type instanceof GraphQLNamedType named && named.getName().endsWith("Connection")) {
                 size = Paging.DEFAULT_SIZE;

@@ -302,6 +302,40 @@ class CustomerMutationsIT {
         assertThat(run.at("/analyticsRun/asOf").asString()).isEqualTo("1998-05-06");
         assertThat(run.at("/segments").size()).isPositive();
         assertThat(admin.post("{ job(id: \"no-such-job\") { id } }").at("/data/job").isNull()).isTrue();
+
+        // Every kind of node, fetched again by its global id, is the object its own query gives.
+        JsonNode objects = admin.post("query($job: ID!) { customer(id: \"ALFKI\") { nodeId id } "
+                + "product(id: \"1\") { nodeId id category { nodeId name } } order(id: \"10248\") { nodeId id } "
+                + "segments { nodeId id } analyticsRun { nodeId id } job(id: $job) { nodeId id } }",
+                Map.of("job", analytics.at("/id").asString())).at("/data");
+        List<String> nodeIds = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (String[] field : new String[][] {{"/customer", "Customer", "id"}, {"/product", "Product", "id"},
+                {"/product/category", "Category", "name"}, {"/order", "Order", "id"}, {"/segments/0", "Segment", "id"},
+                {"/analyticsRun", "AnalyticsRun", "id"}, {"/job", "Job", "id"}}) {
+            nodeIds.add(objects.at(field[0] + "/nodeId").asString());
+            expected.add(field[1] + ":" + objects.at(field[0] + "/" + field[2]).asString());
+        }
+        assertThat(nodeIds).doesNotHaveDuplicates();
+        String unknown = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("Customer:NOBODY".getBytes());
+        nodeIds.add(unknown);
+        JsonNode fetched = admin.post("query($ids: [ID!]!) { nodes(ids: $ids) { __typename nodeId "
+                + "... on Customer { id } ... on Product { id } ... on Category { name } ... on Order { id } "
+                + "... on Segment { id } ... on AnalyticsRun { id } ... on Job { id } } }", Map.of("ids", nodeIds))
+                .at("/data/nodes");
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode node = fetched.get(i);
+            String key = node.has("id") ? node.at("/id").asString() : node.at("/name").asString();
+            assertThat(node.at("/__typename").asString() + ":" + key).isEqualTo(expected.get(i));
+            assertThat(node.at("/nodeId").asString()).isEqualTo(nodeIds.get(i));
+            assertThat(admin.post("query($id: ID!) { node(id: $id) { nodeId } }", Map.of("id", nodeIds.get(i)))
+                    .at("/data/node/nodeId").asString()).isEqualTo(nodeIds.get(i));
+        }
+        assertThat(fetched.get(expected.size()).isNull()).as("an id whose object is gone").isTrue();
+        assertBadRequest("query($id: ID!) { node(id: $id) { nodeId } }", Map.of("id", "ALFKI"),
+                "id: 'ALFKI' is not a node id from this API");
+        assertBadRequest("query($ids: [ID!]!) { nodes(ids: $ids) { nodeId } }",
+                Map.of("ids", java.util.Collections.nCopies(101, unknown)), "ids: at most 100 at a time, got 101");
     }
 
     /** The customer's orders in Northwind's orders.csv, counted straight from the file. */

@@ -179,6 +179,28 @@ class SecurityIT {
             assertThat(refused.at("/errors/0/extensions/classification").asString()).as(query).isEqualTo("FORBIDDEN");
             assertThat(refused.at("/errors/0/message").asString()).as(query).contains("the app role may not read");
         }
+        // By global id (Relay's node), the same: its own customer and products, no one else, nothing else.
+        String ownId = admin.post("{ customer(id: \"C1\") { nodeId } }").at("/data/customer/nodeId").asString();
+        String otherId = admin.post("{ customer(id: \"ALFKI\") { nodeId } }").at("/data/customer/nodeId").asString();
+        String productId = admin.post("{ product(id: \"1\") { nodeId } }").at("/data/product/nodeId").asString();
+        String orderId = admin.post("{ order(id: \"10248\") { nodeId } }").at("/data/order/nodeId").asString();
+        JsonNode byNode = app.post("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Customer { email } "
+                + "... on Product { name } } }", Map.of("ids", List.of(ownId, productId)));
+        assertThat(byNode.at("/errors").isMissingNode()).as(byNode.toString()).isTrue();
+        assertThat(byNode.at("/data/nodes/0/email").asString()).isEqualTo("jane.doe@example.com");
+        assertThat(byNode.at("/data/nodes/1/name").asString()).isEqualTo("Chai");
+        for (String id : List.of(otherId, orderId)) {
+            JsonNode refused = app.post("query($id: ID!) { node(id: $id) { nodeId } }", Map.of("id", id));
+            assertThat(refused.at("/errors/0/extensions/classification").asString()).as(id).isEqualTo("FORBIDDEN");
+            assertThat(refused.at("/data/node").isNull()).isTrue();
+        }
+        assertThat(app.post("query($ids: [ID!]!) { nodes(ids: $ids) { nodeId } }", Map.of("ids",
+                List.of(productId, otherId))).at("/errors/0/extensions/classification").asString())
+                .as("one id it may not fetch refuses the lot").isEqualTo("FORBIDDEN");
+        JsonNode masked = analyst.post("query($id: ID!) { node(id: $id) { ... on Customer { email } } }",
+                Map.of("id", ownId));
+        assertThat(masked.at("/data/node/email").asString()).isEqualTo("j***@example.com");
+
         // An app key that names no customer reads products only.
         GraphQlHttp nobody = GraphQlHttp.withKey(port, APP);
         assertThat(nobody.post("{ customer(id: \"C1\") { name } }").at("/errors/0/extensions/classification")
@@ -232,6 +254,13 @@ class SecurityIT {
                 .at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
         assertThat(widget.post("{ products(first: 1) { totalCount } }").at("/data/products/totalCount").asInt())
                 .isEqualTo(77);
+        String chai = admin.post("{ product(id: \"1\") { nodeId } }").at("/data/product/nodeId").asString();
+        String alfki = admin.post("{ customer(id: \"ALFKI\") { nodeId } }").at("/data/customer/nodeId").asString();
+        assertThat(widget.post("query($id: ID!) { node(id: $id) { ... on Product { name } } }", Map.of("id", chai))
+                .at("/data/node/name").asString()).isEqualTo("Chai");
+        assertThat(widget.post("query($id: ID!) { node(id: $id) { nodeId } }", Map.of("id", alfki))
+                .at("/errors/0/extensions/classification").asString()).as("not even the signed customer")
+                .isEqualTo("FORBIDDEN");
 
         // The widget's own endpoint follows the same rules: the signed customer only, no customer in the answer.
         var fromEndpoint = widget.get("/widget/recommendations?customer=ALFKI&first=3");
