@@ -13,7 +13,9 @@ WHERE ($country IS NULL OR c.country = $country)
   AND ($segmentId IS NULL OR EXISTS { (c)-[:IN_SEGMENT]->(:Segment {segmentId: $segmentId}) })
   AND ($email IS NULL OR c.email = toLower($email)
        OR EXISTS { (:Identity {email: toLower($email)})-[:IDENTIFIES]->(c) })
-WITH c, CASE $orderBy WHEN 'NAME' THEN coalesce(c.name, '') ELSE c.customerId END AS sortKey
+// NAME sorts by the name's collation key (graph/NameOrder: letters, in the database's language), then the name itself.
+WITH c, CASE $orderBy WHEN 'NAME' THEN coalesce(c.nameKey, '') + ' ' + coalesce(c.name, '') ELSE c.customerId END
+        AS sortKey
 WHERE $cursorKey IS NULL
    OR (NOT $backward AND (sortKey > $cursorKey OR (sortKey = $cursorKey AND c.customerId > $cursorId)))
    OR ($backward AND (sortKey < $cursorKey OR (sortKey = $cursorKey AND c.customerId < $cursorId)))

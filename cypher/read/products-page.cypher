@@ -8,7 +8,9 @@ OPTIONAL MATCH (p)-[:IN_CATEGORY]->(c:Category)
 WITH p, c
 WHERE ($category IS NULL OR c.name = $category)
   AND ($namePrefix IS NULL OR toLower(p.name) STARTS WITH toLower($namePrefix))
-WITH p, c, CASE $orderBy WHEN 'NAME' THEN coalesce(p.name, '') ELSE p.productId END AS sortKey
+// NAME sorts by the name's collation key (as customers-page), then the name itself.
+WITH p, c, CASE $orderBy WHEN 'NAME' THEN coalesce(p.nameKey, '') + ' ' + coalesce(p.name, '') ELSE p.productId END
+           AS sortKey
 WHERE $cursorKey IS NULL
    OR (NOT $backward AND (sortKey > $cursorKey OR (sortKey = $cursorKey AND p.productId > $cursorId)))
    OR ($backward AND (sortKey < $cursorKey OR (sortKey = $cursorKey AND p.productId < $cursorId)))

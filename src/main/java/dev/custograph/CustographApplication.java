@@ -2,6 +2,7 @@ package dev.custograph;
 
 import dev.custograph.graph.EmbeddedNeo4j;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.NameOrder;
 import dev.custograph.jobs.AnalyticsRefresh;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,11 @@ public class CustographApplication {
     StartupTasks startupTasks(Graph graph, @Value("${custograph.demo:false}") boolean demo,
                               @Value("${custograph.demo-analytics:true}") boolean analyseDemo,
                               @Value("${spring.neo4j.uri:embedded}") String where,
+                              @Value("${custograph.names.collation:}") String collation,
                               dev.custograph.actions.ActionPolicy policy,
                               dev.custograph.recommend.Recommendations recommendations) {
-        return new StartupTasks(graph, demo, analyseDemo, where,
+        NameOrder names = collation.isBlank() ? null : NameOrder.of(collation, "custograph.names.collation");
+        return new StartupTasks(graph, demo, analyseDemo, where, names,
                 () -> new AnalyticsRefresh(graph, policy, recommendations));
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.custograph.analytics.AnalyticsRuns;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.NameOrder;
 import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 import dev.custograph.graph.GraphUnavailableException;
@@ -45,6 +46,8 @@ final class StartupTasks implements SmartInitializingSingleton, AutoCloseable {
     static final long FIRST_RETRY_MILLIS = 1_000;
     static final long LONGEST_RETRY_MILLIS = 10_000;
 
+    /** The collation custograph.names.collation asks for; null to keep the database's. */
+    private final NameOrder names;
     private final Graph graph;
     private final boolean demo;
     private final boolean analyseDemo;
@@ -55,9 +58,10 @@ final class StartupTasks implements SmartInitializingSingleton, AutoCloseable {
     private volatile Thread retry;
 
     /** @param refresh the demo's analytics refresh, deciding by the configured policy */
-    StartupTasks(Graph graph, boolean demo, boolean analyseDemo, String where,
+    StartupTasks(Graph graph, boolean demo, boolean analyseDemo, String where, NameOrder names,
                  java.util.function.Supplier<AnalyticsRefresh> refresh) {
         this.graph = graph;
+        this.names = names;
         this.demo = demo;
         this.analyseDemo = analyseDemo;
         this.where = where;
@@ -87,6 +91,11 @@ final class StartupTasks implements SmartInitializingSingleton, AutoCloseable {
     private void prepare() {
         graph.verifyConnectivity(where);
         new SchemaMigrator(graph).migrate();
+        if (names != null) {
+            graph.useNames(names);
+        } else {
+            graph.names();
+        }
         if (!external()) {
             // This process owns the embedded store: a run still RUNNING there died with an earlier process.
             AnalyticsRuns.markInterrupted(graph, OffsetDateTime.now());

@@ -38,7 +38,7 @@ class StartupTasksIT {
         // As serve does on a new store: the demo is written in bulk before the database starts, then finished.
         StartupTasks.seedDemo(dataDir);
         try (GraphConnection db = GraphConnection.open(dataDir, null, null, null)) {
-            new StartupTasks(db.graph(), true, true, "embedded", () -> new dev.custograph.jobs.AnalyticsRefresh(db.graph())).afterSingletonsInstantiated();
+            new StartupTasks(db.graph(), true, true, "embedded", null, () -> new dev.custograph.jobs.AnalyticsRefresh(db.graph())).afterSingletonsInstantiated();
             afterFirst = GraphCounts.of(db.graph());
         }
         assertThat(afterFirst.label("Customer")).isEqualTo(demo.customers().size());
@@ -57,7 +57,7 @@ class StartupTasksIT {
         try (GraphConnection db = GraphConnection.open(dataDir, null, null, null)) {
             long writesBefore = writes();
             assertThat(writesBefore).as("the first start's writes were counted").isPositive();
-            new StartupTasks(db.graph(), true, true, "embedded", () -> new dev.custograph.jobs.AnalyticsRefresh(db.graph())).afterSingletonsInstantiated();
+            new StartupTasks(db.graph(), true, true, "embedded", null, () -> new dev.custograph.jobs.AnalyticsRefresh(db.graph())).afterSingletonsInstantiated();
             assertThat(writes()).as("no write on the second start").isEqualTo(writesBefore);
             assertThat(GraphCounts.of(db.graph())).isEqualTo(afterFirst);
         }
@@ -71,7 +71,7 @@ class StartupTasksIT {
             new Importer(db.graph()).load("demo", new Dataset(demo.categories(), demo.products(), demo.customers(),
                     demo.orders().subList(0, 1000), demo.lines()));
 
-            new StartupTasks(db.graph(), true, false, "embedded", () -> new dev.custograph.jobs.AnalyticsRefresh(db.graph())).afterSingletonsInstantiated();
+            new StartupTasks(db.graph(), true, false, "embedded", null, () -> new dev.custograph.jobs.AnalyticsRefresh(db.graph())).afterSingletonsInstantiated();
 
             assertThat(GraphCounts.of(db.graph()).label("Order")).isEqualTo(demo.orders().size());
             assertThat(db.graph().readRows("meta/demo-status", Map.of()))
@@ -83,7 +83,7 @@ class StartupTasksIT {
     void aDatabaseThatAlreadyHoldsOtherDataIsLeftAlone() {
         try (GraphConnection db = GraphConnection.open(temp.resolve("data"), null, null, null)) {
             new Importer(db.graph()).run("northwind", List.of(TestData.northwind()));
-            new StartupTasks(db.graph(), true, false, "embedded", () -> new dev.custograph.jobs.AnalyticsRefresh(db.graph())).afterSingletonsInstantiated();
+            new StartupTasks(db.graph(), true, false, "embedded", null, () -> new dev.custograph.jobs.AnalyticsRefresh(db.graph())).afterSingletonsInstantiated();
             assertThat(GraphCounts.of(db.graph()).label("Customer")).isEqualTo(91);
         }
     }

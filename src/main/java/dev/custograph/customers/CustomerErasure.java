@@ -11,6 +11,7 @@ import dev.custograph.audit.Actor;
 import dev.custograph.audit.AuditEntry;
 import dev.custograph.audit.AuditLog;
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.NameOrder;
 import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 
@@ -53,7 +54,7 @@ public final class CustomerErasure {
             }
             Map<String, Object> properties = state.map("properties");
             Map<String, Object> kept = new HashMap<>();
-            List<String> removed = List.copyOf(new TreeSet<>(properties.keySet().stream()
+            List<String> removed = NameOrder.fields(new TreeSet<>(properties.keySet().stream()
                     .filter(key -> !KEPT.contains(key) && !key.equals("customerId")).toList()));
             properties.forEach((key, value) -> {
                 if (KEPT.contains(key)) {

@@ -63,7 +63,8 @@ public final class CustomerProfiles {
                         : properties(state).get("country");
                 standard.put("phone", phone(standard.get("phone"), (String) country));
             }
-            tx.write("customers/upsert-customer", Map.of("customerId", id, "changes", standard,
+            tx.write("customers/upsert-customer", Map.of("customerId", id, "changes",
+                    tx.names().withKey(new HashMap<>(standard)),
                     "at", OffsetDateTime.now(ZoneOffset.UTC)), new GraphChange.CustomersChanged(List.of(id)));
             List<String> fields = List.copyOf(new TreeSet<>(standard.keySet()));
             Graph.Statement audit = AuditLog.statement(List.of(AuditEntry.now(actor, created ? "create" : "update",

@@ -47,6 +47,7 @@ public final class Graph {
     private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> writeGuards = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+    private NameOrder names;
 
     public Graph(Driver driver, CypherCatalogue catalogue, MeterRegistry meters) {
         this.driver = driver;
@@ -59,6 +60,19 @@ public final class Graph {
 
     public CypherCatalogue catalogue() {
         return catalogue;
+    }
+
+    /** The order names sort in, which every write of a customer's or product's name keys them by. */
+    public synchronized NameOrder names() {
+        if (names == null) {
+            names = NameOrder.bringUpToDate(this, null);
+        }
+        return names;
+    }
+
+    /** Sorts names by {@code wanted} from now on (serve's custograph.names.collation), re-keying them if it changed. */
+    public synchronized void useNames(NameOrder wanted) {
+        names = NameOrder.bringUpToDate(this, wanted);
     }
 
     public void addWriteListener(WriteListener listener) {
@@ -128,6 +142,9 @@ public final class Graph {
 
         /** A write statement that returns rows (e.g. what it moved). */
         List<Row> writeRows(String name, Map<String, Object> parameters, GraphChange change);
+
+        /** The order names sort in: a write that sets a name sets its key ({@link NameOrder#withKey}). */
+        NameOrder names();
     }
 
     /**
@@ -177,6 +194,11 @@ public final class Graph {
         public List<Row> writeRows(String name, Map<String, Object> parameters, GraphChange change) {
             written.add(change);
             return readRows(name, parameters);
+        }
+
+        @Override
+        public NameOrder names() {
+            return Graph.this.names();
         }
     }
 

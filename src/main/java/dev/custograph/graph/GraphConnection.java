@@ -34,6 +34,7 @@ public final class GraphConnection implements AutoCloseable {
         try {
             graph.verifyConnectivity(where);
             new SchemaMigrator(graph).migrate();
+            graph.names();
         } catch (RuntimeException e) {
             driver.close();
             throw e;

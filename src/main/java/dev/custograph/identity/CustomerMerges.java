@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.custograph.graph.Graph;
+import dev.custograph.graph.NameOrder;
 import dev.custograph.graph.GraphChange;
 import dev.custograph.graph.Row;
 
@@ -84,7 +85,7 @@ public final class CustomerMerges {
             tx.write("identity/merge-customers", Map.of("survivorId", survivorId, "mergedId", mergedId,
                     "survivorProperties", properties, "merge", log),
                     new GraphChange.CustomersMerged(List.of(survivorId, mergedId)));
-            return new MergeResult(mergeId, survivorId, mergedId, filled, merged.identities().size(),
+            return new MergeResult(mergeId, survivorId, mergedId, NameOrder.fields(filled), merged.identities().size(),
                     merged.orders());
         });
     }
@@ -129,7 +130,7 @@ public final class CustomerMerges {
                     "survivorId", survivorId, "mergeId", mergeId, "survivorProperties", survivor,
                     "at", OffsetDateTime.now(), "identities", identities),
                     new GraphChange.CustomersMerged(List.of(survivorId, mergedId)));
-            return new UnmergeResult(mergeId, survivorId, mergedId, cleared, identities.size(),
+            return new UnmergeResult(mergeId, survivorId, mergedId, NameOrder.fields(cleared), identities.size(),
                     moved.get(0).longValue("ordersMoved"));
         });
     }

@@ -363,7 +363,7 @@ public final class IdentityResolver {
         Outcome write(Graph.Tx tx) {
             List<Map<String, Object>> customerRows = new ArrayList<>();
             customers.forEach((id, properties) -> customerRows.add(Map.of("customerId", id,
-                    "properties", properties)));
+                    "properties", tx.names().withKey(new HashMap<>(properties)))));
             GraphChange change = announce ? new GraphChange.CustomersChanged(List.copyOf(customers.keySet()))
                     : new GraphChange.Unannounced("ingest/merge-customers");
             WriteCounts created = tx.write("ingest/merge-customers", Map.of("rows", customerRows), change);

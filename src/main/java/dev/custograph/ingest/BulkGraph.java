@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 
 import dev.custograph.graph.BulkStore;
 import dev.custograph.graph.Graph.WriteCounts;
+import dev.custograph.graph.NameOrder;
 import dev.custograph.identity.CustomerRecord;
 
 /**
@@ -130,6 +131,8 @@ final class BulkGraph implements AutoCloseable {
     }
 
     /** Builds the graph of customers from {@code source}; order lines wait in {@code store}'s work directory. */
+    private final NameOrder names = NameOrder.of(NameOrder.DEFAULT_COLLATION, "collation");
+
     BulkGraph(String source, BulkStore.Writer store) {
         this.source = source;
         this.store = store;
@@ -482,6 +485,8 @@ final class BulkGraph implements AutoCloseable {
             customer.nodeId = id;
             id += 2;
         }
+        // The store is new: its names are keyed with the default collation, which serve may change at start.
+        addNode("CustographSetting", "key", "name-collation", "value", names.collation());
         List<BulkStore.Node> extras = new ArrayList<>();
         for (Object[] node : extraNodes) {
             extras.add(new BulkStore.Node(extraBase + extras.size(), (String) node[0],
@@ -517,9 +522,9 @@ final class BulkGraph implements AutoCloseable {
         Iterator<BulkStore.Node> categoryNodes = categories.entrySet().stream().map(e -> new BulkStore.Node(id[0]++,
                 "Category", "name", e.getKey(), "description", e.getValue().description)).iterator();
         Iterator<BulkStore.Node> productNodes = productsByIndex.stream().map(p -> new BulkStore.Node(
-                productBase + p.index, "Product", withKey("productId", p.productId, p.properties))).iterator();
+                productBase + p.index, "Product", named(withKey("productId", p.productId, p.properties)))).iterator();
         Iterator<BulkStore.Node> customerNodes = customers.values().stream().flatMap(c -> java.util.stream.Stream.of(
-                new BulkStore.Node(c.nodeId, "Customer", withKey("customerId", c.customerId, c.properties)),
+                new BulkStore.Node(c.nodeId, "Customer", named(withKey("customerId", c.customerId, c.properties))),
                 new BulkStore.Node(c.nodeId + 1, "Identity", "source", source, "externalId", c.customerId,
                         "email", c.email, "phone", c.phone))).iterator();
         return concat(categoryNodes, productNodes, customerNodes);
@@ -556,6 +561,19 @@ final class BulkGraph implements AutoCloseable {
         @SuppressWarnings("unchecked")
         List<String> several = (List<String>) o.placedBy;
         return several;
+    }
+
+    /** The properties with the sort key of their name, if they have one ({@link NameOrder}). */
+    private Object[] named(Object[] properties) {
+        for (int i = 0; i + 1 < properties.length; i += 2) {
+            if ("name".equals(properties[i]) && properties[i + 1] instanceof String name) {
+                Object[] all = java.util.Arrays.copyOf(properties, properties.length + 2);
+                all[properties.length] = "nameKey";
+                all[properties.length + 1] = names.key(name);
+                return all;
+            }
+        }
+        return properties;
     }
 
     private static Object[] withKey(String key, Object value, Map<String, Object> properties) {

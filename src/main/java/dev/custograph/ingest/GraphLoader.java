@@ -43,7 +43,7 @@ public final class GraphLoader {
         WriteCounts categories = writeInBatches("ingest/merge-categories", "categories", data.categories(),
                 BATCH_SIZE, GraphLoader::categoryRow);
         WriteCounts products = writeInBatches("ingest/merge-products", "products", data.products(), BATCH_SIZE,
-                GraphLoader::productRow);
+                this::productRow);
         Map<String, String> customerIds = new HashMap<>();
         long created = 0;
         long merged = 0;
@@ -99,11 +99,12 @@ public final class GraphLoader {
         return row;
     }
 
-    private static Map<String, Object> productRow(Product p) {
+    private Map<String, Object> productRow(Product p) {
         Map<String, Object> row = new HashMap<>();
         row.put("productId", p.productId());
         row.put("category", p.category());
-        row.put("properties", withoutNulls("name", p.name(), "price", p.price()));
+        row.put("properties", graph.names().withKey(new HashMap<>(withoutNulls("name", p.name(), "price",
+                p.price()))));
         return row;
     }
 

@@ -69,7 +69,7 @@ final class LineBatchWriter {
                 categories.computeIfAbsent(row.category(), name -> row("name", name));
             }
             products.computeIfAbsent(row.productId(), id -> row("productId", id, "name", row.productName(),
-                    "category", row.category()));
+                    "nameKey", graph.names().key(row.productName()), "category", row.category()));
             if (row.customerId() != null) {
                 CustomerRecord customer = new CustomerRecord(source, row.customerId(), null, row.email(),
                         row.phone(), GraphLoader.withoutNulls("name", row.customerName(), "email", row.email(),

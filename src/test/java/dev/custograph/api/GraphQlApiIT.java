@@ -842,7 +842,7 @@ class GraphQlApiIT {
         assertThat(walkBothWays("{ customers(orderBy: ID, %s) { %s } }", "/data/customers", "id", 10))
                 .isEqualTo(byId);
         List<String> byName = walkBothWays("{ customers(orderBy: NAME, %s) { %s } }", "/data/customers", "name", 7);
-        assertThat(byName).hasSize(91).isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        assertThat(byName).hasSize(91).isSortedAccordingTo(ENGLISH_NAMES);
         assertThat(walkBothWays("{ products(filter: {category: \"Beverages\"}, orderBy: ID, %s) { %s } }",
                 "/data/products", "id", 5)).isEqualTo(NorthwindCsv.rows("products.csv").stream()
                 .filter(r -> r.get("categoryID").equals("1")).map(r -> r.get("productID")).sorted().toList());
@@ -922,11 +922,39 @@ class GraphQlApiIT {
         return forward;
     }
 
+    /** English collation at its first level (letters, not accents or case), then the name as written. */
+    static final java.util.Comparator<String> ENGLISH_NAMES = englishNames();
+
+    private static java.util.Comparator<String> englishNames() {
+        java.text.Collator letters = java.text.Collator.getInstance(java.util.Locale.ENGLISH);
+        letters.setStrength(java.text.Collator.PRIMARY);
+        java.util.Comparator<String> byLetters = letters::compare;
+        return byLetters.thenComparing(java.util.Comparator.naturalOrder());
+    }
+
+    @Test
+    void namesSortAsTheLanguageSortsThemNotByCodePoint() {
+        List<String> all = names(api.post("{ customers(first: 100, orderBy: NAME) { edges { node { name } } } }")
+                .at("/data/customers"));
+        // Accents and case do not split the alphabet: Bólido among the Bo's, GROSELLA among the Gr's.
+        int bolido = all.indexOf("Bólido Comidas preparadas");
+        assertThat(all.subList(bolido - 1, bolido + 4)).containsExactly("Blondesddsl père et fils",
+                "Bólido Comidas preparadas", "Bon app'", "Bottom-Dollar Markets", "Cactus Comidas para llevar");
+        int grosella = all.indexOf("GROSELLA-Restaurante");
+        assertThat(all.get(grosella - 1)).isEqualTo("Great Lakes Food Market");
+        assertThat(all).isEqualTo(NorthwindCsv.rows("customers.csv").stream().map(r -> r.get("companyName"))
+                .sorted(ENGLISH_NAMES).toList());
+        List<String> products = names(api.post("{ products(first: 77, orderBy: NAME) { edges { node { name } } } }")
+                .at("/data/products"));
+        assertThat(products).isEqualTo(NorthwindCsv.rows("products.csv").stream().map(r -> r.get("productName"))
+                .sorted(ENGLISH_NAMES).toList());
+    }
+
     @Test
     void customersCanBeFilteredByCountryAndNamePrefixAndSortedByName() {
         List<Map<String, String>> csv = NorthwindCsv.rows("customers.csv");
         List<String> germanNames = csv.stream().filter(r -> r.get("country").equals("Germany"))
-                .map(r -> r.get("companyName")).sorted().toList();
+                .map(r -> r.get("companyName")).sorted(ENGLISH_NAMES).toList();
         JsonNode germans = api.post("""
                 { customers(first: 100, filter: {country: "Germany"}) { totalCount edges { node { name } } } }
                 """).at("/data/customers");
@@ -941,7 +969,8 @@ class GraphQlApiIT {
     @Test
     void productsCanBeFilteredByCategory() {
         List<String> beverages = NorthwindCsv.rows("products.csv").stream()
-                .filter(r -> r.get("categoryID").equals("1")).map(r -> r.get("productName")).sorted().toList();
+                .filter(r -> r.get("categoryID").equals("1")).map(r -> r.get("productName")).sorted(ENGLISH_NAMES)
+                .toList();
         JsonNode page = api.post("""
                 { products(first: 50, filter: {category: "Beverages"}) { totalCount edges { node { name category { name } } } } }
                 """).at("/data/products");
