@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -27,6 +26,8 @@ public final class PurchaseMatrix {
     private final long[] squares;
     private final int[][] buyers;
     private final long[][] buyerUnits;
+    /** Each customer's place in customer id order: ties between equal scores go by it without comparing strings. */
+    private final int[] idRank;
 
     /** One customer's neighbours: positions into the matrix's customers, best first. */
     record Neighbours(int[] customers, double[] scores, int[] shared) {
@@ -72,6 +73,12 @@ public final class PurchaseMatrix {
         for (int p = 0; p < counts.length; p++) {
             buyers[p] = new int[counts[p]];
             buyerUnits[p] = new long[counts[p]];
+        }
+        idRank = new int[n];
+        Integer[] byId = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        Arrays.sort(byId, Comparator.comparing(this.customerIds::get));
+        for (int rank = 0; rank < n; rank++) {
+            idRank[byId[rank]] = rank;
         }
         int[] filled = new int[counts.length];
         for (int c = 0; c < n; c++) {
@@ -140,10 +147,23 @@ public final class PurchaseMatrix {
         return result;
     }
 
-    /** One customer's k most similar customers, as {@link #topK} finds them. */
-    Neighbours topKOf(int customer, int k, SimilarityMeasure measure) {
-        int n = customers();
-        return neighbours(customer, k, measure, new int[n], new long[n], new int[n]);
+    /**
+     * The working arrays of one thread's neighbour searches, one slot per customer. Made once per thread and reused:
+     * made per search, they cost as much to allocate and clear as the search itself costs to run.
+     */
+    final class Scratch {
+        private final int[] shared = new int[customers()];
+        private final long[] dot = new long[customers()];
+        private final int[] touched = new int[customers()];
+    }
+
+    Scratch scratch() {
+        return new Scratch();
+    }
+
+    /** One customer's k most similar customers, as {@link #topK} finds them, in {@code scratch}'s arrays. */
+    Neighbours topKOf(int customer, int k, SimilarityMeasure measure, Scratch scratch) {
+        return neighbours(customer, k, measure, scratch.shared, scratch.dot, scratch.touched);
     }
 
     private Neighbours neighbours(int c, int k, SimilarityMeasure measure, int[] shared, long[] dot, int[] touched) {
@@ -165,34 +185,14 @@ public final class PurchaseMatrix {
                 dot[other] += q * theirs[j];
             }
         }
-        // A bounded heap whose head is the worst kept: lower score, or equal score and larger id.
-        Comparator<double[]> worstFirst = Comparator.<double[]>comparingDouble(e -> e[0])
-                .thenComparing(e -> customerIds.get((int) e[1]), Comparator.reverseOrder());
-        PriorityQueue<double[]> best = new PriorityQueue<>(worstFirst);
+        BestNeighbours best = new BestNeighbours(k, idRank);
         for (int t = 0; t < seen; t++) {
             int other = touched[t];
-            double score = measure.score(shared[other], sizes[c], sizes[other], dot[other], squares[c],
-                    squares[other]);
-            double[] entry = {score, other, shared[other]};
-            if (best.size() < k) {
-                best.add(entry);
-            } else if (worstFirst.compare(entry, best.peek()) > 0) {
-                best.poll();
-                best.add(entry);
-            }
+            best.offer(measure.score(shared[other], sizes[c], sizes[other], dot[other], squares[c], squares[other]),
+                    other, shared[other]);
             shared[other] = 0;
             dot[other] = 0;
         }
-        int size = best.size();
-        int[] customers = new int[size];
-        double[] scores = new double[size];
-        int[] counts = new int[size];
-        for (int i = size - 1; i >= 0; i--) {
-            double[] entry = best.poll();
-            scores[i] = entry[0];
-            customers[i] = (int) entry[1];
-            counts[i] = (int) entry[2];
-        }
-        return new Neighbours(customers, scores, counts);
+        return best.drain();
     }
 }

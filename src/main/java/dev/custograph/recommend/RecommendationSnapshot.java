@@ -387,10 +387,11 @@ final class RecommendationSnapshot {
         AtomicInteger finished = new AtomicInteger();
         Map<Integer, int[]> byGroupWithoutEvidence = new java.util.concurrent.ConcurrentHashMap<>();
         Runnable worker = () -> {
+            PurchaseMatrix.Scratch scratch = purchases.scratch();
             for (int c = next.getAndIncrement(); c < customerIds.length; c = next.getAndIncrement()) {
                 if (neighbours[c].length == 0 && owned[c].length > 0 && c < purchases.customers()) {
                     PurchaseMatrix.Neighbours found = purchases.topKOf(c, Recommender.NEIGHBOURS,
-                            SimilarityMeasure.COSINE);
+                            SimilarityMeasure.COSINE, scratch);
                     neighbours[c] = found.customers();
                     neighbourScores[c] = found.scores();
                 }
