@@ -47,7 +47,7 @@ public final class Graph {
     private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> writeGuards = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
-    private NameOrder names;
+    private volatile NameOrder names;
 
     public Graph(Driver driver, CypherCatalogue catalogue, MeterRegistry meters) {
         this.driver = driver;
@@ -63,11 +63,17 @@ public final class Graph {
     }
 
     /** The order names sort in, which every write of a customer's or product's name keys them by. */
-    public synchronized NameOrder names() {
-        if (names == null) {
-            names = NameOrder.bringUpToDate(this, null);
+    public NameOrder names() {
+        NameOrder current = names;
+        if (current != null) {
+            return current;
         }
-        return names;
+        synchronized (this) {
+            if (names == null) {
+                names = NameOrder.bringUpToDate(this, null);
+            }
+            return names;
+        }
     }
 
     /** Sorts names by {@code wanted} from now on (serve's custograph.names.collation), re-keying them if it changed. */

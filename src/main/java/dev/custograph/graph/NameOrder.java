@@ -80,6 +80,20 @@ public final class NameOrder {
         return properties;
     }
 
+    /**
+     * Sets {@code nameKey} on the complete properties of a customer about to replace the stored ones (a merge and its
+     * undo), from the name they hold: a snapshot taken before name keys existed gets its key too.
+     */
+    public Map<String, Object> keyed(Map<String, Object> properties) {
+        Object name = properties.get("name");
+        if (name instanceof String text) {
+            properties.put("nameKey", key(text));
+        } else {
+            properties.remove("nameKey");
+        }
+        return properties;
+    }
+
     /** Field names as people read them: without {@code nameKey}, which goes with {@code name} wherever it goes. */
     public static List<String> fields(java.util.Collection<String> names) {
         return names.stream().filter(name -> !name.equals("nameKey")).toList();

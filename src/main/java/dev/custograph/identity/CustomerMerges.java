@@ -83,7 +83,7 @@ public final class CustomerMerges {
             log.put("identityExternalIds", merged.identities().stream().map(i -> i.string("externalId")).toList());
             log.put("identityPrimary", merged.identities().stream().map(i -> i.boolOrNull("primary")).toList());
             tx.write("identity/merge-customers", Map.of("survivorId", survivorId, "mergedId", mergedId,
-                    "survivorProperties", properties, "merge", log),
+                    "survivorProperties", tx.names().keyed(properties), "merge", log),
                     new GraphChange.CustomersMerged(List.of(survivorId, mergedId)));
             return new MergeResult(mergeId, survivorId, mergedId, NameOrder.fields(filled), merged.identities().size(),
                     merged.orders());
@@ -127,7 +127,7 @@ public final class CustomerMerges {
             }
             String mergeId = row.string("mergeId");
             List<Row> moved = tx.writeRows("identity/unmerge-customers", Map.of(
-                    "survivorId", survivorId, "mergeId", mergeId, "survivorProperties", survivor,
+                    "survivorId", survivorId, "mergeId", mergeId, "survivorProperties", tx.names().keyed(survivor),
                     "at", OffsetDateTime.now(), "identities", identities),
                     new GraphChange.CustomersMerged(List.of(survivorId, mergedId)));
             return new UnmergeResult(mergeId, survivorId, mergedId, NameOrder.fields(cleared), identities.size(),

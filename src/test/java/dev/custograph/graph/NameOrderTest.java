@@ -64,6 +64,10 @@ class NameOrderTest {
         assertThat(order.withKey(removed)).containsEntry("nameKey", null);
         assertThat(order.withKey(new HashMap<>(Map.of("city", "Madrid")))).doesNotContainKey("nameKey");
         assertThat(NameOrder.fields(List.of("email", "name", "nameKey"))).containsExactly("email", "name");
+        // A whole profile about to replace the stored one (a merge's undo) is keyed from the name it holds.
+        Map<String, Object> snapshot = new HashMap<>(Map.of("name", "Åkesson", "nameKey", "stale"));
+        assertThat(order.keyed(snapshot)).containsEntry("nameKey", order.key("Åkesson"));
+        assertThat(order.keyed(new HashMap<>(Map.of("city", "Lund", "nameKey", "stale")))).doesNotContainKey("nameKey");
     }
 
     @Test
