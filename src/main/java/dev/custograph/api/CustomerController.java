@@ -2,6 +2,7 @@ package dev.custograph.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -11,11 +12,14 @@ import dev.custograph.model.Identity;
 import dev.custograph.model.Order;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
 /** Maps the customer fields of the schema onto reads; nested lists are batched per request (no N+1). */
 @Controller
@@ -29,17 +33,28 @@ class CustomerController {
     private final EntityCache cache;
     private final CustomerFirstView firstView;
 
-    CustomerController(EntityReads reads, EntityCache cache, CustomerFirstView firstView) {
+    /** The batch loaders of {@link #customer}: many {@code customer(id:)} aliases in one request make one read. */
+    private static final String CUSTOMERS = "customers";
+    private static final String CUSTOMER_PAGES = "customerPages";
+
+    CustomerController(EntityReads reads, EntityCache cache, CustomerFirstView firstView,
+                       BatchLoaderRegistry loaders) {
         this.reads = reads;
         this.cache = cache;
         this.firstView = firstView;
+        loaders.<String, Customer>forName(CUSTOMERS)
+                .registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> cache.customers(ids)));
+        loaders.<String, Customer>forName(CUSTOMER_PAGES)
+                .registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> firstView.customers(ids)));
     }
 
     @QueryMapping
-    Customer customer(@Argument String id, DataFetchingFieldSelectionSet selection) {
+    CompletableFuture<Customer> customer(@Argument String id, DataFetchingFieldSelectionSet selection,
+                                         DataFetchingEnvironment env) {
         String customerId = Ids.require(id, "id");
         boolean profile = CustomerFirstView.PROFILE_FIELDS.stream().anyMatch(selection::contains);
-        return profile ? firstView.customer(customerId) : cache.customer(customerId);
+        DataLoader<String, Customer> loader = env.getDataLoader(profile ? CUSTOMER_PAGES : CUSTOMERS);
+        return loader.load(customerId);
     }
 
     @QueryMapping

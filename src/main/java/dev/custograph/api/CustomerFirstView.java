@@ -1,7 +1,8 @@
 package dev.custograph.api;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.custograph.graph.CustomerPageReads;
@@ -30,29 +31,61 @@ final class CustomerFirstView {
 
     /** The customer with this id (null if there is none), its page's parts read along when not cached yet. */
     Customer customer(String id) {
-        if (entities.customerCache().contains(id)) {
-            return entities.customer(id);
+        return customers(Set.of(id)).get(id);
+    }
+
+    /**
+     * The customers with these ids (unknown ones absent), the pages' parts of those not cached yet read along in one
+     * read: a request that asks for many customers by alias reads them together.
+     */
+    Map<String, Customer> customers(Set<String> ids) {
+        Map<String, Customer> found = new HashMap<>();
+        Set<String> missing = new HashSet<>();
+        for (String id : ids) {
+            if (entities.customerCache().contains(id)) {
+                Customer cached = entities.customer(id);
+                if (cached != null) {
+                    found.put(id, cached);
+                }
+            } else {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
         }
         long customerRead = entities.customerCache().readStarts();
         long totalsRead = analytics.totalsCache().readStarts();
         long valueRead = analytics.valuesCache().readStarts();
         long churnRead = analytics.churnRisksCache().readStarts();
         long segmentRead = analytics.segmentIdsCache().readStarts();
-        Optional<CustomerPageReads.Profile> found = reads.profile(id);
-        if (found.isEmpty()) {
-            return null; // not cached: a customer created later is read then
-        }
-        CustomerPageReads.Profile profile = found.get();
-        Set<String> asked = Set.of(id);
-        entities.customerCache().keep(customerRead, asked, Map.of(id, profile.customer()));
-        analytics.totalsCache().keep(totalsRead, asked, Map.of(id, profile.totals()));
-        analytics.valuesCache().keep(valueRead, asked, only(id, profile.value()));
-        analytics.churnRisksCache().keep(churnRead, asked, only(id, profile.churnRisk()));
-        analytics.segmentIdsCache().keep(segmentRead, asked, only(id, profile.segmentId()));
-        return profile.customer();
+        // An id not found is not cached: a customer created later is read then.
+        Map<String, CustomerPageReads.Profile> profiles = reads.profiles(missing);
+        Map<String, Customer> customers = new HashMap<>();
+        Map<String, dev.custograph.model.CustomerTotals> totals = new HashMap<>();
+        Map<String, dev.custograph.model.CustomerValueSnapshot> values = new HashMap<>();
+        Map<String, dev.custograph.model.ChurnRiskSnapshot> risks = new HashMap<>();
+        Map<String, String> segments = new HashMap<>();
+        profiles.forEach((id, profile) -> {
+            customers.put(id, profile.customer());
+            totals.put(id, profile.totals());
+            putIfPresent(values, id, profile.value());
+            putIfPresent(risks, id, profile.churnRisk());
+            putIfPresent(segments, id, profile.segmentId());
+        });
+        Set<String> asked = profiles.keySet();
+        entities.customerCache().keep(customerRead, asked, customers);
+        analytics.totalsCache().keep(totalsRead, asked, totals);
+        analytics.valuesCache().keep(valueRead, asked, values);
+        analytics.churnRisksCache().keep(churnRead, asked, risks);
+        analytics.segmentIdsCache().keep(segmentRead, asked, segments);
+        found.putAll(customers);
+        return found;
     }
 
-    private static <V> Map<String, V> only(String id, V value) {
-        return value == null ? Map.of() : Map.of(id, value);
+    private static <V> void putIfPresent(Map<String, V> map, String id, V value) {
+        if (value != null) {
+            map.put(id, value);
+        }
     }
 }

@@ -43,13 +43,22 @@ public final class CustomerPageReads {
 
     /** The customer and what its page shows about it; empty for an unknown id. */
     public Optional<Profile> profile(String customerId) {
-        return graph.read("read/customer-profile", Map.of("id", customerId), r -> {
+        return Optional.ofNullable(profiles(List.of(customerId)).get(customerId));
+    }
+
+    /** Each customer and what its page shows about it, by id, in one read; unknown ids are absent. */
+    public Map<String, Profile> profiles(java.util.Collection<String> customerIds) {
+        Map<String, Profile> found = new HashMap<>();
+        for (Profile profile : graph.read("read/customer-profile", Map.of("ids", List.copyOf(customerIds)), r -> {
             Value value = r.get("value");
             Value churn = r.get("churn");
             return new Profile(EntityReads.customer(r.get("c").asNode()), AnalyticsReads.totals(r),
                     value.isNull() ? null : AnalyticsReads.snapshot(value),
                     churn.isNull() ? null : AnalyticsReads.churnRisk(churn), r.get("segmentId").asString(null));
-        }).stream().findFirst();
+        })) {
+            found.put(profile.customer().customerId(), profile);
+        }
+        return found;
     }
 
     /** The customer's {@code limit} latest orders, as the first page of its order history, with lines and products. */

@@ -796,6 +796,34 @@ class GraphQlApiIT {
         assertThat(ran.entrySet().stream().filter(e -> e.getKey().startsWith("read/"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
                 .isEqualTo(Map.of("read/customer-profile", 1.0, "read/customer-latest-orders", 1.0));
+
+        // Many customers by alias in one request: one read for all of them, with or without their pages' parts.
+        List<String> twenty = ids.stream().sorted().limit(20).toList();
+        for (String selection : List.of("name totals { orders } value { clv }", "name")) {
+            invalidation.everything();
+            StringBuilder query = new StringBuilder("{");
+            for (int i = 0; i < twenty.size(); i++) {
+                query.append(" c").append(i).append(": customer(id: \"").append(twenty.get(i)).append("\") { id ")
+                        .append(selection).append(" }");
+            }
+            query.append(" nobody: customer(id: \"NOBODY\") { ").append(selection).append(" } }");
+            Map<String, Double> beforeAliases = CypherCounts.of(meters);
+            JsonNode aliased = api.post(query.toString()).at("/data");
+            Map<String, Double> reads = CypherCounts.since(beforeAliases, CypherCounts.of(meters)).entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("read/"))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            assertThat(reads).as(selection).isEqualTo(selection.equals("name")
+                    ? Map.of("read/customers-by-id", 1.0) : Map.of("read/customer-profile", 1.0));
+            for (int i = 0; i < twenty.size(); i++) {
+                assertThat(aliased.at("/c" + i + "/id").asString()).isEqualTo(twenty.get(i));
+                assertThat(aliased.at("/c" + i + "/name").asString()).isEqualTo(customers.get(twenty.get(i)).name());
+                if (!selection.equals("name")) {
+                    assertThat(aliased.at("/c" + i + "/totals/orders").asLong())
+                            .isEqualTo(totals.get(twenty.get(i)).orders());
+                }
+            }
+            assertThat(aliased.at("/nobody").isNull()).isTrue();
+        }
     }
 
     @Test
