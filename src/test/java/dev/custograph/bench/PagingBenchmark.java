@@ -57,8 +57,9 @@ public final class PagingBenchmark {
                 if (depth < 0 || (depth == 0 && decided == 0)) {
                     continue;
                 }
-                Map<String, Object> cursor = new HashMap<>(Map.of("action", "", "limit", PAGE + 1));
+                Map<String, Object> cursor = new HashMap<>();
                 cursor.put("action", null);
+                cursor.put("limit", PAGE + 1);
                 if (depth == 0) {
                     cursor.put("afterValue", null);
                     cursor.put("afterId", null);
